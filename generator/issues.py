@@ -1,0 +1,408 @@
+"""Problems found in the catalog, how they are worded (Indonesian and English) and how they are printed."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Iterable
+
+LANGUAGES = ("id", "en")
+
+
+class Severity(str, Enum):
+    """How much a problem matters: errors block the build, warnings are shown (errors with --strict)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem at one place in one file."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    code: str
+    severity: Severity = Severity.ERROR
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def message(self, lang: str) -> str:
+        """The message and its hint in ``lang``."""
+        return render_message(self.code, dict(self.values), lang)
+
+    def format(self, lang: str) -> str:
+        """``path:line:column: severity: field: message``, the line every editor and CI understands."""
+        where = f"{self.path}:{self.line}:{self.column}"
+        label = SEVERITY_WORDS[lang][self.severity]
+        field_part = f"{self.field}: " if self.field else ""
+        return f"{where}: {label}: {field_part}{self.message(lang)}"
+
+    def format_github(self, lang: str) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
+        kind = {"error": "error", "warning": "warning", "info": "notice"}[self.severity.value]
+        text = (f"{self.field}: " if self.field else "") + self.message(lang)
+        return f"::{kind} file={_gh_property(self.path)},line={self.line},col={self.column}::{_gh_data(text)}"
+
+
+def make_issue(
+    path: Path | str,
+    position: tuple[int, int],
+    field_path: str,
+    code: str,
+    severity: Severity = Severity.ERROR,
+    **values: object,
+) -> Issue:
+    """Build an Issue; values fill the message's placeholders."""
+    if code not in MESSAGES:
+        raise KeyError(f"no message for {code!r}")
+    return Issue(
+        path=str(path),
+        line=position[0],
+        column=position[1],
+        field=field_path,
+        code=code,
+        severity=severity,
+        values=tuple(sorted((k, str(v)) for k, v in values.items())),
+    )
+
+
+def render_message(code: str, values: dict[str, str], lang: str) -> str:
+    """Fill the message template of ``code`` in ``lang`` (English when the language has none)."""
+    entry = MESSAGES[code]
+    template = entry.get(lang) or entry["en"]
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template
+
+
+def count_summary(issues: Iterable[Issue], lang: str) -> str:
+    """``3 errors, 1 warning in 2 files`` (or its Indonesian), or the all-clear line."""
+    issues = list(issues)
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    warnings = sum(1 for i in issues if i.severity is Severity.WARNING)
+    files = len({i.path for i in issues if i.severity is not Severity.INFO})
+    if lang == "id":
+        if not errors and not warnings:
+            return "Tidak ada masalah."
+        return f"{errors} galat, {warnings} peringatan di {files} berkas"
+    if not errors and not warnings:
+        return "No problems found."
+    plural = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")  # noqa: E731
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+
+
+def format_report(issues: Iterable[Issue], lang: str, *, github: bool | None = None) -> list[str]:
+    """Every issue (sorted by file and position), GitHub annotations when asked, then the summary."""
+    issues = sorted(issues)
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    lines = [issue.format(lang) for issue in issues]
+    if github:
+        lines += [issue.format_github(lang) for issue in issues]
+    lines.append(count_summary(issues, lang))
+    return lines
+
+
+def has_errors(issues: Iterable[Issue], *, strict: bool = False) -> bool:
+    """True when the build must stop: any error, or any warning under --strict."""
+    blocking = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(i.severity in blocking for i in issues)
+
+
+def pick_language(flag: str | None, default: str) -> str:
+    """--lang wins, then the locale (LC_ALL, LC_MESSAGES, LANG), then the contributor language."""
+    if flag in LANGUAGES:
+        return flag
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        code = value.split("_")[0].split(".")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return default if default in LANGUAGES else "en"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+SEVERITY_WORDS = {
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+    "id": {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+}
+
+# One entry per problem: the message, then the fix, in the contributor's words.
+MESSAGES: dict[str, dict[str, str]] = {
+    # Reading files
+    "load.too_large": {
+        "en": "file is {size} bytes, more than the {limit} allowed (split it, or move long text out)",
+        "id": "berkas berukuran {size} bita, melebihi batas {limit} (pecah berkas atau persingkat teks)",
+    },
+    "load.encoding": {
+        "en": "file is not UTF-8 text (save it again as UTF-8)",
+        "id": "berkas bukan teks UTF-8 (simpan ulang sebagai UTF-8)",
+    },
+    "load.tab": {
+        "en": "tab character in indentation (indent with spaces only)",
+        "id": "ada karakter tab di indentasi (gunakan spasi saja)",
+    },
+    "load.syntax": {
+        "en": "not valid YAML: {problem} (check the indentation and the colon after each key)",
+        "id": "YAML tidak valid: {problem} (periksa indentasi dan titik dua setelah setiap kunci)",
+    },
+    "load.duplicate_key": {
+        "en": "key '{key}' appears twice (keep one and delete the other)",
+        "id": "kunci '{key}' muncul dua kali (simpan satu, hapus yang lain)",
+    },
+    "load.anchor": {
+        "en": "anchors and aliases (& and *) are not allowed (write the value out in full)",
+        "id": "anchor dan alias (& dan *) tidak diizinkan (tulis nilainya secara lengkap)",
+    },
+    "load.tag": {
+        "en": "YAML tag {tag} is not allowed (remove it; write plain values)",
+        "id": "tag YAML {tag} tidak diizinkan (hapus; tulis nilai biasa)",
+    },
+    "load.many_documents": {
+        "en": "only one YAML document per file (remove the extra '---')",
+        "id": "hanya satu dokumen YAML per berkas (hapus '---' tambahan)",
+    },
+    "load.too_deep": {
+        "en": "nesting deeper than {limit} levels (flatten the structure)",
+        "id": "struktur bersarang lebih dari {limit} tingkat (sederhanakan strukturnya)",
+    },
+    "load.too_many_nodes": {
+        "en": "more than {limit} values in one file (split it)",
+        "id": "lebih dari {limit} nilai dalam satu berkas (pecah berkasnya)",
+    },
+    "load.key_not_text": {
+        "en": "keys must be plain text (write 'key: value')",
+        "id": "kunci harus teks biasa (tulis 'kunci: nilai')",
+    },
+    "load.unreadable": {
+        "en": "cannot read the file: {problem}",
+        "id": "berkas tidak bisa dibaca: {problem}",
+    },
+    "load.empty": {
+        "en": "file is empty (fill it in; see CONTRIBUTING.md for an example)",
+        "id": "berkas kosong (isi sesuai contoh di CONTRIBUTING.md)",
+    },
+    # Shapes (the models)
+    "schema.missing": {
+        "en": "required (add this field)",
+        "id": "wajib diisi (tambahkan kolom ini)",
+    },
+    "schema.extra": {
+        "en": "unknown field (check the spelling; allowed here: {allowed})",
+        "id": "kolom tidak dikenal (periksa ejaan; yang diizinkan di sini: {allowed})",
+    },
+    "schema.not_mapping": {
+        "en": "expected a group of 'key: value' lines here",
+        "id": "di sini harus berisi baris-baris 'kunci: nilai'",
+    },
+    "schema.not_list": {
+        "en": "expected a list here (start each item with '- ')",
+        "id": "di sini harus berupa daftar (awali setiap butir dengan '- ')",
+    },
+    "schema.not_text": {
+        "en": "expected text here, not a list or group",
+        "id": "di sini harus berupa teks, bukan daftar atau kelompok",
+    },
+    "schema.integer": {
+        "en": "'{value}' is not a whole number (write digits only, e.g. 500, without dots or commas)",
+        "id": "'{value}' bukan bilangan bulat (tulis angka saja, mis. 500, tanpa titik atau koma)",
+    },
+    "schema.number": {
+        "en": "'{value}' is not a number (write e.g. 1000 or 2.5; a dot only for decimals, no thousands separator)",
+        "id": "'{value}' bukan angka (tulis mis. 1000 atau 2.5; titik hanya untuk desimal, tanpa pemisah ribuan)",
+    },
+    "schema.ambiguous_number": {
+        "en": "'{value}' is ambiguous: a thousands separator or a decimal? (write 1000 for one thousand, 1.5 for one and a half)",
+        "id": "'{value}' ambigu: pemisah ribuan atau desimal? (tulis 1000 untuk seribu, 1.5 untuk satu setengah)",
+    },
+    "schema.too_small": {
+        "en": "must be at least {limit}",
+        "id": "minimal {limit}",
+    },
+    "schema.too_large": {
+        "en": "must be at most {limit}",
+        "id": "maksimal {limit}",
+    },
+    "schema.date": {
+        "en": "'{value}' is not a date (write YYYY-MM-DD, e.g. 2026-03-31)",
+        "id": "'{value}' bukan tanggal (tulis TTTT-BB-HH, mis. 2026-03-31)",
+    },
+    "schema.boolean": {
+        "en": "'{value}' must be true or false",
+        "id": "'{value}' harus true atau false",
+    },
+    "schema.choice": {
+        "en": "'{value}' is not allowed (choose one of: {allowed})",
+        "id": "'{value}' tidak diizinkan (pilih salah satu: {allowed})",
+    },
+    "schema.pattern": {
+        "en": "'{value}' has the wrong form ({hint})",
+        "id": "'{value}' formatnya salah ({hint})",
+    },
+    "schema.too_short": {
+        "en": "needs at least {limit} item(s) or character(s)",
+        "id": "perlu paling sedikit {limit} butir atau karakter",
+    },
+    "schema.too_long": {
+        "en": "too long: at most {limit} item(s) or character(s) (shorten it)",
+        "id": "terlalu panjang: paling banyak {limit} butir atau karakter (persingkat)",
+    },
+    "schema.url": {
+        "en": "'{value}' is not a safe link (only https:// addresses are accepted)",
+        "id": "'{value}' bukan tautan aman (hanya alamat https:// yang diterima)",
+    },
+    "schema.email": {
+        "en": "'{value}' is not an e-mail address (write e.g. sales@example.com)",
+        "id": "'{value}' bukan alamat e-mail (tulis mis. sales@example.com)",
+    },
+    "schema.phone": {
+        "en": "'{value}' is not a valid phone number (write it with the country code, e.g. +62 812 3456 7890)",
+        "id": "'{value}' bukan nomor telepon yang valid (tulis dengan kode negara, mis. +62 812 3456 7890)",
+    },
+    "schema.price": {
+        "en": "give either 'on_request: true' or min, currency, unit and incoterm (not both)",
+        "id": "isi 'on_request: true' atau min, currency, unit dan incoterm (bukan keduanya)",
+    },
+    "schema.range": {
+        "en": "max ({max}) is smaller than min ({min}) (swap them)",
+        "id": "max ({max}) lebih kecil dari min ({min}) (tukar nilainya)",
+    },
+    "schema.other": {
+        "en": "{problem}",
+        "id": "{problem}",
+    },
+    # Rules across files
+    "rule.id_mismatch": {
+        "en": "id '{value}' must equal the file name '{expected}' (rename the file or change the id)",
+        "id": "id '{value}' harus sama dengan nama berkas '{expected}' (ganti nama berkas atau ubah id)",
+    },
+    "rule.duplicate_id": {
+        "en": "id '{value}' is already used by {other} (choose another id)",
+        "id": "id '{value}' sudah dipakai oleh {other} (pilih id lain)",
+    },
+    "rule.missing_bumdes": {
+        "en": "folder has no bumdes.yml (add the BUMDes profile; run 'make new-bumdes')",
+        "id": "folder tidak punya bumdes.yml (tambahkan profil BUMDes; jalankan 'make new-bumdes')",
+    },
+    "rule.stray_file": {
+        "en": "this file is not part of the catalog (put products in products/<bumdes-id>/<product-id>.yml)",
+        "id": "berkas ini bukan bagian katalog (letakkan produk di products/<id-bumdes>/<id-produk>.yml)",
+    },
+    "rule.source_language": {
+        "en": "text in the source language '{lang}' is required (add '{lang}: …')",
+        "id": "teks dalam bahasa sumber '{lang}' wajib ada (tambahkan '{lang}: …')",
+    },
+    "rule.unknown_language": {
+        "en": "language '{value}' is not in site_config.yml (use one of: {allowed})",
+        "id": "bahasa '{value}' tidak ada di site_config.yml (pakai salah satu: {allowed})",
+    },
+    "rule.unknown_term": {
+        "en": "'{value}' is not a known {vocabulary} (choose one of: {allowed}; new ones are added in site_config.yml)",
+        "id": "'{value}' bukan {vocabulary} yang dikenal (pilih salah satu: {allowed}; yang baru ditambahkan di site_config.yml)",
+    },
+    "rule.unknown_village": {
+        "en": "village code '{value}' is not in the official Kemendagri list (look it up by village name; format 72.10.01.2009)",
+        "id": "kode desa '{value}' tidak ada di daftar resmi Kemendagri (cari berdasarkan nama desa; format 72.10.01.2009)",
+    },
+    "rule.kelurahan": {
+        "en": "'{value}' ({name}) is a kelurahan, not a desa; a BUMDes belongs to a desa (check the code)",
+        "id": "'{value}' ({name}) adalah kelurahan, bukan desa; BUMDes berada di desa (periksa kodenya)",
+    },
+    "rule.village_region": {
+        "en": "village '{value}' lies in regency {regency}, which regions/ does not list (add it there)",
+        "id": "desa '{value}' berada di kabupaten {regency}, yang tidak ada di regions/ (tambahkan di sana)",
+    },
+    "rule.unknown_region": {
+        "en": "region code '{value}' is not in the official Kemendagri list",
+        "id": "kode wilayah '{value}' tidak ada di daftar resmi Kemendagri",
+    },
+    "rule.region_name": {
+        "en": "official name of '{code}' is '{expected}', not '{value}'",
+        "id": "nama resmi '{code}' adalah '{expected}', bukan '{value}'",
+    },
+    "rule.region_parent": {
+        "en": "regency '{value}' does not belong to province '{province}' (move it to the right file)",
+        "id": "kabupaten '{value}' bukan bagian provinsi '{province}' (pindahkan ke berkas yang benar)",
+    },
+    "rule.region_file_name": {
+        "en": "region file must be named '{expected}'",
+        "id": "berkas wilayah harus bernama '{expected}'",
+    },
+    "rule.hs_code": {
+        "en": "HS code '{value}' is not in the HS 2022 nomenclature (check the first 6 digits, e.g. 121190 for moringa leaves)",
+        "id": "kode HS '{value}' tidak ada di nomenklatur HS 2022 (periksa 6 digit pertama, mis. 121190 untuk daun kelor)",
+    },
+    "rule.country": {
+        "en": "'{value}' is not an ISO 3166 country code (use two capital letters, e.g. CN, SG, NL)",
+        "id": "'{value}' bukan kode negara ISO 3166 (pakai dua huruf kapital, mis. CN, SG, NL)",
+    },
+    "rule.currency": {
+        "en": "'{value}' is not an ISO 4217 currency code (e.g. USD, IDR, CNY)",
+        "id": "'{value}' bukan kode mata uang ISO 4217 (mis. USD, IDR, CNY)",
+    },
+    "rule.photo_missing": {
+        "en": "photo '{value}' not found next to this file (upload it into the BUMDes folder, same spelling)",
+        "id": "foto '{value}' tidak ditemukan di sebelah berkas ini (unggah ke folder BUMDes, ejaan sama persis)",
+    },
+    "rule.photo_outside": {
+        "en": "photo path '{value}' leaves the BUMDes folder (keep photos inside products/{bumdes}/)",
+        "id": "jalur foto '{value}' keluar dari folder BUMDes (simpan foto di dalam products/{bumdes}/)",
+    },
+    "rule.photo_symlink": {
+        "en": "photo '{value}' is a symbolic link (upload the real file)",
+        "id": "foto '{value}' adalah tautan simbolik (unggah berkas aslinya)",
+    },
+    "rule.photo_unreadable": {
+        "en": "photo '{value}' cannot be read: {problem} (export it again as JPEG, PNG or WebP)",
+        "id": "foto '{value}' tidak bisa dibaca: {problem} (ekspor ulang sebagai JPEG, PNG atau WebP)",
+    },
+    "rule.cert_expired": {
+        "en": "certificate {value} expired on {date} (renew it, or remove it from the list)",
+        "id": "sertifikat {value} kedaluwarsa pada {date} (perpanjang, atau hapus dari daftar)",
+    },
+    "rule.cert_expiring": {
+        "en": "certificate {value} expires on {date}, in {days} days (start the renewal)",
+        "id": "sertifikat {value} kedaluwarsa pada {date}, {days} hari lagi (segera perpanjang)",
+    },
+    "rule.stale_facts": {
+        "en": "facts last verified on {date}, more than a year ago (check them with the BUMDes and update 'verified')",
+        "id": "data terakhir diverifikasi pada {date}, lebih dari setahun lalu (cek ke BUMDes lalu perbarui 'verified')",
+    },
+    "rule.verified_future": {
+        "en": "verified date {date} is in the future (use the date you checked the facts)",
+        "id": "tanggal verifikasi {date} ada di masa depan (pakai tanggal saat data dicek)",
+    },
+    "rule.unknown_agent": {
+        "en": "agent '{value}' is not defined in site_config.yml (use one of: {allowed})",
+        "id": "agen '{value}' tidak ada di site_config.yml (pakai salah satu: {allowed})",
+    },
+    "rule.unsafe_markup": {
+        "en": "HTML is not allowed in text ({value}); use plain Markdown (**bold**, lists, links)",
+        "id": "HTML tidak diizinkan dalam teks ({value}); gunakan Markdown biasa (**tebal**, daftar, tautan)",
+    },
+    "rule.unsafe_link": {
+        "en": "link '{value}' is not allowed (only https:// links)",
+        "id": "tautan '{value}' tidak diizinkan (hanya tautan https://)",
+    },
+    "rule.gacc_for_china": {
+        "en": "food for China (CN in markets) needs a GACC registration number (add 'gacc_registration')",
+        "id": "pangan untuk Tiongkok (CN di markets) memerlukan nomor registrasi GACC (tambahkan 'gacc_registration')",
+    },
+    "rule.language_strings": {
+        "en": "language '{value}' has no strings file theme/strings/{value}.yml (copy en.yml and translate it)",
+        "id": "bahasa '{value}' tidak punya berkas theme/strings/{value}.yml (salin en.yml lalu terjemahkan)",
+    },
+}

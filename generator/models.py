@@ -1,0 +1,428 @@
+"""The on-disk shapes of every file kind: SiteConfig, Region file, Bumdes and Product.
+
+Unknown keys are errors. Every scalar arrives as text from ``load`` and is converted here, with rules
+that keep the meaning a village contributor intended (``1.000`` is refused as ambiguous rather than read
+as one). These models are also the source of the published JSON Schemas (``schemas/``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal
+
+import phonenumbers
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+HS_PATTERN = r"^[0-9]{4}([0-9]{2}([0-9]{2,4})?)?$"
+VILLAGE_PATTERN = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}$"
+REGENCY_PATTERN = r"^[0-9]{2}\.[0-9]{2}$"
+PROVINCE_PATTERN = r"^[0-9]{2}$"
+INCOTERMS_2020 = ("EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+_NUMBER_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_AMBIGUOUS_RE = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")
+
+
+def parse_number(value: object) -> object:
+    """Text → Decimal, refusing thousands separators whose meaning differs between id and en."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _AMBIGUOUS_RE.match(text):
+        raise PydanticCustomError("ambiguous_number", "ambiguous number", {"value": text})
+    if not _NUMBER_RE.match(text):
+        raise PydanticCustomError("number", "not a number", {"value": text})
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern already guarantees digits
+        raise PydanticCustomError("number", "not a number", {"value": text}) from None
+
+
+def parse_whole(value: object) -> object:
+    """Text → int, digits only (no signs, separators or decimals)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _AMBIGUOUS_RE.match(text):
+        raise PydanticCustomError("ambiguous_number", "ambiguous number", {"value": text})
+    if not text.isascii() or not text.isdigit():
+        raise PydanticCustomError("integer", "not a whole number", {"value": text})
+    return int(text)
+
+
+def check_https(value: str) -> str:
+    """Accept only absolute https:// links with a host; anything else could be a script or a trap."""
+    text = value.strip()
+    match = re.match(r"^https://([^/?#\s@]+)([/?#][^\s]*)?$", text)
+    if not match or "." not in match.group(1):
+        raise PydanticCustomError("url", "not an https link", {"value": text})
+    return text
+
+
+def check_email(value: str) -> str:
+    """A plain address: no display names, no header tricks."""
+    text = value.strip()
+    if not EMAIL_RE.match(text):
+        raise PydanticCustomError("email", "not an e-mail address", {"value": text})
+    return text
+
+
+def check_phone(value: str) -> str:
+    """A dialable international number; stored as E.164 (``+6281234567890``)."""
+    text = value.strip()
+    try:
+        number = phonenumbers.parse(text, "ID")
+    except phonenumbers.NumberParseException:
+        raise PydanticCustomError("phone", "not a phone number", {"value": text}) from None
+    if not phonenumbers.is_valid_number(number):
+        raise PydanticCustomError("phone", "not a phone number", {"value": text})
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+Number = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=0)]
+Whole = Annotated[int, BeforeValidator(parse_whole)]
+Text = Annotated[str, Field(min_length=1, max_length=300)]
+LongText = Annotated[str, Field(min_length=1, max_length=8000)]
+Slug = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
+LangCode = Annotated[str, Field(pattern=LANG_PATTERN)]
+HttpsUrl = Annotated[str, AfterValidator(check_https), Field(max_length=500)]
+Email = Annotated[str, AfterValidator(check_email), Field(max_length=200)]
+Phone = Annotated[str, AfterValidator(check_phone), Field(max_length=40)]
+Localized = dict[LangCode, Text]
+"""Short text per language code; the source language is required (checked with the config)."""
+LocalizedLong = dict[LangCode, LongText]
+"""Longer text (limited Markdown) per language code."""
+Month = Annotated[Whole, Field(ge=1, le=12)]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Incoterm = Literal["EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP"]
+
+
+class Shape(BaseModel):
+    """Base of every file shape: unknown keys are errors, values are immutable once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=True)
+
+
+# --- site_config.yml -------------------------------------------------------------------------------
+
+
+class Language(Shape):
+    """One language the site is published in."""
+
+    code: LangCode
+    """Language code used in URLs and in text fields (e.g. id, en, zh)."""
+    name: Text
+    """The language's own name, shown in the language switch (e.g. Bahasa Indonesia, 中文)."""
+    locale: Text
+    """Babel/CLDR locale for numbers, dates and currencies (e.g. id_ID, en_US, zh_Hans_CN)."""
+    theme_language: Text
+    """Material for MkDocs' interface language code (e.g. id, en, zh)."""
+    direction: Literal["ltr", "rtl"] = "ltr"
+    """Writing direction: ltr, or rtl for Arabic and Hebrew."""
+    og_locale: Text
+    """OpenGraph locale for link previews (e.g. id_ID, en_US, zh_CN)."""
+
+
+class Contact(Shape):
+    """How buyers reach the dealer or a regional agent."""
+
+    name: Text
+    """Company or person that receives inquiries."""
+    email: Email
+    """Address that receives e-mail inquiries."""
+    whatsapp: Phone | None = None
+    """WhatsApp number with country code (e.g. +62 812 3456 7890)."""
+    wechat: Text | None = None
+    """WeChat ID, shown as text and as a QR code (WhatsApp is blocked in mainland China)."""
+    alibaba_url: HttpsUrl | None = None
+    """The dealer's Alibaba storefront (https only)."""
+    address: Localized | None = None
+    """Office address per language."""
+    hours: Localized | None = None
+    """Office hours per language, with the time zone (e.g. Mon–Fri 08:00–17:00 WITA)."""
+
+
+class Agent(Contact):
+    """A regional agent who takes inquiries for some provinces or BUMDes instead of the dealer."""
+
+    id: Slug
+    """Agent id, referenced from a BUMDes file's ``agent`` field."""
+    provinces: list[Annotated[str, Field(pattern=PROVINCE_PATTERN)]] = []
+    """Province codes (e.g. "72") whose BUMDes this agent serves by default."""
+
+
+class Term(Shape):
+    """One entry of a controlled vocabulary with its name in every language."""
+
+    name: Localized
+    """The term's name per language."""
+    food: bool = False
+    """Categories only: products are food (GACC registration is needed for China)."""
+
+
+class Vocabularies(Shape):
+    """The controlled lists contributors choose from."""
+
+    categories: dict[Slug, Term]
+    """Product categories (e.g. seafood, moringa, essential-oils)."""
+    certifications: dict[Slug, Term]
+    """Certification kinds (e.g. halal, organic, haccp, bpom, sni)."""
+    units: dict[Slug, Term]
+    """Units for quantities and prices (e.g. kg, tonne, litre, container-20ft)."""
+    periods: dict[Slug, Term]
+    """Periods for supply capacity (e.g. week, month, year)."""
+    incoterms: dict[Incoterm, Term]
+    """Incoterms 2020 rules offered on the site, with their names per language."""
+
+
+class SiteConfig(Shape):
+    """site_config.yml: the site's languages, dealer, vocabularies and address."""
+
+    title: Localized
+    """Site title per language."""
+    description: Localized
+    """One-sentence description per language (used in search results and link previews)."""
+    base_url: HttpsUrl
+    """Where the site is published, e.g. https://catalog.example.org/ (https only)."""
+    source_language: LangCode
+    """Language every text must have; contributors write it first (id)."""
+    languages: list[Language] = Field(min_length=1)
+    """Languages the site is published in; the first one is the default."""
+    sample_data: bool = False
+    """true while the catalog holds sample data: every page then shows a notice."""
+    dealer: Contact
+    """The authorised dealer who receives every inquiry."""
+    agents: list[Agent] = []
+    """Optional regional agents who take inquiries for some provinces or BUMDes."""
+    vocabularies: Vocabularies
+    """Controlled lists: categories, certifications, units, periods, Incoterms."""
+    currencies: list[CurrencyCode] = Field(min_length=1)
+    """Currencies prices may be given in (ISO 4217)."""
+
+
+# --- regions/<code>-<slug>.yml ---------------------------------------------------------------------
+
+
+class RegionEntry(Shape):
+    """A province or a regency/city with its official code and names."""
+
+    code: str
+    """Official Kemendagri code ("72" for a province, "72.10" for a regency)."""
+    name: Localized
+    """Official Indonesian name under id; English and Chinese where they differ."""
+    description: LocalizedLong | None = None
+    """Optional text for the region's page, per language."""
+
+
+class RegionFile(Shape):
+    """regions/<code>-<slug>.yml: one province and all its regencies and cities."""
+
+    province: RegionEntry
+    """The province."""
+    regencies: list[RegionEntry] = Field(min_length=1)
+    """Every regency (kabupaten) and city (kota) of the province."""
+
+
+# --- products/<bumdes-id>/bumdes.yml ---------------------------------------------------------------
+
+
+class Photo(Shape):
+    """A photo stored beside the YAML file, with its description for people who cannot see it."""
+
+    file: Annotated[str, Field(min_length=1, max_length=200)]
+    """File name inside the BUMDes folder (e.g. kelor-powder-1.jpg)."""
+    alt: Localized
+    """What the photo shows, per language (read aloud by screen readers)."""
+
+
+class Bumdes(Shape):
+    """products/<bumdes-id>/bumdes.yml: the village-owned enterprise behind the products."""
+
+    id: Slug
+    """Equal to the folder name, kebab-case (e.g. bumdes-maju-bersama-sigi)."""
+    name: Localized
+    """Trading name per language."""
+    legal_name: Text
+    """Registered legal name (e.g. BUM Desa Maju Bersama)."""
+    nib: Annotated[str, Field(pattern=r"^[0-9]{13}$")] | None = None
+    """Business registration number (NIB, 13 digits) where known."""
+    village: Annotated[str, Field(pattern=VILLAGE_PATTERN)]
+    """Official Kemendagri code of the desa (e.g. 72.10.01.2009)."""
+    founded: Annotated[Whole, Field(ge=1945, le=2100)] | None = None
+    """Year the BUMDes was founded."""
+    description: LocalizedLong
+    """About the BUMDes per language (limited Markdown: paragraphs, bold, italic, lists, https links)."""
+    photos: list[Photo] = []
+    """Photos of the BUMDes, its people or its place."""
+    agent: Slug | None = None
+    """Id of the regional agent (site_config.yml agents) who handles its inquiries, if not the dealer."""
+
+
+# --- products/<bumdes-id>/<product-id>.yml ---------------------------------------------------------
+
+
+class Amount(Shape):
+    """A quantity with its unit."""
+
+    quantity: Number
+    """How many (digits; a dot only for decimals)."""
+    unit: Slug
+    """Unit from site_config.yml vocabularies.units (e.g. kg)."""
+
+
+class Capacity(Amount):
+    """How much the BUMDes can supply in a period."""
+
+    period: Slug
+    """Period from site_config.yml vocabularies.periods (e.g. month)."""
+
+
+class LeadTime(Shape):
+    """Days from confirmed order to goods ready at the port of loading."""
+
+    min_days: Annotated[Whole, Field(ge=0, le=365)]
+    """Shortest lead time in days."""
+    max_days: Annotated[Whole, Field(ge=0, le=365)]
+    """Longest lead time in days."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "LeadTime":
+        if self.max_days < self.min_days:
+            raise PydanticCustomError("range", "max below min", {"min": self.min_days, "max": self.max_days})
+        return self
+
+
+class Price(Shape):
+    """Either 'on request' or a range per unit under one Incoterm."""
+
+    on_request: bool = False
+    """true when the dealer quotes each inquiry; then leave min/max out."""
+    min: Number | None = None
+    """Lowest price per unit."""
+    max: Number | None = None
+    """Highest price per unit (leave out for a single price)."""
+    currency: CurrencyCode | None = None
+    """ISO 4217 currency (e.g. USD)."""
+    unit: Slug | None = None
+    """Unit the price is for (e.g. kg)."""
+    incoterm: Incoterm | None = None
+    """Incoterm the price is quoted under (e.g. FOB)."""
+
+    @model_validator(mode="after")
+    def _either(self) -> "Price":
+        ranged = [self.min, self.currency, self.unit, self.incoterm]
+        if self.on_request == any(v is not None for v in ranged + [self.max]) or (
+            not self.on_request and any(v is None for v in ranged)
+        ):
+            raise PydanticCustomError("price", "on request or a full range")
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise PydanticCustomError("range", "max below min", {"min": self.min, "max": self.max})
+        return self
+
+
+class Shipping(Shape):
+    """An Incoterm offered with its named place (port of loading for FOB/FCA, destination for CIF…)."""
+
+    incoterm: Incoterm
+    """Incoterms 2020 rule (e.g. FOB)."""
+    place: Text
+    """Named port or place (e.g. Pantoloan, Palu; Tanjung Perak, Surabaya)."""
+
+
+class Specification(Shape):
+    """One row of the specification table."""
+
+    name: Localized
+    """What is measured (e.g. Moisture), per language."""
+    value: Localized
+    """The value with its unit (e.g. ≤ 8 %), per language; numbers usually need only id."""
+
+
+class Samples(Shape):
+    """Whether a buyer can get samples before ordering."""
+
+    policy: Literal["free", "paid", "none"]
+    """free, paid (buyer pays the courier or the goods) or none."""
+    note: Localized | None = None
+    """Details per language (e.g. 200 g, courier paid by the buyer)."""
+
+
+class Certification(Shape):
+    """A certificate the product or the BUMDes holds."""
+
+    type: Slug
+    """Kind from site_config.yml vocabularies.certifications (e.g. halal)."""
+    number: Text
+    """Certificate number as printed."""
+    issuer: Text
+    """Who issued it (e.g. BPJPH, BPOM, Control Union)."""
+    valid_until: dt.date | None = None
+    """Expiry date YYYY-MM-DD; leave out only for certificates that never expire."""
+
+
+class Product(Shape):
+    """products/<bumdes-id>/<product-id>.yml: everything an importer needs before asking for a quote."""
+
+    id: Slug
+    """Equal to the file name without .yml, kebab-case, unique in the catalog."""
+    category: Slug
+    """Category from site_config.yml vocabularies.categories."""
+    name: Localized
+    """Product name per language."""
+    summary: Localized
+    """One sentence per language, shown on product cards."""
+    description: LocalizedLong
+    """Full description per language (limited Markdown)."""
+    photos: list[Photo] = []
+    """Product photos, the best first."""
+    hs_code: Annotated[str, Field(pattern=HS_PATTERN)]
+    """HS 2022 code: 4 or 6 digits, or an 8–10 digit national extension; write it in quotes ("121190")."""
+    moq: Amount
+    """Minimum order quantity."""
+    capacity: Capacity
+    """Supply capacity per period."""
+    lead_time: LeadTime
+    """Lead time in days."""
+    price: Price
+    """Price range or on request."""
+    shipping: list[Shipping] = Field(min_length=1)
+    """Incoterms offered, each with its named port or place."""
+    packaging: Localized
+    """How the goods are packed per language (e.g. 25 kg kraft bags, 20 bags per pallet)."""
+    shelf_life_months: Annotated[Whole, Field(ge=0, le=240)] | None = None
+    """Shelf life in months; leave out for live or fresh goods with a shelf life under a month."""
+    storage: Localized | None = None
+    """Storage conditions per language."""
+    season: list[Month] = Field(min_length=1)
+    """Months (1–12) in which the product can be supplied; all 12 for all year."""
+    specifications: list[Specification] = []
+    """Specification table rows (moisture, mesh size, grade…)."""
+    samples: Samples
+    """Samples policy."""
+    certifications: list[Certification] = []
+    """Certificates held."""
+    gacc_registration: Annotated[str, Field(pattern=r"^[A-Z0-9]{6,20}$")] | None = None
+    """GACC registration number of the producer (needed for food sold to China)."""
+    markets: list[CountryCode] = []
+    """Target or current export markets (ISO 3166 alpha-2, e.g. CN, SG)."""
+    availability: Literal["available", "seasonal", "limited", "sold-out"]
+    """available, seasonal, limited or sold-out."""
+    verified: dt.date
+    """Date the facts above were last checked with the BUMDes (YYYY-MM-DD)."""
+    alibaba_url: HttpsUrl | None = None
+    """The product's own Alibaba listing, if any (https only)."""
+
+
+FILE_KINDS: dict[str, type[Shape]] = {
+    "site_config": SiteConfig,
+    "region": RegionFile,
+    "bumdes": Bumdes,
+    "product": Product,
+}
+"""Every file kind by the name its JSON Schema is published under (schemas/<name>.schema.json)."""
