@@ -204,6 +204,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown field (check the spelling; allowed here: {allowed})",
         "id": "kolom tidak dikenal (periksa ejaan; yang diizinkan di sini: {allowed})",
     },
+    "schema.extra_typo": {
+        "en": "unknown field (did you mean '{suggestion}'?)",
+        "id": "kolom tidak dikenal (mungkin maksudnya '{suggestion}'?)",
+    },
     "schema.not_mapping": {
         "en": "expected a group of 'key: value' lines here",
         "id": "di sini harus berisi baris-baris 'kunci: nilai'",
@@ -249,8 +253,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'{value}' tidak diizinkan (pilih salah satu: {allowed})",
     },
     "schema.pattern": {
-        "en": "'{value}' has the wrong form ({hint})",
-        "id": "'{value}' formatnya salah ({hint})",
+        "en": "'{value}' has the wrong form (see docs/data-format.md for this field)",
+        "id": "'{value}' formatnya salah (lihat docs/data-format.md untuk kolom ini)",
+    },
+    "schema.pattern_id": {
+        "en": "'{value}' is not a valid id (lower-case letters, digits and single hyphens, e.g. kelor-leaf-powder)",
+        "id": "'{value}' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal, mis. bubuk-daun-kelor)",
+    },
+    "schema.pattern_hs": {
+        "en": "'{value}' is not an HS code (4, 6, 8, 9 or 10 digits in quotes, e.g. \"121190\")",
+        "id": "'{value}' bukan kode HS (4, 6, 8, 9 atau 10 digit dalam tanda kutip, mis. \"121190\")",
+    },
+    "schema.pattern_village": {
+        "en": "'{value}' is not a Kemendagri village code (write it in quotes as \"72.10.01.2009\")",
+        "id": "'{value}' bukan kode desa Kemendagri (tulis dalam tanda kutip, mis. \"72.10.01.2009\")",
+    },
+    "schema.pattern_language": {
+        "en": "'{value}' is not a language code (e.g. id, en, zh)",
+        "id": "'{value}' bukan kode bahasa (mis. id, en, zh)",
+    },
+    "schema.pattern_country": {
+        "en": "'{value}' is not a country code (two capital letters, e.g. CN)",
+        "id": "'{value}' bukan kode negara (dua huruf kapital, mis. CN)",
+    },
+    "schema.pattern_currency": {
+        "en": "'{value}' is not a currency code (three capital letters, e.g. USD)",
+        "id": "'{value}' bukan kode mata uang (tiga huruf kapital, mis. USD)",
+    },
+    "schema.pattern_nib": {
+        "en": "'{value}' is not an NIB (13 digits, in quotes)",
+        "id": "'{value}' bukan NIB (13 digit, dalam tanda kutip)",
+    },
+    "schema.pattern_gacc": {
+        "en": "'{value}' is not a GACC registration number (capital letters and digits, e.g. CIDN12345678901)",
+        "id": "'{value}' bukan nomor registrasi GACC (huruf kapital dan angka, mis. CIDN12345678901)",
+    },
+    "schema.pattern_region": {
+        "en": "'{value}' is not a Kemendagri region code (\"72\" for a province, \"72.10\" for a regency, in quotes)",
+        "id": "'{value}' bukan kode wilayah Kemendagri (\"72\" untuk provinsi, \"72.10\" untuk kabupaten, dalam tanda kutip)",
     },
     "schema.too_short": {
         "en": "needs at least {limit} item(s) or character(s)",
@@ -310,8 +350,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bahasa '{value}' tidak ada di site_config.yml (pakai salah satu: {allowed})",
     },
     "rule.unknown_term": {
-        "en": "'{value}' is not a known {vocabulary} (choose one of: {allowed}; new ones are added in site_config.yml)",
-        "id": "'{value}' bukan {vocabulary} yang dikenal (pilih salah satu: {allowed}; yang baru ditambahkan di site_config.yml)",
+        "en": "'{value}' is not in the list {vocabulary} of site_config.yml (choose one of: {allowed})",
+        "id": "'{value}' tidak ada di daftar {vocabulary} di site_config.yml (pilih salah satu: {allowed})",
     },
     "rule.unknown_village": {
         "en": "village code '{value}' is not in the official Kemendagri list (look it up by village name; format 72.10.01.2009)",
@@ -330,8 +370,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kode wilayah '{value}' tidak ada di daftar resmi Kemendagri",
     },
     "rule.region_name": {
-        "en": "official name of '{code}' is '{expected}', not '{value}'",
-        "id": "nama resmi '{code}' adalah '{expected}', bukan '{value}'",
+        "en": "official name of '{region}' is '{expected}', not '{value}' (use the official name; put others under en or zh)",
+        "id": "nama resmi '{region}' adalah '{expected}', bukan '{value}' (pakai nama resmi; nama lain di en atau zh)",
     },
     "rule.region_parent": {
         "en": "regency '{value}' does not belong to province '{province}' (move it to the right file)",
@@ -368,6 +408,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.photo_unreadable": {
         "en": "photo '{value}' cannot be read: {problem} (export it again as JPEG, PNG or WebP)",
         "id": "foto '{value}' tidak bisa dibaca: {problem} (ekspor ulang sebagai JPEG, PNG atau WebP)",
+    },
+    "rule.photo_too_big": {
+        "en": "photo '{value}' is {size}, more than {limit} (export it smaller, e.g. 2000 px on the long side)",
+        "id": "foto '{value}' berukuran {size}, melebihi {limit} (ekspor lebih kecil, mis. 2000 px sisi terpanjang)",
+    },
+    "rule.photo_pixels": {
+        "en": "photo '{value}' has more than {limit} megapixels (resize it to at most 4000 px on the long side)",
+        "id": "foto '{value}' lebih dari {limit} megapiksel (perkecil hingga maksimal 4000 px sisi terpanjang)",
+    },
+    "rule.photo_format": {
+        "en": "'{value}' is not a JPEG, PNG or WebP image (export it as JPEG)",
+        "id": "'{value}' bukan gambar JPEG, PNG atau WebP (ekspor sebagai JPEG)",
+    },
+    "rule.photo_extension": {
+        "en": "'{value}' is a {kind} image but is named {extension} (rename it with the right extension)",
+        "id": "'{value}' adalah gambar {kind} tetapi berakhiran {extension} (ganti ekstensinya)",
+    },
+    "rule.photo_small": {
+        "en": "photo '{value}' is only {size} px; buyers need at least {limit} px on the long side (upload the original)",
+        "id": "foto '{value}' hanya {size} px; pembeli perlu minimal {limit} px di sisi terpanjang (unggah foto aslinya)",
     },
     "rule.cert_expired": {
         "en": "certificate {value} expired on {date} (renew it, or remove it from the list)",

@@ -1,0 +1,59 @@
+# Every target bootstraps what it needs: a .venv with the pinned dependencies of requirements.txt.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+GEN := $(PY) -m generator
+BUMDES ?=
+PRODUCT ?=
+PORT ?= 8000
+
+.PHONY: build serve check test new-product new-bumdes translations schemas bench audit lock clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+## build: validate the catalog and build the whole site into site/
+build: $(STAMP)
+	$(GEN) build $(if $(BUMDES),--bumdes $(BUMDES))
+
+## serve: build and preview on http://127.0.0.1:$(PORT)/ with live reload (BUMDES=<id> for one BUMDes)
+serve: $(STAMP)
+	$(GEN) serve --port $(PORT) $(if $(BUMDES),--bumdes $(BUMDES))
+
+## check: validate the catalog only (the same check CI runs on every pull request)
+check: $(STAMP)
+	$(GEN) check
+
+## test: run every test
+test: $(STAMP)
+	$(PY) -m pytest
+
+## new-product: scaffold a product file: make new-product BUMDES=<bumdes-id> PRODUCT=<product-id>
+new-product: $(STAMP)
+	@test -n "$(BUMDES)" -a -n "$(PRODUCT)" || { echo "usage: make new-product BUMDES=<bumdes-id> PRODUCT=<product-id>"; exit 2; }
+	$(GEN) new $(BUMDES) $(PRODUCT)
+
+## translations: report missing and stale translations per language
+translations: $(STAMP)
+	$(GEN) translations
+
+## schemas: regenerate schemas/*.schema.json from the models and site_config.yml
+schemas: $(STAMP)
+	$(GEN) schemas
+
+## bench: synthetic 10,000-product catalog; prints timings, memory and sizes
+bench: $(STAMP)
+	$(PY) -m generator.bench
+
+## lock: re-pin requirements.txt from requirements.in
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned from requirements.in with: make lock"; .venv-lock/bin/pip freeze; } > requirements.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .build .cache

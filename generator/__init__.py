@@ -1,0 +1,1 @@
+"""The village export catalog generator: YAML catalog in, multilingual static site out."""

@@ -1,0 +1,58 @@
+"""Command line: parse arguments, call one function, print issues, set the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator import build
+from generator.issues import format_report, has_errors, pick_language
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m generator``."""
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Village export catalog generator")
+    parser.add_argument("--root", type=Path, default=Path("."), help="catalog folder (default: current folder)")
+    parser.add_argument("--lang", choices=["id", "en"], help="language of messages (default: locale, then site_config.yml)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the catalog only")
+    build_cmd = commands.add_parser("build", help="validate and build the site into site/")
+    build_cmd.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/site)")
+    build_cmd.add_argument("--bumdes", default=None, help="build only this BUMDes (fast preview)")
+    serve_cmd = commands.add_parser("serve", help="build, then preview with live reload")
+    serve_cmd.add_argument("--bumdes", default=None, help="preview only this BUMDes")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    new_cmd = commands.add_parser("new", help="scaffold a product file for a BUMDes")
+    new_cmd.add_argument("bumdes", help="BUMDes id (its folder under products/)")
+    new_cmd.add_argument("product", help="new product id, kebab-case (e.g. kelor-leaf-powder)")
+    commands.add_parser("schemas", help="write the JSON Schemas into schemas/")
+    commands.add_parser("translations", help="report missing and stale translations")
+    args = parser.parse_args(argv)
+
+    root = args.root.resolve()
+    today = args.today or dt.date.today()
+    lang = pick_language(args.lang, build.contributor_language(root))
+
+    if args.command == "check":
+        issues = build.check_catalog(root, today=today).issues
+    elif args.command == "build":
+        issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=args.strict, lang=lang)
+    elif args.command == "serve":
+        return build.serve_site(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
+    elif args.command == "new":
+        issues = build.new_product(root, args.bumdes, args.product)
+    elif args.command == "schemas":
+        issues = build.write_schemas(root)
+    else:
+        issues = build.report_translations(root, lang=lang)
+    for line in format_report(issues, lang):
+        print(line)
+    return 1 if has_errors(issues, strict=args.strict) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

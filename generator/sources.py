@@ -1,0 +1,99 @@
+"""Which files make up a catalog, and reading all of them (every read problem becomes an issue)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.issues import Issue, make_issue
+from generator.load import Document, LoadError, load_document
+
+CONFIG_FILE = "site_config.yml"
+REGIONS_DIR = "regions"
+PRODUCTS_DIR = "products"
+BUMDES_FILE = "bumdes.yml"
+SCHEMAS_DIR = "schemas"
+THEME_DIR = "theme"
+STRINGS_DIR = "theme/strings"
+
+
+@dataclass
+class Sources:
+    """Every catalog file read from disk, as documents, plus the problems met while reading."""
+
+    root: Path
+    config: Document | None = None
+    regions: list[Document] = field(default_factory=list)
+    bumdes: list[Document] = field(default_factory=list)
+    products: list[Document] = field(default_factory=list)
+    stray: list[Path] = field(default_factory=list)
+    empty_folders: list[Path] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def relative(self, path: Path) -> str:
+        """The path as contributors see it: relative to the catalog root, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
+    """Read site_config.yml, regions/*.yml and products/<bumdes>/*.yml under ``root``."""
+    sources = Sources(root=root)
+    sources.config = _read(sources, root / CONFIG_FILE)
+    for path in sorted((root / REGIONS_DIR).glob("*.yml")):
+        _append(sources, sources.regions, path)
+    products_dir = root / PRODUCTS_DIR
+    if not products_dir.is_dir():
+        return sources
+    for entry in sorted(products_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir():
+            if entry.suffix in (".yml", ".yaml"):
+                sources.stray.append(entry)
+            continue
+        if only_bumdes and entry.name != only_bumdes:
+            continue
+        yml_files = sorted(p for p in entry.iterdir() if p.suffix in (".yml", ".yaml"))
+        if not (entry / BUMDES_FILE).exists() and yml_files:
+            sources.empty_folders.append(entry)
+        for path in yml_files:
+            if path.suffix == ".yaml" or path.is_symlink():
+                sources.stray.append(path)
+            elif path.name == BUMDES_FILE:
+                _append(sources, sources.bumdes, path)
+            else:
+                _append(sources, sources.products, path)
+        for sub in entry.iterdir():
+            if sub.is_dir() and any(p.suffix in (".yml", ".yaml") for p in sub.rglob("*")):
+                sources.stray.extend(sorted(p for p in sub.rglob("*.y*ml")))
+    return sources
+
+
+def _append(sources: Sources, bucket: list[Document], path: Path) -> None:
+    document = _read(sources, path)
+    if document is not None:
+        bucket.append(document)
+
+
+def _read(sources: Sources, path: Path) -> Document | None:
+    """Load one file; a read problem is recorded as an issue and the file is left out."""
+    where = sources.relative(path)
+    try:
+        document = load_document(path)
+    except FileNotFoundError:
+        sources.issues.append(make_issue(where, (1, 1), "", "load.unreadable", problem="file not found"))
+        return None
+    except LoadError as exc:
+        sources.issues.append(make_issue(where, (exc.line, exc.column), "", exc.code, **exc.values))
+        return None
+    except OSError as exc:
+        sources.issues.append(make_issue(where, (1, 1), "", "load.unreadable", problem=os.strerror(exc.errno or 0)))
+        return None
+    if document.data is None:
+        sources.issues.append(make_issue(where, (1, 1), "", "load.empty"))
+        return None
+    return document

@@ -1,0 +1,146 @@
+"""Shared fixtures: a factory for small catalogs written into a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 28)
+
+CONFIG = """\
+title: {id: Katalog Uji, en: Test Catalog, zh: 测试目录}
+description: {id: Katalog untuk uji, en: A catalog for tests, zh: 测试用目录}
+base_url: https://example.org/catalog/
+source_language: id
+sample_data: true
+languages:
+  - {code: id, name: Bahasa Indonesia, locale: id_ID, theme_language: id, og_locale: id_ID}
+  - {code: en, name: English, locale: en_US, theme_language: en, og_locale: en_US}
+  - {code: zh, name: 中文, locale: zh_Hans_CN, theme_language: zh, og_locale: zh_CN}
+dealer:
+  name: Dealer Uji
+  email: dealer@example.com
+  whatsapp: "+62 811 4500 1234"
+  wechat: DealerUji
+agents:
+  - id: agen-palu
+    name: Agen Palu
+    email: palu@example.com
+    provinces: ["72"]
+currencies: [USD, IDR]
+vocabularies:
+  categories:
+    moringa: {name: {id: Kelor, en: Moringa, zh: 辣木}, food: true}
+    seafood: {name: {id: Hasil laut, en: Seafood, zh: 海产品}, food: true}
+  certifications:
+    halal: {name: {id: Halal, en: Halal, zh: 清真}}
+  units:
+    kg: {name: {id: kg, en: kg, zh: 公斤}}
+  periods:
+    month: {name: {id: bulan, en: month, zh: 月}}
+  incoterms:
+    FOB: {name: {id: FOB, en: FOB – Free On Board, zh: FOB 船上交货}}
+    CIF: {name: {id: CIF, en: CIF, zh: CIF}}
+"""
+
+REGION = """\
+province:
+  code: "72"
+  name: {id: Sulawesi Tengah, en: Central Sulawesi, zh: 中苏拉威西省}
+regencies:
+  - code: "72.10"
+    name: {id: Kabupaten Sigi, en: Sigi Regency}
+  - code: "72.71"
+    name: {id: Kota Palu, en: Palu City, zh: 帕卢市}
+"""
+
+BUMDES = """\
+id: bumdes-maju
+name: {id: BUMDes Maju, en: Maju Village Enterprise, zh: 马久村企业}
+legal_name: BUM Desa Maju
+nib: "1234567890123"
+village: "72.10.01.2009"
+founded: "2018"
+description:
+  id: BUMDes di Desa Kalukubula.
+  en: A village enterprise in Kalukubula.
+agent: agen-palu
+"""
+
+PRODUCT = """\
+id: kelor-powder
+category: moringa
+name: {id: Bubuk daun kelor, en: Moringa leaf powder, zh: 辣木叶粉}
+summary: {id: Bubuk kelor halus., en: Fine moringa powder., zh: 细辣木粉。}
+description:
+  id: Bubuk daun kelor **organik**.
+  en: Organic moringa leaf powder.
+hs_code: "121190"
+moq: {quantity: "500", unit: kg}
+capacity: {quantity: "2000", unit: kg, period: month}
+lead_time: {min_days: "14", max_days: "21"}
+price: {min: "3.5", max: "4.2", currency: USD, unit: kg, incoterm: FOB}
+shipping:
+  - {incoterm: FOB, place: "Pantoloan, Palu"}
+packaging: {id: Karung 25 kg, en: 25 kg bags, zh: 25公斤袋装}
+shelf_life_months: "24"
+season: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+specifications:
+  - name: {id: Kadar air, en: Moisture, zh: 水分}
+    value: {id: "≤ 8 %"}
+samples: {policy: paid}
+certifications:
+  - {type: halal, number: ID123, issuer: BPJPH, valid_until: 2028-01-31}
+gacc_registration: CIDN1234567
+markets: [CN, SG]
+availability: available
+verified: 2026-10-01
+"""
+
+STRINGS = "{}\n"
+
+
+def jpeg_bytes(size: tuple[int, int] = (1200, 900), color: tuple[int, int, int] = (120, 160, 90)) -> bytes:
+    """A real JPEG made with Pillow."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def make_catalog(tmp_path: Path) -> Callable[..., Path]:
+    """Write a small valid catalog, with ``files`` replacing or adding files (None deletes one)."""
+
+    def factory(files: dict[str, str | bytes | None] | None = None, *, strings_from_theme: bool = False) -> Path:
+        root = tmp_path / "catalog"
+        base: dict[str, str | bytes | None] = {
+            "site_config.yml": CONFIG,
+            "regions/72-sulawesi-tengah.yml": REGION,
+            "products/bumdes-maju/bumdes.yml": BUMDES,
+            "products/bumdes-maju/kelor-powder.yml": PRODUCT,
+        }
+        for lang in ("id", "en", "zh"):
+            base[f"theme/strings/{lang}.yml"] = STRINGS
+        base.update(files or {})
+        for name, content in base.items():
+            if content is None:
+                continue
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content), encoding="utf-8")
+        if strings_from_theme:
+            shutil.copytree(ROOT / "theme", root / "theme", dirs_exist_ok=True)
+        return root
+
+    return factory

@@ -1,0 +1,176 @@
+"""Validation: every rule's exact message, in Indonesian and English, from small broken catalogs.
+
+The expected lines live in tests/golden/validate.txt. After an intended change to a message, regenerate
+it with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_validate.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY
+from generator.build import check_catalog
+from generator.issues import MESSAGES, Severity, format_report, has_errors
+
+GOLDEN = Path(__file__).parent / "golden" / "validate.txt"
+
+P = PRODUCT
+B = BUMDES
+K = "products/bumdes-maju/kelor-powder.yml"
+BF = "products/bumdes-maju/bumdes.yml"
+CASES = {
+ "valid": {},
+ "missing_field": {K: P.replace('hs_code: "121190"\n', '')},
+ "unknown_key_typo": {K: P.replace('availability: available', 'availabilty: available')},
+ "wrong_type_list": {K: P.replace('markets: [CN, SG]', 'markets: CN')},
+ "not_a_date": {K: P.replace('verified: 2026-10-01', 'verified: 1 Oktober 2026')},
+ "integer": {K: P.replace('shelf_life_months: "24"', 'shelf_life_months: 2 tahun')},
+ "missing_source_language": {K: P.replace('name: {id: Bubuk daun kelor, en:', 'name: {en:')},
+ "unknown_language": {K: P.replace('zh: 辣木叶粉}', 'zh: 辣木叶粉, fr: Poudre}')},
+ "http_link": {K: P + 'alibaba_url: http://example.com/x\n'},
+ "javascript_link": {K: P + 'alibaba_url: javascript:alert(1)\n'},
+ "id_mismatch": {K: P.replace('id: kelor-powder', 'id: kelor-bubuk')},
+ "duplicate_id": {"products/bumdes-lain/bumdes.yml": B.replace('id: bumdes-maju', 'id: bumdes-lain'), "products/bumdes-lain/kelor-powder.yml": P},
+ "unknown_category": {K: P.replace('category: moringa', 'category: kelor')},
+ "unknown_unit": {K: P.replace('moq: {quantity: "500", unit: kg}', 'moq: {quantity: "500", unit: karung}')},
+ "unknown_certification": {K: P.replace('type: halal', 'type: kosher')},
+ "unknown_village": {BF: B.replace('72.10.01.2009', '72.10.01.2999')},
+ "kelurahan": {BF: B.replace('72.10.01.2009', '72.71.01.1004')},
+ "village_regency_not_listed": {BF: B.replace('72.10.01.2009', '72.03.04.2001')},
+ "unknown_region": {"regions/72-sulawesi-tengah.yml": REGION.replace('"72.71"', '"72.99"')},
+ "region_name": {"regions/72-sulawesi-tengah.yml": REGION.replace('id: Kota Palu', 'id: Palu')},
+ "hs_code_unknown": {K: P.replace('"121190"', '"999999"')},
+ "hs_code_form": {K: P.replace('"121190"', '"12119"')},
+ "country": {K: P.replace('markets: [CN, SG]', 'markets: [CN, XX]')},
+ "photo_missing": {K: P + 'photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor}}\n'},
+ "photo_outside": {K: P + 'photos:\n  - {file: ../other/kelor.jpg, alt: {id: Bubuk kelor}}\n'},
+ "cert_expired": {K: P.replace('valid_until: 2028-01-31', 'valid_until: 2026-11-01')},
+ "cert_expiring": {K: P.replace('valid_until: 2028-01-31', 'valid_until: 2027-01-10')},
+ "stale": {K: P.replace('verified: 2026-10-01', 'verified: 2025-10-01')},
+ "verified_future": {K: P.replace('verified: 2026-10-01', 'verified: 2027-10-01')},
+ "html": {K: P.replace('Organic moringa leaf powder.', 'Organic <img src=x onerror=alert(1)> powder.')},
+ "md_js_link": {K: P.replace('Organic moringa leaf powder.', 'See [site](javascript:alert(1)).')},
+ "unknown_agent": {BF: B.replace('agent: agen-palu', 'agent: agen-lain')},
+ "gacc": {K: P.replace('gacc_registration: CIDN1234567\n', '')},
+ "missing_bumdes": {"products/bumdes-baru/kelor-dua.yml": P.replace('kelor-powder', 'kelor-dua')},
+ "stray": {"products/kelor.yml": P},
+ "price_both": {K: P.replace('price: {min: "3.5"', 'price: {on_request: "true", min: "3.5"')},
+ "price_range": {K: P.replace('min: "3.5", max: "4.2"', 'min: "5", max: "4.2"')},
+ "currency": {K: P.replace('currency: USD', 'currency: EUR')},
+ "phone": {"site_config.yml": CONFIG.replace('"+62 811 4500 1234"', '"0811 45"')},
+ "email": {"site_config.yml": CONFIG.replace('dealer@example.com', 'dealer at example')},
+ "source_not_published": {"site_config.yml": CONFIG.replace('source_language: id', 'source_language: ms')},
+ "strings_missing": {"theme/strings/zh.yml": None},
+ "yaml_syntax": {K: "id: [a\n"},
+ "empty": {K: ""},
+ "tab": {K: "id: x\n\tname: y\n"},
+ "encoding": {K: b"id: caf\xe9\n"},
+}
+
+
+def run_case(make_catalog, files) -> list[str]:
+    root = make_catalog(files)
+    issues = sorted(check_catalog(root, today=TODAY).issues)
+    return [f"{lang}| {issue.format(lang)}" for lang in ("en", "id") for issue in issues]
+
+
+def render_golden(make_catalog_factory) -> str:
+    blocks = []
+    for name, files in CASES.items():
+        blocks.append(f"## {name}\n" + "".join(line + "\n" for line in run_case(make_catalog_factory(name), files)))
+    return "".join(blocks)
+
+
+def read_golden() -> dict[str, list[str]]:
+    cases: dict[str, list[str]] = {}
+    current = None
+    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = cases.setdefault(line[3:], [])
+        elif current is not None and line:
+            current.append(line)
+    return cases
+
+
+@pytest.fixture(scope="module")
+def golden() -> dict[str, list[str]]:
+    return read_golden()
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_case_reports_exactly_the_golden_issues(name, make_catalog, golden, tmp_path):
+    lines = run_case(make_catalog, CASES[name])
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden[name] = lines
+        GOLDEN.write_text("".join(f"## {n}\n" + "".join(l + "\n" for l in golden.get(n, [])) for n in CASES), encoding="utf-8")
+    assert lines == golden[name]
+
+
+def test_valid_catalog_has_no_issue(make_catalog):
+    assert check_catalog(make_catalog(), today=TODAY).issues == []
+
+
+def test_every_broken_case_reports_something(golden):
+    assert [name for name, lines in golden.items() if not lines and name != "valid"] == []
+
+
+def test_every_load_and_rule_message_is_exercised(golden):
+    """A message nobody can trigger is dead; one that is never tested can silently break."""
+    text = "\n".join(line for lines in golden.values() for line in lines)
+    tested_elsewhere = {"rule.photo_symlink", "rule.photo_unreadable", "rule.photo_too_big", "rule.photo_pixels",
+                        "rule.photo_format", "rule.photo_extension", "rule.photo_small", "load.unreadable",
+                        "load.too_large", "load.anchor", "load.tag", "load.many_documents", "load.too_deep",
+                        "load.too_many_nodes", "load.key_not_text", "load.duplicate_key",
+                        "rule.region_file_name", "rule.region_parent", "rule.currency"}
+    from generator.issues import render_message
+    missing = []
+    for code, entry in MESSAGES.items():
+        if not code.startswith(("load.", "rule.")) or code in tested_elsewhere:
+            continue
+        fixed = entry["en"].split("{")[0].strip()
+        if fixed and fixed not in text:
+            missing.append(code)
+    assert missing == []
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders():
+    import string
+    for code, entry in MESSAGES.items():
+        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in ("en", "id")}
+        assert fields["en"] == fields["id"], code
+
+
+def test_report_ends_with_a_summary_and_errors_set_the_exit(make_catalog):
+    root = make_catalog({K: P.replace('category: moringa', 'category: kelor').replace('verified: 2026-10-01', 'verified: 2025-01-01')})
+    issues = check_catalog(root, today=TODAY).issues
+    assert format_report(issues, "en", github=False)[-1] == "1 error, 1 warning in 1 file"
+    assert format_report(issues, "id", github=False)[-1] == "1 galat, 1 peringatan di 1 berkas"
+    assert has_errors(issues)
+
+
+def test_warnings_block_only_under_strict(make_catalog):
+    root = make_catalog({K: P.replace('verified: 2026-10-01', 'verified: 2025-01-01')})
+    issues = check_catalog(root, today=TODAY).issues
+    assert [i.severity for i in issues] == [Severity.WARNING]
+    assert not has_errors(issues)
+    assert has_errors(issues, strict=True)
+
+
+def test_github_annotations_escape_and_point_at_the_line(make_catalog):
+    root = make_catalog({K: P.replace('category: moringa', 'category: kelor')})
+    lines = format_report(check_catalog(root, today=TODAY).issues, "en", github=True)
+    assert lines[1].startswith("::error file=products/bumdes-maju/kelor-powder.yml,line=2,col=11::category: 'kelor'")
+
+
+def test_many_problems_in_many_files_are_all_reported_in_one_run(make_catalog):
+    root = make_catalog({
+        K: P.replace('category: moringa', 'category: kelor').replace('"121190"', '"999999"'),
+        BF: B.replace('72.10.01.2009', '72.10.01.2999'),
+        "regions/72-sulawesi-tengah.yml": REGION.replace('id: Kota Palu', 'id: Palu'),
+    })
+    issues = check_catalog(root, today=TODAY).issues
+    assert len({i.path for i in issues}) == 3
+    assert len(issues) == 4
