@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.issues import Issue
+from generator import write
+from generator.catalog import Catalog, build_catalog
+from generator.context import Media, PageEnv, page_view
+from generator.images import ProcessedPhoto, process_photo
+from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
-from generator.sources import CONFIG_FILE, read_sources
+from generator.localize import Localizer, load_strings
+from generator.pages import MEDIA_DIR, plan_pages
+from generator.render import ASSET_FILES, ASSETS_DIR, make_environment, render_mkdocs_config, render_page
+from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
+
+SITE_DIR = "site"
+WORK_DIR = ".build"
+CACHE_DIR = ".cache"
+PHOTO_CACHE = ".cache/photos"
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and the benchmark."""
+
+    pages: int = 0
+    languages: int = 0
+    photos_processed: int = 0
+    photos_reused: int = 0
 
 
 def contributor_language(root: Path) -> str:
@@ -29,6 +56,118 @@ def check_catalog(root: Path, *, today: dt.date, only_bumdes: str | None = None)
     return validate_sources(sources, today=today)
 
 
+def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str | None = None,
+               strict: bool = False, lang: str = "en", report: BuildReport | None = None) -> list[Issue]:
+    """Validate, render every language, and swap the finished site into ``out`` (default: <root>/site)."""
+    out = (out or root / SITE_DIR).resolve()
+    report = report if report is not None else BuildReport()
+    # Load and validate everything first: nothing is written while any error stands.
+    validated = check_catalog(root, today=today, only_bumdes=only_bumdes)
+    issues = list(validated.issues)
+    if has_errors(issues, strict=strict):
+        return issues
+    # Model: the resolved, frozen catalog that page code sees.
+    catalog = build_catalog(validated)
+    # Images: encode each photo once (cached by content), shared by every language.
+    media = process_images(catalog, root / PHOTO_CACHE, report)
+    # Pages: the same list in every language.
+    pages = plan_pages(catalog)
+    # Render: Markdown sources and one mkdocs.yml per language into a staging tree.
+    write.clean_stale_staging(out)
+    staging = write.new_staging(out)
+    try:
+        configs = [render_language(catalog, media, pages, code, root, staging) for code in [l.code for l in catalog.languages]]
+        # MkDocs: the real `mkdocs build --strict`, languages in parallel on both cores.
+        failures = run_mkdocs(configs)
+        if failures:
+            return issues + failures
+        # Shared files: photos, the language chooser at the root.
+        write_shared(catalog, media, root, staging)
+        # Write: swap the finished tree into place in one step.
+        write.swap_into_place(staging, out)
+    finally:
+        if staging.exists():
+            import shutil
+
+            shutil.rmtree(staging, ignore_errors=True)
+    report.pages = len(pages) * len(catalog.languages)
+    report.languages = len(catalog.languages)
+    issues.append(make_issue(os.path.relpath(out, root), (1, 1), "", "build.done", Severity.INFO,
+                             pages=report.pages, languages=report.languages,
+                             processed=report.photos_processed, reused=report.photos_reused))
+    return issues
+
+
+def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> Media:
+    """Every photo of every BUMDes and product, processed in parallel or reused from the cache."""
+    sources = sorted({(entry.folder / photo.file).resolve()
+                      for entry in [*catalog.bumdes.values(), *catalog.products.values()]
+                      for photo in entry.data.photos})
+    results: dict[Path, ProcessedPhoto] = {}
+    if not sources:
+        return Media(photos=results)
+    with ProcessPoolExecutor(max_workers=min(2, len(sources))) as pool:
+        for source, (processed, reused) in zip(sources, pool.map(process_photo, sources, [cache_dir] * len(sources))):
+            results[source] = processed
+            if reused:
+                report.photos_reused += 1
+            else:
+                report.photos_processed += 1
+    return Media(photos=results)
+
+
+def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path) -> Path:
+    """Write the Markdown sources and mkdocs.yml of one language; return the config's path."""
+    theme_dir = root / THEME_DIR
+    strings_dir = root / STRINGS_DIR
+    language = catalog.language(code)
+    loc = Localizer(language, catalog.source_language, load_strings(strings_dir, code), load_strings(strings_dir, "en"))
+    env = PageEnv(catalog=catalog, loc=loc, media=media, theme_pages=theme_dir / "pages")
+    jinja = make_environment(theme_dir)
+    work = root / WORK_DIR / code
+    docs = work / "docs"
+    write.reset_dir(work)
+    for page in pages:
+        write.write_text(docs / page.source_path, render_page(jinja, env, page, page_view(env, page)))
+    for name in [*ASSET_FILES, "favicon.svg"]:
+        write.copy_file(theme_dir / ASSETS_DIR / name, docs / "assets" / "vc" / name)
+    config = work / "mkdocs.yml"
+    write.write_text(config, render_mkdocs_config(catalog, env, docs_dir=docs, site_dir=staging / code, theme_dir=theme_dir))
+    return config
+
+
+def run_mkdocs(configs: list[Path]) -> list[Issue]:
+    """`mkdocs build --strict` for each language, two at a time; any warning fails the build."""
+    def one(config: Path) -> Issue | None:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        if result.returncode == 0:
+            return None
+        output = " | ".join(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
+        return make_issue(str(config), (1, 1), "", "build.mkdocs_failed", problem=output[-600:])
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return [issue for issue in pool.map(one, configs) if issue is not None]
+
+
+def write_shared(catalog: Catalog, media: Media, root: Path, staging: Path) -> None:
+    """Files shared by all languages: photos, and the root page that picks a language."""
+    cache = root / PHOTO_CACHE
+    for processed in media.photos.values():
+        for variant in (*processed.variants, processed.preview):
+            write.copy_file(cache / variant.name, staging / MEDIA_DIR / variant.name)
+    jinja = make_environment(root / THEME_DIR)
+    strings = {lang.code: load_strings(root / STRINGS_DIR, lang.code) for lang in catalog.languages}
+    write.write_text(staging / "index.html", jinja.get_template("root.html.j2").render(
+        languages=[{"code": l.code, "name": l.name, "title": next(iter([catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language]])),
+                    "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
+        default=catalog.languages[0].code,
+        base_url=catalog.config.base_url,
+    ))
+
+
 def write_schemas(root: Path) -> list[Issue]:
     """Regenerate schemas/*.schema.json from the models and the vocabularies."""
     from generator.schemas import write_all_schemas
@@ -37,24 +176,17 @@ def write_schemas(root: Path) -> list[Issue]:
 
 
 def new_product(root: Path, bumdes: str, product: str) -> list[Issue]:
-    """Write a commented product file for ``bumdes`` (see generator/scaffold.py)."""
+    """Write a commented product file for ``bumdes``."""
     from generator.scaffold import write_product_scaffold
 
     return write_product_scaffold(root, bumdes, product)
 
 
-def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str | None, strict: bool, lang: str) -> list[Issue]:
-    """Validate, then render every language and swap the result into ``out`` (default: <root>/site)."""
-    from generator.site import build_site as run
-
-    return run(root, out=out, today=today, only_bumdes=only_bumdes, strict=strict, lang=lang)
-
-
 def serve_site(root: Path, *, today: dt.date, only_bumdes: str | None, port: int, lang: str) -> int:
     """Build into a preview folder and serve it with live reload."""
-    from generator.site import serve_site as run
+    from generator.serve import serve
 
-    return run(root, today=today, only_bumdes=only_bumdes, port=port, lang=lang)
+    return serve(root, today=today, only_bumdes=only_bumdes, port=port, lang=lang)
 
 
 def report_translations(root: Path, *, lang: str) -> list[Issue]:

@@ -465,4 +465,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "language '{value}' has no strings file theme/strings/{value}.yml (copy en.yml and translate it)",
         "id": "bahasa '{value}' tidak punya berkas theme/strings/{value}.yml (salin en.yml lalu terjemahkan)",
     },
+    # Building
+    "build.done": {
+        "en": "built {pages} pages in {languages} languages; photos: {processed} processed, {reused} reused from cache",
+        "id": "{pages} halaman dalam {languages} bahasa selesai dibuat; foto: {processed} diproses, {reused} dari cache",
+    },
+    "build.mkdocs_failed": {
+        "en": "MkDocs could not build this language; the previous site/ was kept: {problem}",
+        "id": "MkDocs gagal membangun bahasa ini; site/ sebelumnya tetap dipakai: {problem}",
+    },
 }

@@ -1,0 +1,92 @@
+"""Inquiry links to the dealer: a prefilled e-mail, WhatsApp message, WeChat ID with QR, Alibaba link.
+
+Every link is built from one message template (translatable, in theme/strings) and percent-encoded
+per RFC 6068 and RFC 3986: spaces are %20, never +, and no product text can add a header or a parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import segno
+
+from generator.models import Contact
+
+BLANK = "…"
+"""What stands in the message for a detail the buyer has not filled in yet."""
+
+
+@dataclass(frozen=True)
+class MessageFields:
+    """What the message says about the product and what the buyer wants."""
+
+    product: str
+    product_id: str
+    bumdes: str
+    regency: str
+    url: str
+    quantity: str = BLANK
+    destination: str = BLANK
+    incoterm: str = BLANK
+    sample: str = BLANK
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Inquiry:
+    """The finished links for one product in one language."""
+
+    subject: str
+    body: str
+    mailto: str
+    whatsapp: str | None
+    wechat_id: str | None
+    wechat_qr: str | None
+    alibaba: str | None
+
+
+def compose(subject_template: str, body_template: str, fields: MessageFields) -> tuple[str, str]:
+    """Fill the subject and body templates; line breaks are normalised to CRLF as RFC 6068 asks."""
+    values = fields.__dict__
+    subject = " ".join(subject_template.format(**values).split())
+    body = body_template.format(**values).replace("\r\n", "\n").strip() + "\n"
+    return subject, body.replace("\n", "\r\n")
+
+
+def encode_component(text: str) -> str:
+    """Percent-encode everything but RFC 3986 unreserved characters (so ' ' → %20, '&' → %26)."""
+    return quote(text, safe="-._~", encoding="utf-8")
+
+
+def mailto_link(address: str, subject: str, body: str) -> str:
+    """``mailto:`` with subject and body; the address was validated as a plain addr-spec."""
+    return f"mailto:{encode_component(address).replace('%40', '@')}?subject={encode_component(subject)}&body={encode_component(body)}"
+
+
+def whatsapp_link(e164: str, body: str) -> str:
+    """``https://wa.me/<digits>?text=…``; WhatsApp wants the number without + or spaces."""
+    digits = "".join(ch for ch in e164 if ch.isdigit())
+    if not body:
+        return f"https://wa.me/{digits}"
+    return f"https://wa.me/{digits}?text={encode_component(body.replace(chr(13), ''))}"
+
+
+def qr_data_uri(content: str) -> str:
+    """A QR code as an SVG data URI, made at build time (no third-party service)."""
+    return segno.make(content, error="m").svg_data_uri(scale=4, border=2, dark="#1b3a2f")
+
+
+def build_inquiry(contact: Contact, subject_template: str, body_template: str, fields: MessageFields,
+                  alibaba_url: str | None) -> Inquiry:
+    """Every link for one product page."""
+    subject, body = compose(subject_template, body_template, fields)
+    return Inquiry(
+        subject=subject,
+        body=body,
+        mailto=mailto_link(contact.email, subject, body),
+        whatsapp=whatsapp_link(contact.whatsapp, body) if contact.whatsapp else None,
+        wechat_id=contact.wechat,
+        wechat_qr=qr_data_uri(contact.wechat) if contact.wechat else None,
+        alibaba=alibaba_url or contact.alibaba_url,
+    )

@@ -1,0 +1,126 @@
+"""Text in the page's language: UI strings, catalog text with marked fallback, and locale formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+import markdown
+import nh3
+import yaml
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_currency, format_decimal
+from markupsafe import Markup, escape
+
+from generator.models import Language
+
+RICH_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
+
+
+def load_strings(strings_dir: Path, code: str) -> dict[str, str]:
+    """The flat key → text table of one language (theme/strings/<code>.yml), read safely."""
+    path = strings_dir / f"{code}.yml"
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in _flatten(data)}
+
+
+def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    if isinstance(data, dict):
+        items: list[tuple[str, Any]] = []
+        for key, value in data.items():
+            items += _flatten(value, f"{prefix}{key}.")
+        return items
+    return [(prefix[:-1], data)]
+
+
+def render_rich(text: str) -> str:
+    """Limited Markdown → sanitised HTML: an allow-list of tags, https links only, rel=nofollow."""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=RICH_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"https"},
+        link_rel="nofollow noopener noreferrer",
+    )
+
+
+class Localizer:
+    """Everything a template needs to say something in one language."""
+
+    def __init__(self, language: Language, source: str, strings: Mapping[str, str], fallback: Mapping[str, str]):
+        self.language = language
+        self.code = language.code
+        self.source = source
+        self.strings = strings
+        self.fallback_strings = fallback
+
+    def t(self, key: str, **values: object) -> str:
+        """A UI string (plain text; the template escapes it), English-or-source when untranslated."""
+        template = self.strings.get(key) or self.fallback_strings.get(key)
+        if template is None:
+            raise KeyError(f"UI string {key!r} is missing from theme/strings")
+        return template.format(**values) if values else template
+
+    def plain(self, texts: Mapping[str, str] | None) -> str:
+        """Catalog text for attributes and titles: this language, else the source language."""
+        if not texts:
+            return ""
+        return texts.get(self.code) or texts.get(self.source) or next(iter(texts.values()))
+
+    def place(self, texts: Mapping[str, str] | None) -> str:
+        """A place name: proper nouns fall back to English, then Indonesian, without a marker."""
+        if not texts:
+            return ""
+        return texts.get(self.code) or texts.get("en") or texts.get(self.source) or next(iter(texts.values()))
+
+    def is_fallback(self, texts: Mapping[str, str] | None) -> bool:
+        """True when this language's text is missing and the source text is shown instead."""
+        return bool(texts) and self.code not in texts  # type: ignore[operator]
+
+    def text(self, texts: Mapping[str, str] | None) -> Markup:
+        """Inline catalog text; a fallback is wrapped with its own lang and a visible note."""
+        value = self.plain(texts)
+        if not self.is_fallback(texts):
+            return escape(value)
+        return Markup('<span class="vc-fallback" lang="{}">{}</span><span class="vc-fallback__note">{}</span>').format(
+            self.source, value, self.t("common.not_translated")
+        )
+
+    def rich(self, texts: Mapping[str, str] | None) -> Markup:
+        """Block catalog text (limited Markdown), sanitised; a fallback is marked like ``text``."""
+        value = self.plain(texts)
+        html = Markup(render_rich(value))
+        if not self.is_fallback(texts):
+            return html
+        return Markup('<div class="vc-fallback" lang="{}">{}</div><p class="vc-fallback__note">{}</p>').format(
+            self.source, html, self.t("common.not_translated")
+        )
+
+    def number(self, value: Decimal | int) -> str:
+        """A number in this locale (1.000,5 in id; 1,000.5 in en)."""
+        return format_decimal(value, locale=self.language.locale)
+
+    def money(self, value: Decimal, currency: str) -> str:
+        """An amount with its currency in this locale."""
+        return format_currency(value, currency, locale=self.language.locale)
+
+    def date(self, value: dt.date) -> str:
+        """A date in this locale's long form (28 November 2026; 2026年11月28日)."""
+        return format_date(value, format="long", locale=self.language.locale)
+
+    def months(self, months: list[int]) -> str:
+        """Harvest months as text; all twelve read as 'all year'."""
+        if len(set(months)) == 12:
+            return self.t("product.all_year")
+        names = get_month_names("wide", locale=self.language.locale)
+        return ", ".join(names[m] for m in sorted(set(months)))
+
+    def month_names(self) -> list[str]:
+        """Abbreviated month names January..December for the season bar."""
+        names = get_month_names("abbreviated", locale=self.language.locale)
+        return [names[m] for m in range(1, 13)]

@@ -1,0 +1,153 @@
+"""Jinja2 (autoescape on) → one Markdown file per page and one mkdocs.yml per language.
+
+Page bodies are HTML made from escaped values; they sit in the Markdown file as one raw HTML block, so
+no catalog text is ever parsed as Markdown by MkDocs. Strings that MkDocs' own templates print without
+escaping (page title, description, site name) are escaped here, once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import escape
+
+from generator.catalog import Catalog
+from generator.context import Linker, PageEnv, PageView
+from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, PRODUCTS, REGIONS, Page
+
+TEMPLATES_DIR = "templates"
+OVERRIDES_DIR = "overrides"
+ASSETS_DIR = "assets"
+ASSET_FILES = ("catalog.css", "catalog.js")
+"""Copied into every language under docs/assets/vc/ and linked from mkdocs.yml."""
+
+
+def make_environment(theme_dir: Path) -> jinja2.Environment:
+    """The page-body template environment: autoescape on, undefined names are errors."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme_dir / TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_body(jinja: jinja2.Environment, page: Page, view: PageView) -> str:
+    """The page body as one HTML block without blank lines (a blank line would end the raw block)."""
+    html = jinja.get_template(page.template).render(view.context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageView) -> str:
+    """Front matter (escaped strings for MkDocs' templates, data for the overrides) plus the body."""
+    catalog = env.catalog
+    link = Linker(catalog, env.lang, page.url)
+    alternates = [
+        {"lang": lang.code, "name": lang.name, "href": link.other_language(lang.code), "url": link.absolute(page.url, lang.code)}
+        for lang in catalog.languages
+    ]
+    front: dict[str, Any] = {
+        "title": str(escape(view.title)),
+        "description": str(escape(view.description)),
+        "hide": ["navigation", "toc"],
+        "vc": {
+            "kind": page.kind,
+            "alternates": alternates,
+            "x_default": f"{catalog.config.base_url.rstrip('/')}/",
+            "og_type": view.og_type,
+            "og_image": view.og_image,
+            "og_title": view.title,
+            "og_description": view.description,
+            "jsonld": json_for_script(view.context.get("jsonld")) if view.context.get("jsonld") else None,
+        },
+    }
+    body = render_body(jinja, page, view)
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n" + body + "\n"
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that cannot end a <script> block or open a comment, whatever the catalog text says."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site_dir: Path, theme_dir: Path) -> str:
+    """A plain Material project for one language: no third-party plugin, block overrides only."""
+    loc = env.loc
+    language = loc.language
+    base = catalog.config.base_url.rstrip("/")
+    nav = [
+        {str(escape(loc.t("nav.home"))): _md(HOME)},
+        {str(escape(loc.t("nav.products"))): _md(PRODUCTS)},
+        {str(escape(loc.t("nav.regions"))): _md(REGIONS)},
+        {str(escape(loc.t("nav.how_to_buy"))): _md(HOW_TO_BUY)},
+        {str(escape(loc.t("nav.about"))): _md(ABOUT)},
+        {str(escape(loc.t("nav.contact"))): _md(CONTACT)},
+    ]
+    config: dict[str, Any] = {
+        "site_name": str(escape(loc.plain(catalog.config.title))),
+        "site_description": str(escape(loc.plain(catalog.config.description))),
+        "site_url": f"{base}/{language.code}/",
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(theme_dir / OVERRIDES_DIR),
+            "language": language.theme_language,
+            "direction": language.direction,
+            # No web fonts: Google Fonts is unreachable from mainland China.
+            "font": False,
+            "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+            "features": ["navigation.tabs", "navigation.top", "search.suggest", "content.tooltips"],
+            "icon": {"logo": "material/sprout"},
+            "favicon": "assets/vc/favicon.svg",
+        },
+        "extra_css": [f"assets/vc/{name}" for name in ASSET_FILES if name.endswith(".css")],
+        "extra_javascript": [f"assets/vc/{name}" for name in ASSET_FILES if name.endswith(".js")],
+        "extra": {
+            "generator": False,
+            # Material shows its language menu only when this list exists; the override links each
+            # entry to the same page in the other language.
+            "alternate": [{"name": lang.name, "link": f"/{lang.code}/", "lang": lang.code} for lang in catalog.languages],
+            "vc": {
+                "lang": language.code,
+                "og_locale": language.og_locale,
+                "og_locales": [lang.og_locale for lang in catalog.languages if lang.code != language.code],
+                "sample_notice": loc.t("common.sample_notice") if catalog.config.sample_data else "",
+                "site_title": loc.plain(catalog.config.title),
+                "language_label": loc.t("nav.language"),
+                "footer_dealer": loc.t("footer.dealer"),
+                "footer_disclaimer": loc.t("footer.disclaimer"),
+                "dealer_name": catalog.config.dealer.name,
+                "contact_label": loc.t("nav.contact"),
+            },
+        },
+        "copyright": str(escape(f"{loc.plain(catalog.config.title)} · {loc.t('footer.disclaimer')}")),
+        "plugins": [{"search": {"lang": _search_languages(language.code)}}],
+        "markdown_extensions": ["attr_list"],
+        "nav": nav,
+        "not_in_nav": "/products/*/\n/categories/\n/regions/*/\n/bumdes/\n",
+        "validation": {"nav": {"omitted_files": "ignore"}},
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def _md(url: str) -> str:
+    return f"{url}index.md"
+
+
+def _search_languages(code: str) -> list[str]:
+    # lunr.js has no Indonesian stemmer; English tokenising works for Latin script without stemming harm.
+    if code.startswith("zh"):
+        return ["zh"]
+    if code in ("ar", "ja", "ko", "th", "vi", "ru", "de", "fr", "es", "pt", "it", "nl", "tr", "hi"):
+        return [code]
+    return ["en"]

@@ -1,0 +1,131 @@
+/* Progressive enhancement for the catalog. Without JavaScript every link and page still works:
+   this only rewrites the inquiry links as the buyer types, copies the WeChat ID, and filters listings. */
+(function () {
+  "use strict";
+
+  /* RFC 3986 unreserved characters stay; everything else is percent-encoded (space → %20, never +). */
+  function encode(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(quantity|destination|incoterm|sample|message)\}/g, function (_, key) {
+      return values[key];
+    });
+  }
+
+  function setupInquiry(section) {
+    var form = section.querySelector("[data-inquiry-form]");
+    if (!form) return;
+    var blank = section.getAttribute("data-blank");
+    function update() {
+      var quantity = form.elements.quantity.value.trim();
+      var values = {
+        quantity: quantity ? quantity + " " + form.elements.unit.value : blank,
+        destination: form.elements.destination.value.trim() || blank,
+        incoterm: form.elements.incoterm.value || blank,
+        sample: form.elements.sample.checked ? section.getAttribute("data-yes") : section.getAttribute("data-no"),
+        message: form.elements.message.value.trim()
+      };
+      var subject = fill(section.getAttribute("data-subject"), values).replace(/\s+/g, " ").trim();
+      var body = fill(section.getAttribute("data-body"), values).replace(/\r\n/g, "\n").trim() + "\n";
+      var email = section.querySelector('[data-channel="email"]');
+      if (email) {
+        email.href = "mailto:" + section.getAttribute("data-email") + "?subject=" + encode(subject) +
+          "&body=" + encode(body.replace(/\n/g, "\r\n"));
+      }
+      var whatsapp = section.querySelector('[data-channel="whatsapp"]');
+      if (whatsapp) {
+        whatsapp.href = "https://wa.me/" + section.getAttribute("data-whatsapp") + "?text=" + encode(body);
+      }
+    }
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  function setupCopy(button) {
+    if (!navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+        var label = button.textContent;
+        button.textContent = button.getAttribute("data-copied");
+        setTimeout(function () { button.textContent = label; }, 1500);
+      });
+    });
+  }
+
+  function setupFilters(form) {
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".vc-listing .vc-card"));
+    var count = form.querySelector(".vc-filters__count");
+    var empty = document.querySelector("[data-no-results]");
+    var regency = form.elements.regency;
+    var names = ["category", "province", "regency", "certification", "incoterm", "availability", "moq"];
+    form.hidden = false;
+
+    function matches(card, values) {
+      var d = card.dataset;
+      if (values.category && d.category !== values.category) return false;
+      if (values.province && d.province !== values.province) return false;
+      if (values.regency && d.regency !== values.regency) return false;
+      if (values.certification && (" " + d.certs + " ").indexOf(" " + values.certification + " ") < 0) return false;
+      if (values.incoterm && (" " + d.incoterms + " ").indexOf(" " + values.incoterm + " ") < 0) return false;
+      if (values.availability && d.availability !== values.availability) return false;
+      if (values.moq && Number(d.moq) > Number(values.moq)) return false;
+      return true;
+    }
+
+    function apply(push) {
+      var values = {};
+      var params = new URLSearchParams();
+      names.forEach(function (name) {
+        var field = form.elements[name];
+        if (field && field.value) { values[name] = field.value; params.set(name, field.value); }
+      });
+      if (regency) {
+        Array.prototype.forEach.call(regency.options, function (option) {
+          var parent = option.getAttribute("data-parent");
+          option.hidden = Boolean(values.province && parent && parent !== values.province);
+        });
+      }
+      var shown = 0;
+      cards.forEach(function (card) {
+        var visible = matches(card, values);
+        card.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      count.textContent = count.getAttribute("data-count-template").replace("{count}", shown);
+      if (empty) empty.hidden = shown !== 0;
+      if (push) {
+        var query = params.toString();
+        history.replaceState(null, "", query ? "?" + query : location.pathname);
+      }
+    }
+
+    var initial = new URLSearchParams(location.search);
+    names.forEach(function (name) {
+      var field = form.elements[name];
+      if (field && initial.get(name)) field.value = initial.get(name);
+    });
+    form.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply(false);
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry]"), setupInquiry);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-filters]"), setupFilters);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
