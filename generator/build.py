@@ -189,8 +189,13 @@ def serve_site(root: Path, *, today: dt.date, only_bumdes: str | None, port: int
     return serve(root, today=today, only_bumdes=only_bumdes, port=port, lang=lang)
 
 
-def report_translations(root: Path, *, lang: str) -> list[Issue]:
-    """Missing and stale translations per language."""
+def report_translations(root: Path) -> list[str]:
+    """Missing and stale translations per language, then a coverage line per language."""
+    from generator.schemas import read_config
     from generator.translations import report_translations as run
 
-    return run(root)
+    config = read_config(root)
+    if config is None:
+        return ["site_config.yml: not valid; run 'make check' first"]
+    report = run(root, [lang.code for lang in config.languages], config.source_language)
+    return report.lines + report.summary()

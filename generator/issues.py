@@ -334,8 +334,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "id '{value}' sudah dipakai oleh {other} (pilih id lain)",
     },
     "rule.missing_bumdes": {
-        "en": "folder has no bumdes.yml (add the BUMDes profile; run 'make new-bumdes')",
-        "id": "folder tidak punya bumdes.yml (tambahkan profil BUMDes; jalankan 'make new-bumdes')",
+        "en": "folder has no bumdes.yml (add the BUMDes profile: copy bumdes.yml from another folder and edit it, see CONTRIBUTING.md)",
+        "id": "folder tidak punya bumdes.yml (tambahkan profil BUMDes: salin bumdes.yml dari folder lain lalu ubah, lihat CONTRIBUTING.md)",
     },
     "rule.stray_file": {
         "en": "this file is not part of the catalog (put products in products/<bumdes-id>/<product-id>.yml)",
@@ -473,5 +473,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build.mkdocs_failed": {
         "en": "MkDocs could not build this language; the previous site/ was kept: {problem}",
         "id": "MkDocs gagal membangun bahasa ini; site/ sebelumnya tetap dipakai: {problem}",
+    },
+    "info.written": {
+        "en": "written",
+        "id": "ditulis",
+    },
+    "info.created": {
+        "en": "created: fill in every field marked TODO, then run 'make check'",
+        "id": "dibuat: isi setiap kolom bertanda TODO, lalu jalankan 'make check'",
+    },
+    "scaffold.exists": {
+        "en": "already exists; choose another product id (nothing was changed)",
+        "id": "sudah ada; pilih id produk lain (tidak ada yang diubah)",
+    },
+    "scaffold.no_bumdes": {
+        "en": "no BUMDes folder '{value}' (existing: {allowed})",
+        "id": "tidak ada folder BUMDes '{value}' (yang ada: {allowed})",
+    },
+    "scaffold.bad_id": {
+        "en": "'{value}' is not a valid id (lower-case letters, digits and single hyphens)",
+        "id": "'{value}' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal)",
     },
 }

@@ -66,8 +66,10 @@ class Localizer:
             raise KeyError(f"UI string {key!r} is missing from theme/strings")
         return template.format(**values) if values else template
 
-    def plain(self, texts: Mapping[str, str] | None) -> str:
+    def plain(self, texts: Mapping[str, str] | str | None) -> str:
         """Catalog text for attributes and titles: this language, else the source language."""
+        if isinstance(texts, str):
+            return texts  # language-neutral text (a number with its unit)
         if not texts:
             return ""
         return texts.get(self.code) or texts.get(self.source) or next(iter(texts.values()))
@@ -78,11 +80,11 @@ class Localizer:
             return ""
         return texts.get(self.code) or texts.get("en") or texts.get(self.source) or next(iter(texts.values()))
 
-    def is_fallback(self, texts: Mapping[str, str] | None) -> bool:
+    def is_fallback(self, texts: Mapping[str, str] | str | None) -> bool:
         """True when this language's text is missing and the source text is shown instead."""
-        return bool(texts) and self.code not in texts  # type: ignore[operator]
+        return bool(texts) and not isinstance(texts, str) and self.code not in texts  # type: ignore[operator]
 
-    def text(self, texts: Mapping[str, str] | None) -> Markup:
+    def text(self, texts: Mapping[str, str] | str | None) -> Markup:
         """Inline catalog text; a fallback is wrapped with its own lang and a visible note."""
         value = self.plain(texts)
         if not self.is_fallback(texts):

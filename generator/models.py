@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 import phonenumbers
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -84,8 +84,20 @@ def check_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-Number = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=0)]
-Whole = Annotated[int, BeforeValidator(parse_whole)]
+# Editors read YAML themselves: numbers may arrive there as numbers or as quoted text, so the published
+# schema accepts both; the generator reads every value as text and converts it here.
+Number = Annotated[
+    Decimal,
+    BeforeValidator(parse_number),
+    Field(ge=0),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"}]}),
+]
+Whole = Annotated[
+    int,
+    BeforeValidator(parse_whole),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^[0-9]+$"}]}),
+]
+Flag = Annotated[bool, WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]})]
 Text = Annotated[str, Field(min_length=1, max_length=300)]
 LongText = Annotated[str, Field(min_length=1, max_length=8000)]
 Slug = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
@@ -162,7 +174,7 @@ class Term(Shape):
 
     name: Localized
     """The term's name per language."""
-    food: bool = False
+    food: Flag = False
     """Categories only: products are food (GACC registration is needed for China)."""
 
 
@@ -194,7 +206,7 @@ class SiteConfig(Shape):
     """Language every text must have; contributors write it first (id)."""
     languages: list[Language] = Field(min_length=1)
     """Languages the site is published in; the first one is the default."""
-    sample_data: bool = False
+    sample_data: Flag = False
     """true while the catalog holds sample data: every page then shows a notice."""
     dealer: Contact
     """The authorised dealer who receives every inquiry."""
@@ -301,7 +313,7 @@ class LeadTime(Shape):
 class Price(Shape):
     """Either 'on request' or a range per unit under one Incoterm."""
 
-    on_request: bool = False
+    on_request: Flag = False
     """true when the dealer quotes each inquiry; then leave min/max out."""
     min: Number | None = None
     """Lowest price per unit."""
@@ -340,8 +352,8 @@ class Specification(Shape):
 
     name: Localized
     """What is measured (e.g. Moisture), per language."""
-    value: Localized
-    """The value with its unit (e.g. ≤ 8 %), per language; numbers usually need only id."""
+    value: Text | Localized
+    """The value: plain text when it reads the same in every language (≤ 8 %, 60 mesh), else per language."""
 
 
 class Samples(Shape):

@@ -115,32 +115,41 @@ def jpeg_bytes(size: tuple[int, int] = (1200, 900), color: tuple[int, int, int] 
     return buffer.getvalue()
 
 
-@pytest.fixture
-def make_catalog(tmp_path: Path) -> Callable[..., Path]:
-    """Write a small valid catalog, with ``files`` replacing or adding files (None deletes one)."""
+def write_catalog(root: Path, files: dict[str, str | bytes | None] | None = None, *, with_theme: bool = False) -> Path:
+    """Write the small valid catalog into ``root``; ``files`` replace or add files (None deletes one).
 
-    def factory(files: dict[str, str | bytes | None] | None = None, *, strings_from_theme: bool = False) -> Path:
-        root = tmp_path / "catalog"
-        base: dict[str, str | bytes | None] = {
-            "site_config.yml": CONFIG,
-            "regions/72-sulawesi-tengah.yml": REGION,
-            "products/bumdes-maju/bumdes.yml": BUMDES,
-            "products/bumdes-maju/kelor-powder.yml": PRODUCT,
-        }
+    ``with_theme`` copies the project's real theme/ (templates, strings, assets) so the site can be built.
+    """
+    base: dict[str, str | bytes | None] = {
+        "site_config.yml": CONFIG,
+        "regions/72-sulawesi-tengah.yml": REGION,
+        "products/bumdes-maju/bumdes.yml": BUMDES,
+        "products/bumdes-maju/kelor-powder.yml": PRODUCT,
+    }
+    if with_theme:
+        shutil.copytree(ROOT / "theme", root / "theme", dirs_exist_ok=True)
+    else:
         for lang in ("id", "en", "zh"):
             base[f"theme/strings/{lang}.yml"] = STRINGS
-        base.update(files or {})
-        for name, content in base.items():
-            if content is None:
-                continue
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(textwrap.dedent(content), encoding="utf-8")
-        if strings_from_theme:
-            shutil.copytree(ROOT / "theme", root / "theme", dirs_exist_ok=True)
-        return root
+    base.update(files or {})
+    for name, content in base.items():
+        path = root / name
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_catalog(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: a small valid catalog in a temporary folder, with some files replaced."""
+
+    def factory(files: dict[str, str | bytes | None] | None = None, *, with_theme: bool = False) -> Path:
+        return write_catalog(tmp_path / "catalog", files, with_theme=with_theme)
 
     return factory

@@ -1,0 +1,264 @@
+"""The built site, end to end: real `mkdocs build --strict` of a small catalog in every language."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import BUMDES, CONFIG, PRODUCT, TODAY, jpeg_bytes, write_catalog
+from generator.build import build_site
+from generator.issues import Severity
+
+pytestmark = pytest.mark.slow
+
+K = "products/bumdes-maju/kelor-powder.yml"
+LANGS = ("id", "en", "zh")
+
+# Text that is harmless only when escaped: quotes, ampersands, template syntax and entity-encoded tags.
+TRICKY = "Crab & \"Co\" 'x' {{7*7}} {quantity} &lt;script&gt;alert(1)&lt;/script&gt;"
+
+TRICKY_PRODUCT = (
+    PRODUCT.replace("en: Moringa leaf powder,", f"en: \"{TRICKY.replace(chr(34), chr(92) + chr(34))}\",")
+    .replace("  en: Organic moringa leaf powder.\n", "  en: Organic **moringa** with a [link](https://example.com/?a=1&b=2).\n")
+    + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor dalam mangkuk, en: Moringa powder in a bowl}}\n"
+)
+
+
+class Links(HTMLParser):
+    """Collects tags and attributes from HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_")) == v for k, v in wanted.items())]
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = write_catalog(tmp_path_factory.mktemp("site") / "catalog", {
+        K: TRICKY_PRODUCT,
+        "products/bumdes-maju/kelor.jpg": jpeg_bytes((1400, 1000)),
+    }, with_theme=True)
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i for i in issues if i.severity is not Severity.INFO] == []
+    return root / "site"
+
+
+def html_files(site: Path, lang: str) -> set[str]:
+    return {p.relative_to(site / lang).as_posix() for p in (site / lang).rglob("index.html")}
+
+
+def test_every_page_exists_in_every_language_at_the_same_path(site):
+    pages = {lang: html_files(site, lang) for lang in LANGS}
+    assert pages["id"] == pages["en"] == pages["zh"]
+    for expected in ("index.html", "products/index.html", "products/kelor-powder/index.html",
+                     "bumdes/bumdes-maju/index.html", "categories/moringa/index.html", "regions/index.html",
+                     "regions/sulawesi-tengah/index.html", "regions/sulawesi-tengah/sigi/index.html",
+                     "how-to-buy/index.html", "about/index.html", "contact/index.html"):
+        assert expected in pages["en"], expected
+
+
+def test_root_page_offers_every_language_without_javascript(site):
+    root = parse(site / "index.html")
+    links = {a["hreflang"]: a["href"] for a in root.find("a") if a.get("hreflang")}
+    assert links == {"id": "id/", "en": "en/", "zh": "zh/"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switch_links_to_the_same_page(site, lang):
+    page = site / lang / "products/kelor-powder/index.html"
+    base = f"http://x/{lang}/products/kelor-powder/"
+    switch = {a["hreflang"]: a["href"] for a in parse(page).find("a") if "vc-lang-link" in (a.get("class") or "")}
+    assert set(switch) == set(LANGS)
+    for other, href in switch.items():
+        target = urlparse(urljoin(base, href)).path
+        assert target == f"/{other}/products/kelor-powder/"
+        assert (site / target.strip("/") / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_lang_hreflang_and_canonical(site, lang):
+    text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in text
+    tree = parse(site / lang / "products/kelor-powder/index.html")
+    alternates = {a["hreflang"]: a["href"] for a in tree.find("link", rel="alternate") if a.get("hreflang")}
+    assert alternates == {
+        "id": "https://example.org/catalog/id/products/kelor-powder/",
+        "en": "https://example.org/catalog/en/products/kelor-powder/",
+        "zh": "https://example.org/catalog/zh/products/kelor-powder/",
+        "x-default": "https://example.org/catalog/",
+    }
+    assert tree.find("link", rel="canonical")[0]["href"] == f"https://example.org/catalog/{lang}/products/kelor-powder/"
+
+
+def test_missing_translation_falls_back_to_the_source_and_is_marked(site):
+    zh = (site / "zh/products/kelor-powder/index.html").read_text(encoding="utf-8")
+    # The description has id and en only: zh shows the Indonesian text inside an element marked lang="id".
+    assert re.search(r'<div class="vc-fallback" lang="id"><p>Bubuk daun kelor <strong>organik</strong>.</p></div>'
+                     r'<p class="vc-fallback__note">（尚未翻译）</p>', zh)
+    en = (site / "en/products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert "vc-fallback" not in en.split('id="about-title"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize(("lang", "moq", "price"), [
+    ("en", "500 kg", "$3.50 – $4.20 per kg, FOB"),
+    ("id", "500 kg", "US$3,50 – US$4,20 per kg, FOB"),
+    ("zh", "500 公斤", "US$3.50 – US$4.20 / 公斤，FOB"),
+])
+def test_numbers_currencies_and_units_follow_the_locale(site, lang, moq, price):
+    text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert f"<dd>{moq}</dd>" in text
+    assert f"<dd>{price}</dd>" in text
+
+
+@pytest.mark.parametrize(("lang", "capacity", "date"), [
+    ("en", "2,000 kg per month", "October 1, 2026"),
+    ("id", "2.000 kg per bulan", "1 Oktober 2026"),
+    ("zh", "每月 2,000 公斤", "2026年10月1日"),
+])
+def test_capacity_and_dates_follow_the_locale(site, lang, capacity, date):
+    text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert f"<dd>{capacity}</dd>" in text
+    assert date in text
+
+
+def test_catalog_text_is_escaped_everywhere(site):
+    for page in (site / "en").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page
+        assert "49" not in re.findall(r"Crab[^<]{0,40}", text), page
+    product = (site / "en/products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert "Crab &amp; &#34;Co&#34; &#39;x&#39; {{7*7}} {quantity} &amp;lt;script&amp;gt;" in product
+    # The <title> is printed by Material's template: the text must still come out inert.
+    title = re.search(r"<title>(.*?)</title>", product, re.S).group(1)
+    assert "<" not in title.replace("&lt;", "")
+
+
+def test_rich_text_is_sanitised_and_links_are_safe(site):
+    text = (site / "en/products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert '<p>Organic <strong>moringa</strong> with a <a href="https://example.com/?a=1&amp;b=2" rel="nofollow noopener noreferrer">link</a>.</p>' in text
+
+
+def test_pictures_have_sizes_alt_text_and_no_layout_shift(site):
+    tree = parse(site / "en/products/kelor-powder/index.html")
+    img = [a for a in tree.find("img") if "media/" in (a.get("src") or "")][0]
+    assert img["alt"] == "Moringa powder in a bowl"
+    assert img["width"] == "1400" and img["height"] == "1000"
+    assert img["fetchpriority"] == "high"
+    sources = tree.find("source", type="image/webp")
+    assert sources and " 320w" in sources[0]["srcset"] and " 1024w" in sources[0]["srcset"]
+    for url in re.findall(r"(\.\./[^ ,\"]+)", sources[0]["srcset"]):
+        assert (site / "en/products/kelor-powder" / url).resolve().is_file()
+    zh = parse(site / "zh/products/kelor-powder/index.html")
+    zh_img = [a for a in zh.find("img") if "media/" in (a.get("src") or "")][0]
+    assert zh_img["alt"] == "Bubuk kelor dalam mangkuk" and zh_img["lang"] == "id"
+
+
+def test_images_are_shared_not_copied_per_language(site):
+    assert not list((site / "en").rglob("*.webp"))
+    assert list((site / "media").glob("*.webp"))
+
+
+def test_sample_notice_is_shown_when_flagged(site):
+    assert "vc-sample-notice" in (site / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_no_request_to_another_host(site):
+    base = "https://example.org/catalog/"
+    for page in site.rglob("*.html"):
+        for tag, attrs in parse(page).tags:
+            for attr in ("src", "srcset"):
+                value = attrs.get(attr) or ""
+                for url in re.split(r",\s*", value):
+                    url = url.split(" ")[0]
+                    assert not url.startswith(("http:", "https:", "//")), (page, url)
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon"):
+                assert not (attrs.get("href") or "").startswith(("http", "//")) or (attrs["href"]).startswith(base), page
+
+
+def test_right_to_left_language_is_a_config_entry_plus_a_strings_file(tmp_path):
+    config = CONFIG.replace(
+        "  - {code: zh,",
+        "  - {code: ar, name: العربية, locale: ar, theme_language: ar, direction: rtl, og_locale: ar_AR}\n  - {code: zh,",
+    )
+    root = write_catalog(tmp_path / "catalog", {
+        "site_config.yml": config,
+        "theme/strings/ar.yml": "nav:\n  home: الرئيسية\nproduct:\n  moq: الحد الأدنى للطلب\n",
+    }, with_theme=True)
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i for i in issues if i.severity is not Severity.INFO] == []
+    page = (root / "site/ar/products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar"' in page
+    assert '<body dir="rtl"' in page
+    assert "الحد الأدنى للطلب" in page
+    assert 'hreflang="ar"' in (root / "site/en/products/kelor-powder/index.html").read_text(encoding="utf-8")
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_a_broken_file_leaves_the_previous_site_untouched(tmp_path):
+    root = write_catalog(tmp_path / "catalog", with_theme=True)
+    assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
+    before = tree_digest(root / "site")
+    (root / K).write_text(PRODUCT.replace("hs_code:", "hs_code: [", 1), encoding="utf-8")
+    issues = build_site(root, out=None, today=TODAY)
+    assert any(i.severity is Severity.ERROR for i in issues)
+    assert tree_digest(root / "site") == before
+
+
+def test_a_failing_mkdocs_build_leaves_the_previous_site_untouched(tmp_path):
+    root = write_catalog(tmp_path / "catalog", with_theme=True)
+    assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
+    before = tree_digest(root / "site")
+    (root / "theme/overrides/main.html").write_text("{% extends 'base.html' %}{% block extrahead %}{{ nope(",
+                                                   encoding="utf-8")
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i.code for i in issues if i.severity is Severity.ERROR] == ["build.mkdocs_failed"] * 3
+    assert tree_digest(root / "site") == before
+    assert not list(root.glob(".site.staging-*"))
+
+
+def test_a_killed_build_leaves_the_previous_site_untouched(tmp_path):
+    root = write_catalog(tmp_path / "catalog", with_theme=True)
+    assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
+    before = tree_digest(root / "site")
+    (root / "products/bumdes-maju/kelor-powder.yml").write_text(PRODUCT.replace("Bubuk daun kelor,", "Bubuk kelor baru,"),
+                                                                encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "--today", TODAY.isoformat(), "build"],
+                               cwd=Path(__file__).parent.parent, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any((root / "site").parent.glob(".site.staging-*/*")):
+        time.sleep(0.02)
+    assert process.poll() is None, "the build finished before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert tree_digest(root / "site") == before
