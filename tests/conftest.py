@@ -34,6 +34,8 @@ agents:
   - id: agen-palu
     name: Agen Palu
     email: palu@example.com
+    whatsapp: "+62 813 4100 5678"
+    wechat: AgenPalu
     provinces: ["72"]
 currencies: [USD, IDR]
 vocabularies:

@@ -262,3 +262,43 @@ def test_a_killed_build_leaves_the_previous_site_untouched(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert tree_digest(root / "site") == before
+
+
+def channels(site: Path, lang: str) -> list[tuple[str, str]]:
+    text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
+    section = text.split('id="inquiry"')[1].split("</ul>")[0]
+    return re.findall(r'class="vc-channel vc-channel--(\w+)"', section), text
+
+
+@pytest.mark.parametrize(("lang", "order"), [
+    ("en", ["email", "whatsapp", "wechat"]),
+    ("id", ["email", "whatsapp", "wechat"]),
+    ("zh", ["email", "wechat", "whatsapp"]),
+])
+def test_inquiry_channels_in_the_order_buyers_of_the_language_use(site, lang, order):
+    found, _ = channels(site, lang)
+    assert found == order
+
+
+def test_product_page_mailto_names_product_bumdes_place_and_page(site):
+    from html import unescape
+    from test_inquiry import mailto_parts
+
+    _, text = channels(site, "en")
+    href = unescape(re.search(r'href="(mailto:[^"]+)" data-channel="email"', text).group(1))
+    address, query = mailto_parts(href)
+    assert address == "palu@example.com"
+    assert query["subject"] == [f"Quote request: {' '.join(TRICKY.split())} (kelor-powder)"]
+    body = query["body"][0].replace("\r\n", "\n")
+    assert f"Product: {TRICKY} (kelor-powder)" in body
+    assert "Producer: Maju Village Enterprise, Sigi Regency, Central Sulawesi" in body
+    assert "Page: https://example.org/catalog/en/products/kelor-powder/" in body
+    assert "Quantity: …" in body
+
+
+def test_whatsapp_link_goes_to_the_regional_agent(site):
+    from html import unescape
+
+    _, text = channels(site, "en")
+    href = unescape(re.search(r'href="(https://wa.me/[^"]+)"', text).group(1))
+    assert href.startswith("https://wa.me/6281341005678?text=Hello%2C%0A%0A")
