@@ -17,8 +17,11 @@ from generator.images import ProcessedPhoto, process_photo
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
-from generator.pages import MEDIA_DIR, plan_pages
-from generator.render import ASSET_FILES, ASSETS_DIR, make_environment, render_mkdocs_config, render_page
+from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_csv, render_products_json, render_products_schema
+from generator.feeds import render_atom, render_robots, render_sitemap
+from generator.history import Freshness, load_change_times
+from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
+from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, render_mkdocs_config, render_page
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
 
@@ -81,8 +84,8 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         failures = run_mkdocs(configs)
         if failures:
             return issues + failures
-        # Shared files: photos, the language chooser at the root.
-        write_shared(catalog, media, root, staging)
+        # Shared files: photos, the language chooser, sitemap, feeds and open data.
+        write_shared(catalog, media, pages, Freshness(catalog, load_change_times(root)), root, staging)
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -152,20 +155,31 @@ def run_mkdocs(configs: list[Path]) -> list[Issue]:
         return [issue for issue in pool.map(one, configs) if issue is not None]
 
 
-def write_shared(catalog: Catalog, media: Media, root: Path, staging: Path) -> None:
-    """Files shared by all languages: photos, and the root page that picks a language."""
+def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, root: Path, staging: Path) -> None:
+    """Files outside the language folders (photos, root chooser, sitemap, data) and each language's feed."""
     cache = root / PHOTO_CACHE
     for processed in media.photos.values():
         for variant in (*processed.variants, processed.preview):
             write.copy_file(cache / variant.name, staging / MEDIA_DIR / variant.name)
     jinja = make_environment(root / THEME_DIR)
-    strings = {lang.code: load_strings(root / STRINGS_DIR, lang.code) for lang in catalog.languages}
+    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     write.write_text(staging / "index.html", jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": next(iter([catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language]])),
                     "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
         default=catalog.languages[0].code,
         base_url=catalog.config.base_url,
     ))
+    write.write_text(staging / "sitemap.xml", render_sitemap(catalog, pages, freshness))
+    write.write_text(staging / "robots.txt", render_robots(catalog))
+    write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
+    write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))
+    write.write_text(staging / DATA_DIR / CSV_FILE, render_products_csv(catalog, media))
+    for language in catalog.languages:
+        loc = Localizer(language, catalog.source_language, strings[language.code], strings.get("en", {}))
+        names = {pid: loc.plain(p.data.name) for pid, p in catalog.products.items()}
+        summaries = {pid: loc.plain(p.data.summary) for pid, p in catalog.products.items()}
+        write.write_text(staging / language.code / FEED_FILE,
+                         render_atom(catalog, language.code, loc.plain(catalog.config.title), freshness, names, summaries))
 
 
 def write_schemas(root: Path) -> list[Issue]:

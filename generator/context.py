@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from markupsafe import Markup
 
 from generator import pages as P
+from generator import structured as S
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.images import ProcessedPhoto
 from generator.inquiry import BLANK, MessageFields, build_inquiry, compose, mailto_link, qr_data_uri, whatsapp_link
@@ -60,6 +61,10 @@ class Linker:
     def to(self, url: str | None) -> str | None:
         """Relative link to another page of this language."""
         return None if url is None else P.relative_url(self.page_url, url)
+
+    def to_home(self) -> str:
+        """Relative link to this language's root folder."""
+        return P.relative_url(self.page_url, "")
 
     def media(self, name: str) -> str:
         """Relative link to a file in site/media/."""
@@ -204,7 +209,48 @@ def page_view(env: PageEnv, page: P.Page) -> PageView:
         "products": link.to(P.PRODUCTS), "how_to_buy": link.to(P.HOW_TO_BUY), "contact": link.to(P.CONTACT),
     })
     view.context.setdefault("crumbs", crumbs_view(env, link, page, view.title) if page.parents else [])
+    view.context["jsonld"] = structured_data(env, link, page, view)
     return view
+
+
+def structured_data(env: PageEnv, link: Linker, page: P.Page, view: PageView) -> dict[str, Any]:
+    """JSON-LD for the page: its subject (product or BUMDes) and the breadcrumb trail."""
+    catalog = env.catalog
+    trail = [(_crumb_label(env, key), link.absolute(url)) for url, key in page.parents]
+    trail.append((view.title, link.absolute(page.url)))
+    nodes = [S.breadcrumb_list(trail)]
+    if page.kind == "product":
+        product = catalog.products[page.subject]
+        bumdes = catalog.bumdes[product.bumdes_id]
+        dealer = catalog.config.dealer
+        images = _absolute_images(env, link, product.folder, product.data.photos)
+        nodes.insert(0, S.product_node(
+            product, name=view.title, description=view.description, url=link.absolute(page.url),
+            category=env.loc.plain(catalog.config.vocabularies.categories[product.data.category].name), images=images,
+            bumdes_name=env.loc.plain(bumdes.data.name), bumdes_url=link.absolute(P.BUMDES.format(id=bumdes.id)),
+            dealer=S.organization(dealer.name, link.absolute(P.CONTACT)),
+            moq_unit=env.loc.plain(catalog.config.vocabularies.units[product.data.moq.unit].name),
+        ))
+    elif page.kind == "bumdes":
+        bumdes = catalog.bumdes[page.subject]
+        regency = catalog.regencies.get(bumdes.regency_code)
+        province = catalog.provinces.get(bumdes.province_code)
+        nodes.insert(0, S.bumdes_node(
+            bumdes, name=view.title, url=link.absolute(page.url),
+            regency=env.loc.place(regency.name) if regency else bumdes.regency_code,
+            province=env.loc.place(province.name) if province else bumdes.province_code,
+            images=_absolute_images(env, link, bumdes.folder, bumdes.data.photos),
+        ))
+    return S.graph(*nodes)
+
+
+def _absolute_images(env: PageEnv, link: Linker, folder: Path, photos: list[Photo]) -> list[str]:
+    urls = []
+    for photo in photos:
+        processed = env.media.get(folder, photo)
+        if processed:
+            urls.append(link.absolute_media(processed.of_format("jpeg")[-1].name))
+    return urls
 
 
 def _home(env: PageEnv, link: Linker, page: P.Page) -> PageView:

@@ -23,6 +23,8 @@ TEMPLATES_DIR = "templates"
 OVERRIDES_DIR = "overrides"
 ASSETS_DIR = "assets"
 ASSET_FILES = ("catalog.css", "catalog.js")
+FEED_FILE = "feed.xml"
+"""Each language's Atom feed of new and updated products, at the language root."""
 """Copied into every language under docs/assets/vc/ and linked from mkdocs.yml."""
 
 
@@ -48,6 +50,7 @@ def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageV
     """Front matter (escaped strings for MkDocs' templates, data for the overrides) plus the body."""
     catalog = env.catalog
     link = Linker(catalog, env.lang, page.url)
+    loc_title = env.loc.plain(catalog.config.title)
     alternates = [
         {"lang": lang.code, "name": lang.name, "href": link.other_language(lang.code), "url": link.absolute(page.url, lang.code)}
         for lang in catalog.languages
@@ -65,6 +68,8 @@ def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageV
             "og_title": view.title,
             "og_description": view.description,
             "jsonld": json_for_script(view.context.get("jsonld")) if view.context.get("jsonld") else None,
+            "feed": link.to_home() + FEED_FILE,
+            "feed_title": f"{loc_title} · Atom",
         },
     }
     body = render_body(jinja, page, view)

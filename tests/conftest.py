@@ -12,6 +12,11 @@ from typing import Callable
 import pytest
 from PIL import Image
 
+from generator.build import build_site
+from generator.issues import Severity
+
+K = "products/bumdes-maju/kelor-powder.yml"
+
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 28)
 
@@ -155,3 +160,38 @@ def make_catalog(tmp_path: Path) -> Callable[..., Path]:
         return write_catalog(tmp_path / "catalog", files, with_theme=with_theme)
 
     return factory
+
+
+# A second product: another category, no photo (placeholder), price on request, all year not.
+CRAB = (
+    PRODUCT.replace("id: kelor-powder", "id: kepiting-hidup").replace("category: moringa", "category: seafood")
+    .replace("name: {id: Bubuk daun kelor, en: Moringa leaf powder, zh: 辣木叶粉}", "name: {id: Kepiting bakau hidup, en: Live mud crab, zh: 活青蟹}")
+    .replace('hs_code: "121190"', 'hs_code: "030633"')
+    .replace('price: {min: "3.5", max: "4.2", currency: USD, unit: kg, incoterm: FOB}', "price: {on_request: true}")
+    .replace('season: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]', 'season: ["3", "4", "5"]')
+    .replace('moq: {quantity: "500", unit: kg}', 'moq: {quantity: "2000", unit: kg}')
+)
+
+# Text that is harmless only when escaped: quotes, ampersands, template syntax and entity-encoded tags.
+TRICKY = "Crab & \"Co\" 'x' {{7*7}} {quantity} &lt;script&gt;alert(1)&lt;/script&gt;"
+
+TRICKY_PRODUCT = (
+    PRODUCT.replace("en: Moringa leaf powder,", f"en: \"{TRICKY.replace(chr(34), chr(92) + chr(34))}\",")
+    .replace("  en: Organic moringa leaf powder.\n", "  en: Organic **moringa** with a [link](https://example.com/?a=1&b=2).\n")
+    + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor dalam mangkuk, en: Moringa powder in a bowl}}\n"
+)
+
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    root = write_catalog(tmp_path_factory.mktemp("site") / "catalog", {
+        K: TRICKY_PRODUCT,
+        "products/bumdes-maju/kelor.jpg": jpeg_bytes((1400, 1000)),
+        "products/bumdes-maju/kepiting-hidup.yml": CRAB,
+    }, with_theme=True)
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i for i in issues if i.severity is not Severity.INFO] == []
+    return root / "site"
+
+

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import BUMDES, CONFIG, PRODUCT, TODAY, jpeg_bytes, write_catalog
+from conftest import CONFIG, PRODUCT, TODAY, TRICKY, write_catalog
 from generator.build import build_site
 from generator.issues import Severity
 
@@ -23,16 +23,6 @@ pytestmark = pytest.mark.slow
 
 K = "products/bumdes-maju/kelor-powder.yml"
 LANGS = ("id", "en", "zh")
-
-# Text that is harmless only when escaped: quotes, ampersands, template syntax and entity-encoded tags.
-TRICKY = "Crab & \"Co\" 'x' {{7*7}} {quantity} &lt;script&gt;alert(1)&lt;/script&gt;"
-
-TRICKY_PRODUCT = (
-    PRODUCT.replace("en: Moringa leaf powder,", f"en: \"{TRICKY.replace(chr(34), chr(92) + chr(34))}\",")
-    .replace("  en: Organic moringa leaf powder.\n", "  en: Organic **moringa** with a [link](https://example.com/?a=1&b=2).\n")
-    + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor dalam mangkuk, en: Moringa powder in a bowl}}\n"
-)
-
 
 class Links(HTMLParser):
     """Collects tags and attributes from HTML."""
@@ -52,17 +42,6 @@ def parse(path: Path) -> Links:
     parser = Links()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = write_catalog(tmp_path_factory.mktemp("site") / "catalog", {
-        K: TRICKY_PRODUCT,
-        "products/bumdes-maju/kelor.jpg": jpeg_bytes((1400, 1000)),
-    }, with_theme=True)
-    issues = build_site(root, out=None, today=TODAY)
-    assert [i for i in issues if i.severity is not Severity.INFO] == []
-    return root / "site"
 
 
 def html_files(site: Path, lang: str) -> set[str]:

