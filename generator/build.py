@@ -84,6 +84,10 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         failures = run_mkdocs(configs)
         if failures:
             return issues + failures
+        # Search: Pagefind indexes each language's pages; buyers download only the chunks a query needs.
+        failures = run_pagefind(staging, [l.code for l in catalog.languages])
+        if failures:
+            return issues + failures
         # Shared files: photos, the language chooser, sitemap, feeds and open data.
         write_shared(catalog, media, pages, Freshness(catalog, load_change_times(root)), root, staging)
         # Write: swap the finished tree into place in one step.
@@ -153,6 +157,24 @@ def run_mkdocs(configs: list[Path]) -> list[Issue]:
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return [issue for issue in pool.map(one, configs) if issue is not None]
+
+
+SEARCH_DIR = "pagefind"
+SEARCH_EXCLUDE = ".md-header, .md-tabs, .md-footer, .md-sidebar, .md-banner, .vc-breadcrumbs, .vc-inquiry, .vc-filters"
+
+
+def run_pagefind(staging: Path, languages: list[str]) -> list[Issue]:
+    """Build the search index (site/pagefind/, one index per page language, Chinese segmented)."""
+    glob = "{" + ",".join(languages) + "}/**/*.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(staging), "--glob", glob, "--output-subdir", SEARCH_DIR,
+         "--exclude-selectors", SEARCH_EXCLUDE, "--silent"],
+        capture_output=True, text=True,
+    )
+    if result.returncode == 0:
+        return []
+    output = " | ".join(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
+    return [make_issue(SEARCH_DIR, (1, 1), "", "build.search_failed", problem=output[-600:])]
 
 
 def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, root: Path, staging: Path) -> None:

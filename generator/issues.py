@@ -474,6 +474,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "MkDocs could not build this language; the previous site/ was kept: {problem}",
         "id": "MkDocs gagal membangun bahasa ini; site/ sebelumnya tetap dipakai: {problem}",
     },
+    "build.search_failed": {
+        "en": "the search index could not be built; the previous site/ was kept: {problem}",
+        "id": "indeks pencarian gagal dibuat; site/ sebelumnya tetap dipakai: {problem}",
+    },
     "info.written": {
         "en": "written",
         "id": "ditulis",

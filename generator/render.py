@@ -136,7 +136,9 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
             },
         },
         "copyright": str(escape(f"{loc.plain(catalog.config.title)} · {loc.t('footer.disclaimer')}")),
-        "plugins": [{"search": {"lang": _search_languages(language.code)}}],
+        # Search is Pagefind's (run after MkDocs): Material's lunr index is downloaded whole, which does
+        # not scale to thousands of products on a phone, and has no Chinese segmentation without jieba.
+        "plugins": [],
         "markdown_extensions": ["attr_list"],
         "nav": nav,
         "not_in_nav": "/products/*/\n/categories/\n/regions/*/\n/bumdes/\n",
@@ -147,12 +149,3 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
 
 def _md(url: str) -> str:
     return f"{url}index.md"
-
-
-def _search_languages(code: str) -> list[str]:
-    # lunr.js has no Indonesian stemmer; English tokenising works for Latin script without stemming harm.
-    if code.startswith("zh"):
-        return ["zh"]
-    if code in ("ar", "ja", "ko", "th", "vi", "ru", "de", "fr", "es", "pt", "it", "nl", "tr", "hi"):
-        return [code]
-    return ["en"]
