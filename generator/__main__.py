@@ -13,34 +13,38 @@ from generator.issues import format_report, has_errors, pick_language
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m generator``."""
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Village export catalog generator")
-    parser.add_argument("--root", type=Path, default=Path("."), help="catalog folder (default: current folder)")
-    parser.add_argument("--lang", choices=["id", "en"], help="language of messages (default: locale, then site_config.yml)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    # The common options work before or after the command (`--lang en check` and `check --lang en`).
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common.add_argument("--root", type=Path, help="catalog folder (default: current folder)")
+    common.add_argument("--lang", choices=["id", "en"], help="language of messages (default: locale, then site_config.yml)")
+    common.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    common.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Village export catalog generator",
+                                     parents=[common])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the catalog only")
-    build_cmd = commands.add_parser("build", help="validate and build the site into site/")
+    commands.add_parser("check", help="validate the catalog only", parents=[common])
+    build_cmd = commands.add_parser("build", help="validate and build the site into site/", parents=[common])
     build_cmd.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/site)")
     build_cmd.add_argument("--bumdes", default=None, help="build only this BUMDes (fast preview)")
-    serve_cmd = commands.add_parser("serve", help="build, then preview with live reload")
+    serve_cmd = commands.add_parser("serve", help="build, then preview with live reload", parents=[common])
     serve_cmd.add_argument("--bumdes", default=None, help="preview only this BUMDes")
     serve_cmd.add_argument("--port", type=int, default=8000)
-    new_cmd = commands.add_parser("new", help="scaffold a product file for a BUMDes")
+    new_cmd = commands.add_parser("new", help="scaffold a product file for a BUMDes", parents=[common])
     new_cmd.add_argument("bumdes", help="BUMDes id (its folder under products/)")
     new_cmd.add_argument("product", help="new product id, kebab-case (e.g. kelor-leaf-powder)")
-    commands.add_parser("schemas", help="write the JSON Schemas into schemas/")
-    commands.add_parser("translations", help="report missing and stale translations")
+    commands.add_parser("schemas", help="write the JSON Schemas into schemas/", parents=[common])
+    commands.add_parser("translations", help="report missing and stale translations", parents=[common])
     args = parser.parse_args(argv)
 
-    root = args.root.resolve()
-    today = args.today or dt.date.today()
-    lang = pick_language(args.lang, build.contributor_language(root))
+    root = getattr(args, "root", Path(".")).resolve()
+    today = getattr(args, "today", None) or dt.date.today()
+    strict = getattr(args, "strict", False)
+    lang = pick_language(getattr(args, "lang", None), build.contributor_language(root))
 
     if args.command == "check":
         issues = build.check_catalog(root, today=today).issues
     elif args.command == "build":
-        issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=args.strict, lang=lang)
+        issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=strict, lang=lang)
     elif args.command == "serve":
         return build.serve_site(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
     elif args.command == "new":
@@ -53,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for line in format_report(issues, lang):
         print(line)
-    return 1 if has_errors(issues, strict=args.strict) else 0
+    return 1 if has_errors(issues, strict=strict) else 0
 
 
 if __name__ == "__main__":
