@@ -8,7 +8,7 @@ BUMDES ?=
 PRODUCT ?=
 PORT ?= 8000
 
-.PHONY: build serve check test new-product new-bumdes translations schemas bench audit lock clean
+.PHONY: build serve check test new-product translations schemas bench audit lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -1,8 +1,9 @@
 """Photos: check what contributors upload, and turn it into small, clean, responsive images.
 
-Pure size maths (``plan_widths``, ``cover_box``) sit apart from the one function that reads and writes
-(``process_photo``). Every output is re-encoded from pixels, so no EXIF, GPS, XMP or maker note from a
-phone ever reaches the site; outputs are named by content hash and cached by (source bytes, settings).
+Pure size maths (``plan_widths``, ``cover_box``, ``plan_outputs``) sit apart from the one function that
+reads and writes (``process_photo``). Every output is re-encoded from pixels, so no EXIF, GPS, XMP, ICC
+profile, comment or maker note from a phone ever reaches the site; outputs are named by content hash and
+cached by (source bytes, settings).
 """
 
 from __future__ import annotations
@@ -10,12 +11,17 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import struct
+import uuid
 import warnings
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 from generator.issues import Severity
 
@@ -23,16 +29,33 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 MAX_PIXELS = 40_000_000
 """Project limit, well below Pillow's 89 MP: a 48 MP phone photo must be resized before upload."""
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20_000_000
+"""20 MB as phones and file managers count it (10⁶ bytes), so the message and the limit agree."""
 MIN_LONG_SIDE = 800
 WIDTHS = (320, 640, 1024, 1600)
 PREVIEW_SIZE = (1200, 630)
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
-SETTINGS_VERSION = "1"
+SETTINGS_VERSION = "2"
+FORMATS = (("webp", "webp"), ("jpeg", "jpg"))
+"""Output formats of every width, as (format, file extension)."""
 
-# A decompression bomb must fail loudly at our limit, not only at Pillow's (2 × 89 MP).
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+_ORIENTATION_TAG = 0x0112
+# EXIF orientation → the transposition that shows the stored pixels upright (as ImageOps.exif_transpose).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+# Exceptions Pillow raises for damaged or cut-off files (struct/zlib/EOF come from header and chunk parsers).
+_DAMAGED = (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error)
+
+
+# --- pure maths --------------------------------------------------------------------------------------
 
 
 def plan_widths(width: int, height: int, widths: tuple[int, ...] = WIDTHS) -> list[tuple[int, int]]:
@@ -55,36 +78,69 @@ def cover_box(width: int, height: int, target: tuple[int, int] = PREVIEW_SIZE) -
     return (0, top, width, top + new_h)
 
 
+# --- checking an upload --------------------------------------------------------------------------------
+
+
 def inspect_photo(path: Path) -> Iterator[tuple[str, Severity, dict[str, str]]]:
     """Problems with one uploaded photo, as (message code, severity, values) for the validator."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        yield "rule.photo_too_big", Severity.ERROR, {"size": f"{size / 1e6:.1f} MB", "limit": f"{MAX_FILE_BYTES / 1e6:.0f} MB"}
+        # Rounded up, so a file just over the limit never reads as "20.0 MB, more than 20 MB".
+        shown = -(-size // 100_000) / 10
+        yield "rule.photo_too_big", Severity.ERROR, {"size": f"{shown:.1f} MB", "limit": f"{MAX_FILE_BYTES / 1e6:g} MB"}
         return
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=ACCEPTED_FORMATS) as image:
-                kind = image.format or ""
-                width, height = image.size
-                if width * height > MAX_PIXELS:
-                    raise Image.DecompressionBombError("too many pixels")
-                if kind == "JPEG":
-                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        with open_photo(path) as image:
+            kind = _kind(image)
+            width, height = image.size
+            if kind == "JPEG":
+                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            image.load()
+    except Image.DecompressionBombError:
         yield "rule.photo_pixels", Severity.ERROR, {"limit": f"{MAX_PIXELS / 1e6:.0f}"}
         return
     except UnidentifiedImageError:
         yield "rule.photo_format", Severity.ERROR, {}
         return
-    except (OSError, SyntaxError, ValueError) as exc:
-        yield "rule.photo_unreadable", Severity.ERROR, {"problem": str(exc)[:80] or type(exc).__name__}
+    except _DAMAGED as exc:
+        yield "rule.photo_unreadable", Severity.ERROR, {"problem": describe_damage(exc)}
         return
     if path.suffix.lower() not in EXTENSIONS.get(kind, ()):
         yield "rule.photo_extension", Severity.ERROR, {"kind": kind, "extension": path.suffix or "-"}
     if max(width, height) < MIN_LONG_SIDE:
         yield "rule.photo_small", Severity.WARNING, {"size": f"{width}×{height}", "limit": str(MIN_LONG_SIDE)}
+
+
+@contextmanager
+def open_photo(fp: Path | IO[bytes]) -> Iterator[Image.Image]:
+    """Open an accepted photo, refusing more than MAX_PIXELS from its header, before any pixel is decoded."""
+    with warnings.catch_warnings():
+        # Pillow only warns between its own limit and twice it; ours, checked below, is lower and an error.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        image = Image.open(fp, formats=ACCEPTED_FORMATS)
+    with image:
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            raise Image.DecompressionBombError(
+                f"{width}×{height} is {width * height / 1e6:.0f} megapixels, more than the {MAX_PIXELS / 1e6:.0f} MP limit"
+            )
+        yield image
+
+
+def describe_damage(exc: BaseException) -> str:
+    """A contributor's words for why Pillow could not decode a file."""
+    text = str(exc)
+    if isinstance(exc, (EOFError, struct.error)) or "truncated" in text.lower():
+        return "the file is incomplete, cut off while uploading or copying"
+    return "the file is damaged"
+
+
+def _kind(image: Image.Image) -> str:
+    # Cameras and some phones write MPO (a JPEG followed by more JPEGs): it is a .jpg, and we use frame one.
+    return "JPEG" if image.format == "MPO" else (image.format or "")
+
+
+# --- encoding --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -128,67 +184,135 @@ def photo_key(source: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
+def plan_outputs(key: str, width: int, height: int) -> ProcessedPhoto:
+    """The files an upright (width × height) photo becomes: every planned width in every format, and the preview."""
+    variants = tuple(
+        Variant(name=f"{key}-{w}.{ext}", width=w, height=h, format=fmt)
+        for w, h in plan_widths(width, height)
+        for fmt, ext in FORMATS
+    )
+    preview = Variant(name=f"{key}-og.jpg", width=PREVIEW_SIZE[0], height=PREVIEW_SIZE[1], format="jpeg")
+    return ProcessedPhoto(key=key, width=width, height=height, variants=variants, preview=preview)
+
+
 def process_photo(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto, bool]:
-    """Encode every variant of ``source`` into ``cache_dir`` (or reuse them); return them and whether reused."""
+    """Encode every variant of ``source`` into ``cache_dir`` (or reuse them); return them and whether reused.
+
+    Raises ``Image.DecompressionBombError`` above MAX_PIXELS and OSError (or another decoding error) for a
+    damaged file; the validator's ``inspect_photo`` reports both as issues before a build gets here.
+    """
     raw = source.read_bytes()
     key = photo_key(raw)
     manifest = cache_dir / f"{key}.json"
-    if manifest.is_file():
-        cached = _read_manifest(manifest)
-        if cached is not None and all((cache_dir / v.name).is_file() for v in (*cached.variants, cached.preview)):
-            return cached, True
+    cached = _read_manifest(manifest, key)
+    if cached is not None and all((cache_dir / v.name).is_file() for v in (*cached.variants, cached.preview)):
+        return cached, True
+    image = _decode(raw)
+    processed = plan_outputs(key, *image.size)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    with Image.open(io.BytesIO(raw), formats=ACCEPTED_FORMATS) as opened:
-        image = _to_srgb(ImageOps.exif_transpose(opened))
-    width, height = image.size
-    variants = []
-    for w, h in plan_widths(width, height):
-        resized = image.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
-            name = f"{key}-{w}.{ext}"
-            _save(resized, cache_dir / name, fmt)
-            variants.append(Variant(name=name, width=w, height=h, format=fmt))
-    box = cover_box(width, height)
-    preview_image = image.crop(box).resize(PREVIEW_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
-    preview = Variant(name=f"{key}-og.jpg", width=PREVIEW_SIZE[0], height=PREVIEW_SIZE[1], format="jpeg")
-    _save(preview_image, cache_dir / preview.name, "jpeg")
-    processed = ProcessedPhoto(key=key, width=width, height=height, variants=tuple(variants), preview=preview)
-    _write_manifest(manifest, processed)
+    resized: dict[int, Image.Image] = {}
+    for variant in processed.variants:
+        if variant.width not in resized:
+            resized[variant.width] = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        _write_atomic(cache_dir / variant.name, _encode(resized[variant.width], variant.format))
+    preview = image.crop(cover_box(*image.size)).resize(PREVIEW_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    _write_atomic(cache_dir / processed.preview.name, _encode(preview, "jpeg"))
+    _write_atomic(manifest, _manifest_bytes(processed))
     return processed, False
+
+
+def _decode(raw: bytes) -> Image.Image:
+    """Source bytes → upright 8-bit sRGB pixels with no metadata attached."""
+    with open_photo(io.BytesIO(raw)) as opened:
+        opened.load()
+        image = _to_srgb(opened)
+        turn = _UPRIGHT.get(_orientation(opened))
+    if turn is not None:
+        image = image.transpose(turn)
+    # Pillow's JPEG writer copies a source comment from .info; nothing of the source may travel along.
+    image.info = {}
+    return image
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF (or XMP) orientation, 1 when absent or unreadable."""
+    try:
+        value = image.getexif().get(_ORIENTATION_TAG, 1)
+    except Exception:  # noqa: BLE001 - a phone's damaged EXIF must not stop the build: show the pixels as stored
+        return 1
+    return value if isinstance(value, int) and value in _UPRIGHT else 1
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:
     """Convert to 8-bit sRGB RGB (flattening transparency on white), honouring an embedded ICC profile."""
-    icc = image.info.get("icc_profile")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        image = Image.alpha_composite(background, rgba)
-    if icc:
-        try:
-            source_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            srgb = ImageCms.createProfile("sRGB")
-            if image.mode not in ("RGB", "CMYK"):
-                image = image.convert("RGB")
-            return ImageCms.profileToProfile(image, source_profile, srgb, outputMode="RGB")
-        except (ImageCms.PyCMSError, OSError):
-            pass  # a broken profile: the pixels are still usable as if sRGB
+    profile = _read_profile(image.info.get("icc_profile"))
+    image = _flatten(_to_8bit(image))
+    if profile is not None:
+        space = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}.get(profile.profile.xcolor_space.strip())
+        if space == image.mode or (space == "RGB" and image.mode in ("1", "L", "P")):
+            try:
+                return ImageCms.profileToProfile(image.convert(space), profile, _srgb_profile(), outputMode="RGB")
+            except (ImageCms.PyCMSError, OSError, ValueError):
+                pass  # a profile lcms cannot use: the pixels are still usable as if sRGB
     return image.convert("RGB")
 
 
-def _save(image: Image.Image, target: Path, fmt: str) -> None:
-    """Encode without any metadata: no exif=, icc_profile= or xmp= is passed, so none is written."""
+def _to_8bit(image: Image.Image) -> Image.Image:
+    # A 16-bit grey PNG opens as I;16 (0–65535); a plain convert would clip every mid-grey to white.
+    if not image.mode.startswith("I"):
+        return image
+    grey = image.convert("I").point(lambda v: v / 257).convert("L")
+    grey.info.pop("transparency", None)  # a 16-bit key colour has no 8-bit equivalent; such PNGs are rare
+    return grey
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Transparent pixels become white, as they look on the page; partial transparency is blended."""
+    if "transparency" in image.info or image.mode == "PA":
+        image = image.convert("RGBA")  # palette alpha and tRNS key colours become a real alpha channel
+    if image.mode not in ("RGBA", "LA"):
+        return image
+    base = "L" if image.mode == "LA" else "RGB"
+    flat = Image.new(base, image.size, "white")
+    flat.paste(image.convert(base), mask=image.getchannel("A"))
+    return flat
+
+
+def _read_profile(icc: object) -> ImageCms.ImageCmsProfile | None:
+    if not isinstance(icc, bytes) or not icc:
+        return None
+    try:
+        return ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
+
+
+def _srgb_profile() -> ImageCms.ImageCmsProfile:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    """Encode without any metadata: no exif=, icc_profile=, xmp= or comment= is passed, so none is written."""
     buffer = io.BytesIO()
     if fmt == "webp":
         image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
     else:
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_bytes(buffer.getvalue())
-    tmp.replace(target)
+    return buffer.getvalue()
 
 
-def _write_manifest(path: Path, photo: ProcessedPhoto) -> None:
+def _write_atomic(target: Path, data: bytes) -> None:
+    # A unique temporary name: two workers encoding identical photos (one file copied into two BUMDes
+    # folders) write the same names, and a shared ".tmp" would be renamed away under one of them.
+    tmp = target.with_name(f"{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _manifest_bytes(photo: ProcessedPhoto) -> bytes:
     data = {
         "key": photo.key,
         "width": photo.width,
@@ -196,20 +320,24 @@ def _write_manifest(path: Path, photo: ProcessedPhoto) -> None:
         "variants": [v.__dict__ for v in photo.variants],
         "preview": photo.preview.__dict__,
     }
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, sort_keys=True))
-    tmp.replace(path)
+    return json.dumps(data, sort_keys=True).encode()
 
 
-def _read_manifest(path: Path) -> ProcessedPhoto | None:
+def _read_manifest(path: Path, key: str) -> ProcessedPhoto | None:
+    """The cached outputs, or None when the manifest is missing, damaged or not what these settings make."""
     try:
-        data = json.loads(path.read_text())
-        return ProcessedPhoto(
+        data = json.loads(path.read_bytes())
+        width, height = data["width"], data["height"]
+        if not (isinstance(width, int) and isinstance(height, int) and width > 0 and height > 0):
+            return None
+        photo = ProcessedPhoto(
             key=data["key"],
-            width=data["width"],
-            height=data["height"],
+            width=width,
+            height=height,
             variants=tuple(Variant(**v) for v in data["variants"]),
             preview=Variant(**data["preview"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    # Anything but exactly the planned files (other names, sizes or a "../" path) means: encode again.
+    return photo if photo == plan_outputs(key, width, height) else None

@@ -292,6 +292,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a Kemendagri region code (\"72\" for a province, \"72.10\" for a regency, in quotes)",
         "id": "'{value}' bukan kode wilayah Kemendagri (\"72\" untuk provinsi, \"72.10\" untuk kabupaten, dalam tanda kutip)",
     },
+    "schema.empty": {
+        "en": "empty text (write it, or delete the whole line)",
+        "id": "teks kosong (isi teksnya, atau hapus seluruh baris)",
+    },
     "schema.too_short": {
         "en": "needs at least {limit} item(s) or character(s)",
         "id": "perlu paling sedikit {limit} butir atau karakter",

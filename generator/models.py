@@ -314,7 +314,7 @@ class Price(Shape):
     """Either 'on request' or a range per unit under one Incoterm."""
 
     on_request: Flag = False
-    """true when the dealer quotes each inquiry; then leave min/max out."""
+    """true when the dealer quotes each inquiry; then leave min, max, currency, unit and incoterm out."""
     min: Number | None = None
     """Lowest price per unit."""
     max: Number | None = None
@@ -366,7 +366,7 @@ class Samples(Shape):
 
 
 class Certification(Shape):
-    """A certificate the product or the BUMDes holds."""
+    """A certificate the product holds (or its producer holds for this product)."""
 
     type: Slug
     """Kind from site_config.yml vocabularies.certifications (e.g. halal)."""

@@ -33,6 +33,8 @@ def build_schema(kind: str, config: SiteConfig | None) -> dict[str, Any]:
         _enum(defs["Certification"]["properties"]["type"], sorted(vocab.certifications))
         _enum_optional(defs["Price"]["properties"]["unit"], sorted(vocab.units))
         _enum_optional(defs["Price"]["properties"]["currency"], list(config.currencies))
+        _enum(defs["Shipping"]["properties"]["incoterm"], list(vocab.incoterms))
+        _enum_optional(defs["Price"]["properties"]["incoterm"], list(vocab.incoterms))
     return schema
 
 

@@ -168,6 +168,8 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
         values["limit"] = ctx.get("ge", ctx.get("le", ""))
     elif code in ("schema.too_short", "schema.too_long"):
         values["limit"] = ctx.get("min_length", ctx.get("max_length", ""))
+        if kind == "string_too_short" and ctx.get("min_length") == 1:
+            code = "schema.empty"
     elif code == "schema.range":
         values.update(min=ctx.get("min"), max=ctx.get("max"))
     elif code == "schema.other":

@@ -48,6 +48,8 @@ def write_bytes(path: Path, data: bytes) -> None:
 def copy_file(source: Path, target: Path) -> None:
     """Copy one file (hard link when possible: cached images are never modified in place)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        return  # media names carry a content hash: the same name is the same bytes
     try:
         os.link(source, target)
     except OSError:

@@ -174,3 +174,24 @@ def test_many_problems_in_many_files_are_all_reported_in_one_run(make_catalog):
     issues = check_catalog(root, today=TODAY).issues
     assert len({i.path for i in issues}) == 3
     assert len(issues) == 4
+
+
+def test_empty_text_says_to_write_it_or_delete_the_line(make_catalog):
+    root = make_catalog({K: P.replace("zh: 辣木叶粉}", 'zh: ""}')})
+    lines = [i.format("en") for i in check_catalog(root, today=TODAY).issues]
+    assert lines == ["products/bumdes-maju/kelor-powder.yml:3:59: error: name.zh: empty text (write it, or delete the whole line)"]
+
+
+def test_the_same_photo_twice_builds(make_catalog):
+    from conftest import jpeg_bytes
+    from generator.build import build_site
+
+    photo = jpeg_bytes()
+    root = make_catalog({
+        K: P + "photos:\n  - {file: a.jpg, alt: {id: Foto A}}\n  - {file: b.jpg, alt: {id: Foto B}}\n",
+        "products/bumdes-maju/a.jpg": photo,
+        "products/bumdes-maju/b.jpg": photo,
+    }, with_theme=True)
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i for i in issues if i.severity is Severity.ERROR] == []
+    assert (root / "site/en/products/kelor-powder/index.html").is_file()
