@@ -35,14 +35,33 @@ class LoadError(Exception):
     values: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
 class Document:
-    """One file's data and the (line, column) of each value and each mapping key, both 1-based."""
+    """One file's data; the (line, column) of each value and key (1-based) are worked out on first use.
 
-    path: Path
-    data: Any
-    value_at: dict[Key, tuple[int, int]]
-    key_at: dict[Key, tuple[int, int]]
+    Positions are only needed to report a problem, so the common case reads the file once, fast, and
+    only a file with an issue is parsed a second time for its positions.
+    """
+
+    def __init__(self, path: Path, data: Any, text: str = ""):
+        self.path = path
+        self.data = data
+        self.text = text
+        self._positions: tuple[dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]] | None = None
+
+    @property
+    def value_at(self) -> dict[Key, tuple[int, int]]:
+        """Position of each value by its location (keys and list indexes)."""
+        return self._ensure_positions()[0]
+
+    @property
+    def key_at(self) -> dict[Key, tuple[int, int]]:
+        """Position of each mapping key by the location of its value."""
+        return self._ensure_positions()[1]
+
+    def _ensure_positions(self) -> tuple[dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
+        if self._positions is None:
+            self._positions = _positions(self.text)
+        return self._positions
 
     def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
         """Best position for ``loc``: the key itself, else the value, else the nearest parent."""
@@ -80,7 +99,7 @@ def parse_document(path: Path, raw: bytes) -> Document:
     if "\x00" in text:
         raise LoadError(1, 1, "load.encoding")
     _check_tabs(text)
-    return _build(path, text)
+    return Document(path=path, data=_data(text), text=text)
 
 
 def _check_tabs(text: str) -> None:
@@ -91,8 +110,89 @@ def _check_tabs(text: str) -> None:
             raise LoadError(number, len(line) - len(stripped) + 1, "load.tab")
 
 
-def _build(path: Path, text: str) -> Document:
-    """Walk parser events (no recursion, so deep input cannot blow the stack) into plain data."""
+_NO_KEY = object()
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def _data(text: str) -> Any:
+    """Parser events → plain data, refusing what load refuses; the hot path of `make check`."""
+    loader = _Loader(text)
+    scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    stack: list[list[Any]] = []  # [container, is_mapping, pending key]
+    root: Any = None
+    nodes = 0
+    documents = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = event.__class__
+            if kind is scalar or kind is map_start or kind is seq_start:
+                nodes += 1
+                if event.anchor is not None:
+                    raise LoadError(*_mark(event), "load.anchor")
+                if event.tag is not None and not (kind is scalar and event.tag == "!"):
+                    raise LoadError(*_mark(event), "load.tag", {"tag": str(event.tag)})
+                if kind is scalar:
+                    value = event.value
+                    if not event.style and value in _NULLS and event.implicit[0]:
+                        value = None
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        raise LoadError(*_mark(event), "load.too_deep", {"limit": str(MAX_DEPTH)})
+                    value = {} if kind is map_start else []
+                if stack:
+                    frame = stack[-1]
+                    container = frame[0]
+                    if not frame[1]:
+                        container.append(value)
+                    elif frame[2] is _NO_KEY:
+                        if kind is not scalar or value is None:
+                            raise LoadError(*_mark(event), "load.key_not_text")
+                        if value in container:
+                            raise LoadError(*_mark(event), "load.duplicate_key", {"key": value})
+                        frame[2] = value
+                    else:
+                        container[frame[2]] = value
+                        frame[2] = _NO_KEY
+                else:
+                    root = value
+                if kind is not scalar:
+                    stack.append([value, kind is map_start, _NO_KEY])
+                if nodes > MAX_NODES:
+                    raise LoadError(*_mark(event), "load.too_many_nodes", {"limit": str(MAX_NODES)})
+            elif kind in ends:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise LoadError(*_mark(event), "load.many_documents")
+            elif kind is yaml.AliasEvent:
+                raise LoadError(*_mark(event), "load.anchor")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise LoadError(line, column, "load.syntax", {"problem": problem}) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()}) from None
+    finally:
+        loader.dispose()
+    return root
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _positions(text: str) -> tuple[dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
+    """Second pass over a file already known to load: where each value and key stands."""
+    document = _build(Path(), text)
+    return document[1], document[2]
+
+
+def _build(path: Path, text: str) -> tuple[Any, dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
+    """Walk parser events (no recursion, so deep input cannot blow the stack) into data and positions."""
     value_at: dict[Key, tuple[int, int]] = {}
     key_at: dict[Key, tuple[int, int]] = {}
     # Each frame: [container, loc, pending_key, pending_key_mark]; mappings collect keys first.
@@ -177,4 +277,4 @@ def _build(path: Path, text: str) -> Document:
         raise LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()}) from None
     if documents == 0:
         root = None
-    return Document(path=path, data=root, value_at=value_at, key_at=key_at)
+    return root, value_at, key_at

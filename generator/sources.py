@@ -18,6 +18,11 @@ THEME_DIR = "theme"
 STRINGS_DIR = "theme/strings"
 
 
+DEFER_LOADING_FROM = 400
+"""From this many files on, each worker loads and shape-checks a file in one go (validate.py), so a
+file's data crosses the process boundary once instead of three times."""
+
+
 @dataclass
 class Sources:
     """Every catalog file read from disk, as documents, plus the problems met while reading."""
@@ -30,6 +35,7 @@ class Sources:
     stray: list[Path] = field(default_factory=list)
     empty_folders: list[Path] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    pending: list[tuple[list[Document], Path]] = field(default_factory=list)
 
     def relative(self, path: Path) -> str:
         """The path as contributors see it: relative to the catalog root, with forward slashes."""
@@ -42,11 +48,14 @@ class Sources:
 def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     """Read site_config.yml, regions/*.yml and products/<bumdes>/*.yml under ``root``."""
     sources = Sources(root=root)
-    sources.config = _read(sources, root / CONFIG_FILE)
+    sources.config, config_issue = read_one((root / CONFIG_FILE, root))
+    if config_issue:
+        sources.issues.append(config_issue)
     for path in sorted((root / REGIONS_DIR).glob("*.yml")):
         _append(sources, sources.regions, path)
     products_dir = root / PRODUCTS_DIR
     if not products_dir.is_dir():
+        _load_pending(sources)
         return sources
     for entry in sorted(products_dir.iterdir()):
         if entry.name.startswith("."):
@@ -70,30 +79,42 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
         for sub in entry.iterdir():
             if sub.is_dir() and any(p.suffix in (".yml", ".yaml") for p in sub.rglob("*")):
                 sources.stray.extend(sorted(p for p in sub.rglob("*.y*ml")))
+    _load_pending(sources)
     return sources
 
 
 def _append(sources: Sources, bucket: list[Document], path: Path) -> None:
-    document = _read(sources, path)
-    if document is not None:
-        bucket.append(document)
+    sources.pending.append((bucket, path))
 
 
-def _read(sources: Sources, path: Path) -> Document | None:
-    """Load one file; a read problem is recorded as an issue and the file is left out."""
-    where = sources.relative(path)
+def _load_pending(sources: Sources) -> None:
+    """Load every listed file, in listing order; big catalogs are loaded later, in workers (see validate)."""
+    if len(sources.pending) >= DEFER_LOADING_FROM:
+        return
+    for bucket, path in sources.pending:
+        document, issue = read_one((path, sources.root))
+        if issue is not None:
+            sources.issues.append(issue)
+        elif document is not None:
+            bucket.append(document)
+    sources.pending.clear()
+
+
+def read_one(job: tuple[Path, Path]) -> tuple[Document | None, Issue | None]:
+    """Load one file; a read problem becomes an issue and the file is left out."""
+    path, root = job
+    try:
+        where = path.relative_to(root).as_posix()
+    except ValueError:
+        where = path.as_posix()
     try:
         document = load_document(path)
     except FileNotFoundError:
-        sources.issues.append(make_issue(where, (1, 1), "", "load.unreadable", problem="file not found"))
-        return None
+        return None, make_issue(where, (1, 1), "", "load.unreadable", problem="file not found")
     except LoadError as exc:
-        sources.issues.append(make_issue(where, (exc.line, exc.column), "", exc.code, **exc.values))
-        return None
+        return None, make_issue(where, (exc.line, exc.column), "", exc.code, **exc.values)
     except OSError as exc:
-        sources.issues.append(make_issue(where, (1, 1), "", "load.unreadable", problem=os.strerror(exc.errno or 0)))
-        return None
+        return None, make_issue(where, (1, 1), "", "load.unreadable", problem=os.strerror(exc.errno or 0))
     if document.data is None:
-        sources.issues.append(make_issue(where, (1, 1), "", "load.empty"))
-        return None
-    return document
+        return None, make_issue(where, (1, 1), "", "load.empty")
+    return document, None

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,8 @@ from generator import models, official
 from generator.issues import Issue, Severity, make_issue
 from generator.load import Document
 from generator.models import Bumdes, Product, RegionFile, SiteConfig
-from generator.sources import BUMDES_FILE, PRODUCTS_DIR, STRINGS_DIR, Sources
+from generator.sources import BUMDES_FILE, PRODUCTS_DIR, STRINGS_DIR, Sources, read_one
+from generator.workers import map_in_workers
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,9 +65,12 @@ def validate_sources(sources: Sources, *, today: dt.date) -> Validated:
     result = Validated(root=sources.root, issues=list(sources.issues))
     if sources.config is not None:
         result.config = _check_shape(sources, sources.config, SiteConfig, result.issues)
-    result.regions = _check_all(sources, sources.regions, RegionFile, result.issues)
-    result.bumdes = _check_all(sources, sources.bumdes, Bumdes, result.issues)
-    result.products = _check_all(sources, sources.products, Product, result.issues)
+    if sources.pending:
+        _load_and_check_pending(sources, result)
+    else:
+        result.regions = _check_all(sources, sources.regions, RegionFile, result.issues)
+        result.bumdes = _check_all(sources, sources.bumdes, Bumdes, result.issues)
+        result.products = _check_all(sources, sources.products, Product, result.issues)
     for rule in RULES:
         result.issues.extend(rule(result, sources, today))
     return result
@@ -76,6 +82,27 @@ def validate_sources(sources: Sources, *, today: dt.date) -> Validated:
 def _check_all(sources: Sources, documents: list[Document], model: type[M], issues: list[Issue]) -> list[Checked[M]]:
     checked = (_check_shape(sources, d, model, issues) for d in documents)
     return [c for c in checked if c is not None]
+
+
+def _load_and_check_pending(sources: Sources, result: Validated) -> None:
+    """Big catalogs: workers load and shape-check each file in one go; results keep listing order."""
+    kinds = {id(sources.regions): ("regions", RegionFile), id(sources.bumdes): ("bumdes", Bumdes),
+             id(sources.products): ("products", Product)}
+    jobs = [(path, sources.root, kinds[id(bucket)][1]) for bucket, path in sources.pending]
+    for (bucket, _), (checked, found) in zip(sources.pending, map_in_workers(_load_and_check, jobs)):
+        result.issues.extend(found)
+        if checked is not None:
+            getattr(result, kinds[id(bucket)][0]).append(checked)
+    sources.pending.clear()
+
+
+def _load_and_check(job: tuple[Path, Path, type[M]]) -> tuple[Checked[M] | None, list[Issue]]:
+    path, root, model = job
+    document, issue = read_one((path, root))
+    if issue is not None or document is None:
+        return None, [issue] if issue else []
+    issues: list[Issue] = []
+    return _check_shape(Sources(root=root), document, model, issues), issues
 
 
 def _check_shape(sources: Sources, document: Document, model: type[M], issues: list[Issue]) -> Checked[M] | None:
@@ -245,17 +272,46 @@ def _unwrap(annotation: Any) -> Any:
 def _localized_fields(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, str]]]:
     """Every per-language text inside a model, with its location."""
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _localized_fields(getattr(value, name), loc + (name,))
-    elif isinstance(value, dict):
-        if value and all(isinstance(v, str) for v in value.values()):
-            yield loc, value
-        else:
-            for key, item in value.items():
-                yield from _localized_fields(item, loc + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _localized_fields(item, loc + (index,))
+        for name, kind in _text_plan(type(value)):
+            item = getattr(value, name)
+            if item is None:
+                continue
+            if kind == "text":
+                if isinstance(item, dict) and item:
+                    yield loc + (name,), item
+            elif kind == "model":
+                yield from _localized_fields(item, loc + (name,))
+            elif kind == "list":
+                for index, element in enumerate(item):
+                    yield from _localized_fields(element, loc + (name, index))
+            elif kind == "dict":
+                for key, element in item.items():
+                    yield from _localized_fields(element, loc + (name, key))
+
+
+@functools.lru_cache(maxsize=None)
+def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Which fields of a model hold per-language text or nested models (worked out once per class)."""
+    plan = []
+    for name, info in model.model_fields.items():
+        annotation = _unwrap(info.annotation)
+        options = [_unwrap(a) for a in typing.get_args(annotation)] if typing.get_origin(annotation) in (
+            typing.Union, types.UnionType) else [annotation]
+        kinds = set()
+        for option in options:
+            origin, args = typing.get_origin(option), typing.get_args(option)
+            if isinstance(option, type) and issubclass(option, BaseModel):
+                kinds.add("model")
+            elif origin is dict and len(args) == 2:
+                inner = _unwrap(args[1])
+                kinds.add("dict" if isinstance(inner, type) and issubclass(inner, BaseModel) else "text")
+            elif origin is list and args:
+                inner = _unwrap(args[0])
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    kinds.add("list")
+        if kinds:
+            plan.append((name, kinds.pop()))
+    return tuple(plan)
 
 
 def _all_files(result: Validated) -> Iterator[Checked[Any]]:
