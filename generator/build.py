@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -73,6 +74,8 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     catalog = build_catalog(validated)
     # Images: encode each photo once (cached by content), shared by every language.
     media = process_images(catalog, root / PHOTO_CACHE, report)
+    # History: when each source last changed (git), for lastmod, feeds and a reproducible build date.
+    freshness = Freshness(catalog, load_change_times(root))
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
     # Render: Markdown sources and one mkdocs.yml per language into a staging tree.
@@ -81,7 +84,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     try:
         configs = [render_language(catalog, media, pages, code, root, staging) for code in [l.code for l in catalog.languages]]
         # MkDocs: the real `mkdocs build --strict`, languages in parallel on both cores.
-        failures = run_mkdocs(configs)
+        failures = run_mkdocs(configs, source_date_epoch(freshness))
         if failures:
             return issues + failures
         # Search: Pagefind indexes each language's pages; buyers download only the chunks a query needs.
@@ -89,7 +92,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         if failures:
             return issues + failures
         # Shared files: photos, the language chooser, sitemap, feeds and open data.
-        write_shared(catalog, media, pages, Freshness(catalog, load_change_times(root)), root, staging)
+        write_shared(catalog, media, pages, freshness, root, staging)
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -143,12 +146,20 @@ def render_language(catalog: Catalog, media: Media, pages: list, code: str, root
     return config
 
 
-def run_mkdocs(configs: list[Path]) -> list[Issue]:
+def source_date_epoch(freshness: Freshness) -> str:
+    """The build's date: SOURCE_DATE_EPOCH when set (CI sets the commit's), else the newest source change."""
+    return os.environ.get("SOURCE_DATE_EPOCH") or str(freshness.site or 0)
+
+
+def run_mkdocs(configs: list[Path], epoch: str) -> list[Issue]:
     """`mkdocs build --strict` for each language, two at a time; any warning fails the build."""
+    # A fixed date, hash seed, time zone and locale: the same commit builds the same bytes.
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": epoch, "TZ": "UTC", "LC_ALL": "C.UTF-8"}
+
     def one(config: Path) -> Issue | None:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config)],
-            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+            capture_output=True, text=True, env=env,
         )
         if result.returncode == 0:
             return None
@@ -172,6 +183,9 @@ def run_pagefind(staging: Path, languages: list[str]) -> list[Issue]:
         capture_output=True, text=True,
     )
     if result.returncode == 0:
+        # Pagefind writes its language map in hash order; sorted keys keep builds byte-identical.
+        entry = staging / SEARCH_DIR / "pagefind-entry.json"
+        write.write_text(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")))
         return []
     output = " | ".join(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
     return [make_issue(SEARCH_DIR, (1, 1), "", "build.search_failed", problem=output[-600:])]

@@ -195,3 +195,16 @@ def site(tmp_path_factory) -> Path:
     return root / "site"
 
 
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's own sample catalog, built like `make build` does (into a temporary copy)."""
+    root = tmp_path_factory.mktemp("sample") / "catalog"
+    root.mkdir()
+    for name in ("products", "regions", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
+    return root / "site"

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import CONFIG, PRODUCT, TODAY, TRICKY, write_catalog
+from conftest import CONFIG, PRODUCT, TODAY, TRICKY, TRICKY_PRODUCT, jpeg_bytes, write_catalog
 from generator.build import build_site
 from generator.issues import Severity
 
@@ -281,3 +281,22 @@ def test_whatsapp_link_goes_to_the_regional_agent(site):
     _, text = channels(site, "en")
     href = unescape(re.search(r'href="(https://wa.me/[^"]+)"', text).group(1))
     assert href.startswith("https://wa.me/6281341005678?text=Hello%2C%0A%0A")
+
+
+def test_the_same_sources_build_byte_identical_output(tmp_path):
+    """Time zone, locale, hash seed and file times must not leak into the output."""
+    digests = []
+    for index, (tz, lang, seed) in enumerate([("UTC", "C.UTF-8", "1"), ("Asia/Jakarta", "id_ID.UTF-8", "2")]):
+        root = write_catalog(tmp_path / f"catalog{index}", {"products/bumdes-maju/kelor.jpg": jpeg_bytes((1000, 800)),
+                                                           K: TRICKY_PRODUCT}, with_theme=True)
+        for path in root.rglob("*"):
+            os.utime(path, (1_600_000_000 + index * 1000, 1_600_000_000 + index * 1000))
+        env = {**os.environ, "TZ": tz, "LANG": lang, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "--today", TODAY.isoformat(), "build"],
+                                cwd=Path(__file__).parent.parent, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        digests.append({p.relative_to(root / "site").as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                        for p in (root / "site").rglob("*") if p.is_file()})
+    assert digests[0].keys() == digests[1].keys()
+    assert [name for name in digests[0] if digests[0][name] != digests[1][name]] == []

@@ -1,0 +1,197 @@
+"""`make bench`: build a synthetic catalog and print what a maintainer needs to know about speed and size.
+
+Every figure is measured in this run: check and build times as medians of repeated runs where cheap, peak
+memory of the build's processes, pages, output size, the search bytes a buyer downloads before the first
+result (in headless Chromium), image throughput, and a bare `mkdocs build` of as many trivial pages for
+the ratio. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator.images import process_photo
+from generator.synthetic import photo_bytes, write_synthetic_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_timed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall-clock seconds of one command."""
+    start = time.perf_counter()
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    return time.perf_counter() - start, result
+
+
+def generator_cmd(root: Path, *args: str) -> list[str]:
+    """``python -m generator`` on ``root``."""
+    return [sys.executable, "-m", "generator", "--root", str(root), "--lang", "en", *args]
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """(files, bytes) under a folder."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def search_first_query_kb(site: Path, lang: str, query: str) -> float | None:
+    """KB the browser downloads from /pagefind/ to show the first results for ``query`` (None without Chromium)."""
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            sizes: list[int] = []
+
+            def on_response(response):
+                if "/pagefind/" in response.url:
+                    try:
+                        sizes.append(len(response.body()))
+                    except Exception:  # noqa: BLE001 - a cancelled request has no body
+                        pass
+
+            page.on("response", on_response)
+            page.goto(f"http://127.0.0.1:{server.server_port}/{lang}/products/")
+            page.wait_for_selector("[data-vc-search] input", timeout=15000)
+            page.fill("[data-vc-search] input", query)
+            page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+            page.wait_for_timeout(500)
+            total = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total / 1024
+
+
+def image_throughput(count: int, work: Path) -> tuple[float, float]:
+    """Images per second, cold cache then warm cache."""
+    import random
+
+    rng = random.Random(3)
+    sources = []
+    for index in range(count):
+        path = work / f"photo-{index}.jpg"
+        path.write_bytes(photo_bytes(rng))
+        sources.append(path)
+    cache = work / "cache"
+    start = time.perf_counter()
+    for source in sources:
+        process_photo(source, cache)
+    cold = count / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for source in sources:
+        process_photo(source, cache)
+    warm = count / (time.perf_counter() - start)
+    return cold, warm
+
+
+def bare_mkdocs_seconds(pages: int, work: Path) -> float:
+    """A plain Material project with ``pages`` trivial pages (one language), built by `mkdocs build`."""
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n")
+    for index in range(pages):
+        (docs / f"p{index}.md").write_text(f"# Page {index}\n\nText.\n")
+    (work / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n  font: false\nplugins: []\nnav:\n  - index.md\n")
+    seconds, result = run_timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(work / "mkdocs.yml")], work)
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(prog="python -m generator.bench")
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--bumdes", type=int, default=None, help="default: products / 5")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of `check` for the median")
+    parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
+    args = parser.parse_args(argv)
+    bumdes = args.bumdes or max(1, args.products // 5)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="vc-bench-"))
+    catalog = work / "catalog"
+    print(f"synthetic catalog: {args.products} products, {bumdes} BUMDes, all provinces -> {catalog}", flush=True)
+    write_synthetic_catalog(catalog, ROOT, products=args.products, bumdes=bumdes)
+    subprocess.run(["git", "init", "-q"], cwd=catalog, check=True)
+
+    checks = []
+    for _ in range(args.repeat):
+        seconds, result = run_timed(generator_cmd(catalog, "check"), ROOT)
+        if result.returncode != 0:
+            print(result.stdout[-2000:])
+            return 1
+        checks.append(seconds)
+    check_s = statistics.median(checks)
+    print(f"check: median {check_s:.2f} s of {args.repeat} runs ({', '.join(f'{c:.2f}' for c in checks)})", flush=True)
+
+    build_s, result = run_timed(generator_cmd(catalog, "build"), ROOT)
+    if result.returncode != 0:
+        print(result.stdout[-3000:])
+        return 1
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"full build (cold image cache): {build_s:.1f} s; peak RSS of one process: {peak_rss_mb:.0f} MB", flush=True)
+
+    changed = next((catalog / "products").glob("*/produk-00001.yml"))
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Export-grade", "Export grade"), encoding="utf-8")
+    rebuild_s, result = run_timed(generator_cmd(catalog, "build"), ROOT)
+    if result.returncode != 0:
+        print(result.stdout[-3000:])
+        return 1
+    print(f"rebuild after one product changed (warm caches): {rebuild_s:.1f} s", flush=True)
+
+    site = catalog / "site"
+    pages = sum(1 for lang in ("id", "en", "zh") for _ in (site / lang).rglob("index.html"))
+    files, size = tree_size(site)
+    print(f"pages: {pages}; output: {files} files, {size / 1e6:.1f} MB", flush=True)
+
+    search_kb = search_first_query_kb(site, "en", "moringa")
+    search_zh_kb = search_first_query_kb(site, "zh", "辣木")
+    if search_kb is not None:
+        print(f"search, bytes before the first result: en 'moringa' {search_kb:.0f} KB, zh '辣木' {search_zh_kb:.0f} KB", flush=True)
+
+    cold, warm = image_throughput(12, work / "images")
+    print(f"images: {cold:.1f}/s cold, {warm:.0f}/s warm (cache hit)", flush=True)
+
+    bare_s = bare_mkdocs_seconds(pages // 3, work / "bare")
+    print(f"bare mkdocs build of {pages // 3} trivial pages (one language): {bare_s:.1f} s; "
+          f"ours per language ≈ {build_s / 3:.1f} s → ratio {build_s / 3 / bare_s:.2f}", flush=True)
+
+    summary = {
+        "products": args.products, "bumdes": bumdes, "languages": 3, "pages": pages,
+        "check_s": round(check_s, 2), "build_s": round(build_s, 1), "rebuild_s": round(rebuild_s, 1),
+        "peak_rss_mb": round(peak_rss_mb), "output_mb": round(size / 1e6, 1),
+        "search_first_query_kb": round(max(search_kb or 0, search_zh_kb or 0)),
+        "images_per_s_cold": round(cold, 1), "images_per_s_warm": round(warm),
+        "bare_mkdocs_s": round(bare_s, 1), "overhead_ratio": round(build_s / 3 / bare_s, 2),
+    }
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(summary, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
