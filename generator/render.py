@@ -22,7 +22,7 @@ from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, PRODUCTS, REGIONS,
 TEMPLATES_DIR = "templates"
 OVERRIDES_DIR = "overrides"
 ASSETS_DIR = "assets"
-ASSET_FILES = ("catalog.css", "catalog.js")
+ASSET_FILES = ("catalog.css", "search.css", "catalog.js", "search.js")
 FEED_FILE = "feed.xml"
 """Each language's Atom feed of new and updated products, at the language root."""
 """Copied into every language under docs/assets/vc/ and linked from mkdocs.yml."""
@@ -111,7 +111,7 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
             # No web fonts: Google Fonts is unreachable from mainland China.
             "font": False,
             "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
-            "features": ["navigation.tabs", "navigation.top", "search.suggest", "content.tooltips"],
+            "features": ["navigation.tabs"],
             "icon": {"logo": "material/sprout"},
             "favicon": "assets/vc/favicon.svg",
         },
@@ -133,6 +133,8 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
                 "footer_disclaimer": loc.t("footer.disclaimer"),
                 "dealer_name": catalog.config.dealer.name,
                 "contact_label": loc.t("nav.contact"),
+                "search_label": loc.t("search.label"),
+                "search_placeholder": loc.t("search.placeholder"),
             },
         },
         "copyright": str(escape(f"{loc.plain(catalog.config.title)} · {loc.t('footer.disclaimer')}")),

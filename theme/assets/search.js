@@ -1,0 +1,72 @@
+/* Search with Pagefind, loaded only when the buyer starts to search: pages stay light on a phone, and the
+   index is fetched in small chunks from this site (no third-party host), per the page's language. */
+(function () {
+  "use strict";
+  var loaded = null;
+  /* Material's own bundle is not loaded (see overrides/main.html), so mark the page as scripted here. */
+  document.documentElement.classList.remove("no-js");
+  document.documentElement.classList.add("js");
+
+  function load(bundle) {
+    if (loaded) return loaded;
+    loaded = new Promise(function (resolve, reject) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = bundle + "pagefind-ui.css";
+      document.head.appendChild(css);
+      var script = document.createElement("script");
+      script.src = bundle + "pagefind-ui.js";
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return loaded;
+  }
+
+  function mount(box) {
+    var bundle = box.getAttribute("data-bundle");
+    var placeholder = box.querySelector("input");
+    load(bundle).then(function () {
+      /* Whatever the buyer typed while the search code was loading is searched at once. */
+      var typed = placeholder ? placeholder.value.trim() : "";
+      box.innerHTML = "";
+      /* global PagefindUI */
+      var ui = new PagefindUI({
+        element: box,
+        bundlePath: bundle,
+        showImages: false,
+        showSubResults: false,
+        resetStyles: false,
+        pageSize: 8,
+        autofocus: false
+      });
+      var input = box.querySelector("input");
+      if (input) input.focus();
+      if (typed) {
+        if (input) input.value = typed;
+        ui.triggerSearch(typed);
+      }
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-vc-search]"), function (box) {
+      box.hidden = false;
+      var input = box.querySelector("input");
+      if (!input) return;
+      var start = function () {
+        input.removeEventListener("focus", start);
+        input.removeEventListener("input", start);
+        mount(box);
+      };
+      input.addEventListener("focus", start);
+      input.addEventListener("input", start);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
