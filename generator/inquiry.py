@@ -7,6 +7,7 @@ per RFC 6068 and RFC 3986: spaces are %20, never +, and no product text can add 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 import segno
@@ -72,6 +73,7 @@ def whatsapp_link(e164: str, body: str) -> str:
     return f"https://wa.me/{digits}?text={encode_component(body.replace(chr(13), ''))}"
 
 
+@lru_cache(maxsize=256)
 def qr_data_uri(content: str) -> str:
     """A QR code as an SVG data URI, made at build time (no third-party service)."""
     return segno.make(content, error="m").svg_data_uri(scale=4, border=2, dark="#1b3a2f")
