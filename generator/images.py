@@ -100,7 +100,10 @@ def inspect_photo(path: Path) -> Iterator[tuple[str, Severity, dict[str, str]]]:
         yield "rule.photo_pixels", Severity.ERROR, {"limit": f"{MAX_PIXELS / 1e6:.0f}"}
         return
     except UnidentifiedImageError:
-        yield "rule.photo_format", Severity.ERROR, {}
+        if _has_accepted_signature(path):  # Pillow gave up on the header: a damaged photo, not another format
+            yield "rule.photo_unreadable", Severity.ERROR, {"problem": "the file is damaged"}
+        else:
+            yield "rule.photo_format", Severity.ERROR, {}
         return
     except _DAMAGED as exc:
         yield "rule.photo_unreadable", Severity.ERROR, {"problem": describe_damage(exc)}
@@ -115,8 +118,9 @@ def inspect_photo(path: Path) -> Iterator[tuple[str, Severity, dict[str, str]]]:
 def open_photo(fp: Path | IO[bytes]) -> Iterator[Image.Image]:
     """Open an accepted photo, refusing more than MAX_PIXELS from its header, before any pixel is decoded."""
     with warnings.catch_warnings():
-        # Pillow only warns between its own limit and twice it; ours, checked below, is lower and an error.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        # Pillow only warns between its own pixel limit and twice it (ours, checked below, is lower and an
+        # error), and warns of damaged EXIF while reading the header: nothing a contributor can act on.
+        warnings.simplefilter("ignore")
         image = Image.open(fp, formats=ACCEPTED_FORMATS)
     with image:
         width, height = image.size
@@ -133,6 +137,12 @@ def describe_damage(exc: BaseException) -> str:
     if isinstance(exc, (EOFError, struct.error)) or "truncated" in text.lower():
         return "the file is incomplete, cut off while uploading or copying"
     return "the file is damaged"
+
+
+def _has_accepted_signature(path: Path) -> bool:
+    with path.open("rb") as file:
+        head = file.read(12)
+    return head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (head[:4] == b"RIFF" and head[8:] == b"WEBP")
 
 
 def _kind(image: Image.Image) -> str:
@@ -237,7 +247,9 @@ def _decode(raw: bytes) -> Image.Image:
 def _orientation(image: Image.Image) -> int:
     """The EXIF (or XMP) orientation, 1 when absent or unreadable."""
     try:
-        value = image.getexif().get(_ORIENTATION_TAG, 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Corrupt EXIF data" and the like: nothing a contributor can act on
+            value = image.getexif().get(_ORIENTATION_TAG, 1)
     except Exception:  # noqa: BLE001 - a phone's damaged EXIF must not stop the build: show the pixels as stored
         return 1
     return value if isinstance(value, int) and value in _UPRIGHT else 1
@@ -245,10 +257,9 @@ def _orientation(image: Image.Image) -> int:
 
 def _to_srgb(image: Image.Image) -> Image.Image:
     """Convert to 8-bit sRGB RGB (flattening transparency on white), honouring an embedded ICC profile."""
-    profile = _read_profile(image.info.get("icc_profile"))
+    profile, space = _read_profile(image.info.get("icc_profile"))
     image = _flatten(_to_8bit(image))
     if profile is not None:
-        space = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}.get(profile.profile.xcolor_space.strip())
         if space == image.mode or (space == "RGB" and image.mode in ("1", "L", "P")):
             try:
                 return ImageCms.profileToProfile(image.convert(space), profile, _srgb_profile(), outputMode="RGB")
@@ -278,13 +289,17 @@ def _flatten(image: Image.Image) -> Image.Image:
     return flat
 
 
-def _read_profile(icc: object) -> ImageCms.ImageCmsProfile | None:
+def _read_profile(icc: object) -> tuple[ImageCms.ImageCmsProfile | None, str]:
+    """The embedded ICC profile and the image mode it describes (RGB, L or CMYK), or (None, "")."""
     if not isinstance(icc, bytes) or not icc:
-        return None
+        return None, ""
     try:
-        return ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        space = profile.profile.xcolor_space.strip()  # a damaged header is not even ASCII (UnicodeDecodeError)
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-        return None
+        return None, ""
+    mode = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}.get(space)
+    return (profile, mode) if mode else (None, "")
 
 
 def _srgb_profile() -> ImageCms.ImageCmsProfile:
