@@ -60,8 +60,18 @@ class Document:
 
     def _ensure_positions(self) -> tuple[dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
         if self._positions is None:
+            if not self.text and self.path.is_file():
+                # Checked results come from the cache without their text; read it again when needed.
+                raw = self.path.read_bytes()
+                self.text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8", "replace")
             self._positions = _positions(self.text)
         return self._positions
+
+    def forget_data(self) -> None:
+        """Drop the raw data and text once the model holds the values (less to send between processes)."""
+        self.data = None
+        if self._positions is None:
+            self.text = ""
 
     def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
         """Best position for ``loc``: the key itself, else the value, else the nearest parent."""

