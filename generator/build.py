@@ -73,7 +73,9 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     # Model: the resolved, frozen catalog that page code sees.
     catalog = build_catalog(validated)
     # Images: encode each photo once (cached by content), shared by every language.
-    media = process_images(catalog, root / PHOTO_CACHE, report)
+    media, photo_issues = process_images(catalog, root / PHOTO_CACHE, report)
+    if photo_issues:
+        return issues + photo_issues
     # History: when each source last changed (git), for lastmod, feeds and a reproducible build date.
     freshness = Freshness(catalog, load_change_times(root))
     # Pages: the same list in every language.
@@ -108,22 +110,35 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     return issues
 
 
-def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> Media:
+def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tuple[Media, list[Issue]]:
     """Every photo of every BUMDes and product, processed in parallel or reused from the cache."""
     sources = sorted({(entry.folder / photo.file).resolve()
                       for entry in [*catalog.bumdes.values(), *catalog.products.values()]
                       for photo in entry.data.photos})
     results: dict[Path, ProcessedPhoto] = {}
+    issues: list[Issue] = []
     if not sources:
-        return Media(photos=results)
+        return Media(photos=results), issues
     with ProcessPoolExecutor(max_workers=min(2, len(sources))) as pool:
-        for source, (processed, reused) in zip(sources, pool.map(process_photo, sources, [cache_dir] * len(sources))):
+        for source, (processed, reused, problem) in zip(sources, pool.map(_process_one, sources, [cache_dir] * len(sources))):
+            if processed is None:
+                # The photo passed the check but changed or broke before it was encoded.
+                issues.append(make_issue(os.path.relpath(source, catalog.root), (1, 1), "", "build.photo_failed", problem=problem))
+                continue
             results[source] = processed
             if reused:
                 report.photos_reused += 1
             else:
                 report.photos_processed += 1
-    return Media(photos=results)
+    return Media(photos=results), issues
+
+
+def _process_one(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto | None, bool, str]:
+    try:
+        processed, reused = process_photo(source, cache_dir)
+    except Exception as exc:  # noqa: BLE001 - any failure becomes an issue naming the file, never a traceback
+        return None, False, f"{type(exc).__name__}: {exc}"[:200]
+    return processed, reused, ""
 
 
 def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path) -> Path:

@@ -101,12 +101,12 @@ def inspect_photo(path: Path) -> Iterator[tuple[str, Severity, dict[str, str]]]:
         return
     except UnidentifiedImageError:
         if _has_accepted_signature(path):  # Pillow gave up on the header: a damaged photo, not another format
-            yield "rule.photo_unreadable", Severity.ERROR, {"problem": "the file is damaged"}
+            yield "rule.photo_damaged", Severity.ERROR, {}
         else:
             yield "rule.photo_format", Severity.ERROR, {}
         return
     except _DAMAGED as exc:
-        yield "rule.photo_unreadable", Severity.ERROR, {"problem": describe_damage(exc)}
+        yield damage_code(exc), Severity.ERROR, {}
         return
     if path.suffix.lower() not in EXTENSIONS.get(kind, ()):
         yield "rule.photo_extension", Severity.ERROR, {"kind": kind, "extension": path.suffix or "-"}
@@ -129,6 +129,14 @@ def open_photo(fp: Path | IO[bytes]) -> Iterator[Image.Image]:
                 f"{width}×{height} is {width * height / 1e6:.0f} megapixels, more than the {MAX_PIXELS / 1e6:.0f} MP limit"
             )
         yield image
+
+
+def damage_code(exc: BaseException) -> str:
+    """The message code for why Pillow could not decode a file (incomplete upload, or damaged)."""
+    text = str(exc)
+    if isinstance(exc, (EOFError, struct.error)) or "truncated" in text.lower():
+        return "rule.photo_incomplete"
+    return "rule.photo_damaged"
 
 
 def describe_damage(exc: BaseException) -> str:

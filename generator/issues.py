@@ -433,6 +433,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "photo '{value}' is only {size} px; buyers need at least {limit} px on the long side (upload the original)",
         "id": "foto '{value}' hanya {size} px; pembeli perlu minimal {limit} px di sisi terpanjang (unggah foto aslinya)",
     },
+    "rule.photo_incomplete": {
+        "en": "photo '{value}' cannot be read: the file is incomplete, cut off while uploading or copying (export it again as JPEG, PNG or WebP)",
+        "id": "foto '{value}' tidak bisa dibaca: berkasnya tidak lengkap, terpotong saat diunggah atau disalin (ekspor ulang sebagai JPEG, PNG atau WebP)",
+    },
+    "rule.photo_damaged": {
+        "en": "photo '{value}' cannot be read: the file is damaged (export it again as JPEG, PNG or WebP)",
+        "id": "foto '{value}' tidak bisa dibaca: berkasnya rusak (ekspor ulang sebagai JPEG, PNG atau WebP)",
+    },
     "rule.cert_expired": {
         "en": "certificate {value} expired on {date} (renew it, or remove it from the list)",
         "id": "sertifikat {value} kedaluwarsa pada {date} (perpanjang, atau hapus dari daftar)",
@@ -477,6 +485,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build.mkdocs_failed": {
         "en": "MkDocs could not build this language; the previous site/ was kept: {problem}",
         "id": "MkDocs gagal membangun bahasa ini; site/ sebelumnya tetap dipakai: {problem}",
+    },
+    "build.photo_failed": {
+        "en": "this photo could not be encoded; the previous site/ was kept: {problem} (run make check again)",
+        "id": "foto ini gagal diproses; site/ sebelumnya tetap dipakai: {problem} (jalankan make check lagi)",
     },
     "build.search_failed": {
         "en": "the search index could not be built; the previous site/ was kept: {problem}",

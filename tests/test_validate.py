@@ -121,7 +121,8 @@ def test_every_load_and_rule_message_is_exercised(golden):
     """A message nobody can trigger is dead; one that is never tested can silently break."""
     text = "\n".join(line for lines in golden.values() for line in lines)
     tested_elsewhere = {"rule.photo_symlink", "rule.photo_unreadable", "rule.photo_too_big", "rule.photo_pixels",
-                        "rule.photo_format", "rule.photo_extension", "rule.photo_small", "load.unreadable",
+                        "rule.photo_format", "rule.photo_extension", "rule.photo_small",
+                        "rule.photo_incomplete", "rule.photo_damaged", "load.unreadable",
                         "load.too_large", "load.anchor", "load.tag", "load.many_documents", "load.too_deep",
                         "load.too_many_nodes", "load.key_not_text", "load.duplicate_key",
                         "rule.region_file_name", "rule.region_parent", "rule.currency"}
