@@ -15,6 +15,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# axe-core (accessibility tests) and Lighthouse (make audit), pinned in package-lock.json.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 ## build: validate the catalog and build the whole site into site/
 build: $(STAMP)
 	$(GEN) build $(if $(BUMDES),--bumdes $(BUMDES))
@@ -28,8 +33,12 @@ check: $(STAMP)
 	$(GEN) check
 
 ## test: run every test
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## audit: Lighthouse scores and byte budgets of the built site (run make build first)
+audit: $(STAMP) $(NODE_STAMP)
+	CHROME_PATH=/usr/bin/chromium $(PY) scripts/audit.py
 
 ## new-product: scaffold a product file: make new-product BUMDES=<bumdes-id> PRODUCT=<product-id>
 new-product: $(STAMP)
@@ -56,4 +65,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .build .cache
+	rm -rf site .build .cache screenshots

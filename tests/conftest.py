@@ -12,6 +12,7 @@ from typing import Callable
 import pytest
 from PIL import Image
 
+from browser_support import browser  # noqa: F401 - one session-wide Chromium for every browser test
 from generator.build import build_site
 from generator.issues import Severity
 

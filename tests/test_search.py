@@ -3,46 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
+from browser_support import require_chromium, serve_directory
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # noqa: D401 - silence the test output
-        pass
-
 
 @pytest.fixture(scope="module")
 def server(site):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing: .ci/run installs it with apt-get")
-        pytest.skip("no /usr/bin/chromium on this machine")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    require_chromium()
+    with serve_directory(site) as base:
+        yield base.rstrip("/")
 
 
 def search(browser, server: str, lang: str, query: str) -> list[str]:

@@ -1,5 +1,6 @@
 /* Progressive enhancement for the catalog. Without JavaScript every link and page still works:
-   this only rewrites the inquiry links as the buyer types, copies the WeChat ID, and filters listings. */
+   this only rewrites the inquiry links as the buyer types, copies the WeChat ID, filters listings, and
+   adds the keyboard skip link and the current-section tab that Material leaves out on catalog pages. */
 (function () {
   "use strict";
 
@@ -117,7 +118,43 @@
     apply(false);
   }
 
+  /* Material writes its "skip to content" link only for pages with a Markdown table of contents; a catalog
+     page is one HTML block, so it has none. Until the build gives each page a TOC entry (docs/quality.md),
+     the link is added here, first in the tab order, with Material's own wording. */
+  var SKIP_LABELS = { id: "Lewati ke isi", en: "Skip to content", zh: "跳转至" };
+
+  function setupSkipLink() {
+    var slot = document.querySelector('[data-md-component="skip"]');
+    var target = document.getElementById("vc-content");
+    if (!slot || !target || slot.querySelector("a")) return;
+    var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+    var link = document.createElement("a");
+    link.className = "md-skip";
+    link.href = "#" + target.id;
+    link.textContent = SKIP_LABELS[lang] || SKIP_LABELS.en;
+    slot.appendChild(link);
+  }
+
+  /* Pages outside the navigation (a product, a BUMDes, a region) light up the tab of their section:
+     the nearest breadcrumb ancestor that is also a tab. */
+  function markSectionTab() {
+    var tabs = Array.prototype.slice.call(document.querySelectorAll(".md-tabs__item"));
+    if (!tabs.length || document.querySelector(".md-tabs__item--active")) return;
+    var crumbs = document.querySelectorAll(".vc-breadcrumbs a[href]");
+    for (var i = crumbs.length - 1; i >= 0; i--) {
+      for (var j = 0; j < tabs.length; j++) {
+        var link = tabs[j].querySelector("a.md-tabs__link");
+        if (link && link.href === crumbs[i].href) {
+          tabs[j].classList.add("md-tabs__item--active");
+          return;
+        }
+      }
+    }
+  }
+
   function init() {
+    setupSkipLink();
+    markSectionTab();
     Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry]"), setupInquiry);
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     Array.prototype.forEach.call(document.querySelectorAll("[data-filters]"), setupFilters);

@@ -3,9 +3,6 @@
 (function () {
   "use strict";
   var loaded = null;
-  /* Material's own bundle is not loaded (see overrides/main.html), so mark the page as scripted here. */
-  document.documentElement.classList.remove("no-js");
-  document.documentElement.classList.add("js");
 
   function load(bundle) {
     if (loaded) return loaded;
@@ -51,7 +48,6 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-vc-search]"), function (box) {
-      box.hidden = false;
       var input = box.querySelector("input");
       if (!input) return;
       var start = function () {
