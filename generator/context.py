@@ -6,7 +6,7 @@ Templates only print what is prepared here; every link is already relative to th
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -42,6 +42,8 @@ class PageEnv:
     loc: Localizer
     media: Media
     theme_pages: Path
+    cards: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Card texts already made in this language, by product id."""
 
     @property
     def lang(self) -> str:
@@ -129,13 +131,24 @@ def price_text(env: PageEnv, product: ProductEntry) -> str:
 
 def card_view(env: PageEnv, link: Linker, product: ProductEntry) -> dict[str, Any]:
     """A product card: photo, name, producer, place and two key facts, plus filter attributes."""
+    card = dict(_card_text(env, product.id))
     data = product.data
-    catalog = env.catalog
-    bumdes = catalog.bumdes[product.bumdes_id]
     first = data.photos[0] if data.photos else None
-    moq_value = data.moq.quantity
-    return {
-        "url": link.to(P.product_url(product.id)),
+    card["url"] = link.to(P.product_url(product.id))
+    card["picture"] = picture_view(env.media.get(product.folder, first), first, env, link) if first else None
+    return card
+
+
+def _card_text(env: PageEnv, product_id: str) -> dict[str, Any]:
+    """The language-dependent part of a card, the same on every page that shows it (made once)."""
+    cache = env.cards
+    if product_id in cache:
+        return cache[product_id]
+    catalog = env.catalog
+    product = catalog.products[product_id]
+    data = product.data
+    bumdes = catalog.bumdes[product.bumdes_id]
+    card = {
         "name": env.loc.text(data.name),
         "category": data.category,
         "category_name": env.loc.plain(catalog.config.vocabularies.categories[data.category].name),
@@ -146,13 +159,14 @@ def card_view(env: PageEnv, link: Linker, product: ProductEntry) -> dict[str, An
         "certs": " ".join(sorted({c.type for c in data.certifications})),
         "incoterms": " ".join(sorted({s.incoterm for s in data.shipping})),
         "availability": data.availability,
-        "moq_value": str(moq_value),
+        "moq_value": str(data.moq.quantity),
         "moq_label": env.loc.t("product.moq"),
         "moq": amount_text(env, data.moq.quantity, data.moq.unit),
         "price_label": env.loc.t("product.price"),
         "price": price_text(env, product),
-        "picture": picture_view(env.media.get(product.folder, first), first, env, link) if first else None,
     }
+    cache[product_id] = card
+    return card
 
 
 def crumbs_view(env: PageEnv, link: Linker, page: P.Page, label: str) -> list[dict[str, Any]]:

@@ -73,7 +73,8 @@ def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageV
         },
     }
     body = render_body(jinja, page, view)
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n" + body + "\n"
+    # JSON is YAML too, and json.dumps is two orders of magnitude faster than PyYAML's emitter.
+    return "---\n" + json.dumps(front, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body + "\n"
 
 
 def json_for_script(data: Any) -> str:
