@@ -21,6 +21,21 @@ from generator.localize import Localizer, render_rich
 from generator.models import Contact, Photo
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
+LISTING_CARDS = 48
+"""Cards with photos per listing page; further products are listed one line each (see _macros rows)."""
+
+
+def listing_views(env: PageEnv, link: Linker, products: list[ProductEntry]) -> dict[str, list[dict[str, Any]]]:
+    """The first products as cards, the rest as one-line rows (a 10,000-product listing stays light)."""
+    return {"items": [card_view(env, link, p) for p in products[:LISTING_CARDS]],
+            "more": [row_view(env, link, p) for p in products[LISTING_CARDS:]]}
+
+
+def row_view(env: PageEnv, link: Linker, product: ProductEntry) -> dict[str, Any]:
+    """A one-line listing entry: the card's texts and link, without the photo."""
+    row = dict(_card_text(env, product.id))
+    row["url"] = link.to(P.product_url(product.id))
+    return row
 
 
 @dataclass(frozen=True)
@@ -320,7 +335,7 @@ def _listing(env: PageEnv, link: Linker, page: P.Page) -> PageView:
         lead = loc.t("listing.all_lead")
         filters = _filters(env, products)
     return PageView(title=title, description=lead, context={
-        "title": title, "lead": lead, "items": [card_view(env, link, p) for p in products], "filters": filters,
+        "title": title, "lead": lead, **listing_views(env, link, products), "filters": filters,
     })
 
 
@@ -368,7 +383,7 @@ def _province(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     name = env.loc.place(province.name)
     return PageView(title=name, description=env.loc.plain(province.description) or name, context={
         "name": name, "description": env.loc.rich(province.description) if province.description else None,
-        "regencies": regencies, "items": [card_view(env, link, p) for p in products],
+        "regencies": regencies, **listing_views(env, link, products),
     })
 
 
@@ -384,7 +399,7 @@ def _regency(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     return PageView(title=name, description=env.loc.plain(regency.description) or name, context={
         "name": name, "province_name": env.loc.place(catalog.provinces[regency.province_code].name),
         "description": env.loc.rich(regency.description) if regency.description else None,
-        "enterprises": enterprises, "items": [card_view(env, link, p) for p in products],
+        "enterprises": enterprises, **listing_views(env, link, products),
     })
 
 
@@ -402,7 +417,7 @@ def _bumdes(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     return PageView(title=title, description=f"{bumdes.data.legal_name} · {village_line}", og_image=og, og_type="profile", context={
         "b": {"data": bumdes.data, "village_line": village_line, "contact_name": bumdes.contact.name},
         "pictures": pictures,
-        "items": [card_view(env, link, p) for p in P.products_of_bumdes(catalog, bumdes)],
+        **listing_views(env, link, P.products_of_bumdes(catalog, bumdes)),
     })
 
 

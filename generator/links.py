@@ -32,8 +32,12 @@ class _Collector(HTMLParser):
                     self.links.append((line, url))
 
 
-def check_site_links(site: Path) -> list[str]:
-    """Problems as ``page:line: link: reason``; an empty list when everything resolves."""
+def check_site_links(site: Path, base_path: str = "/") -> list[str]:
+    """Problems as ``page:line: link: reason``; an empty list when everything resolves.
+
+    ``base_path`` is the path of the site's base URL (``/catalog/`` for https://example.org/catalog/):
+    root-relative links, as in the 404 pages, start with it.
+    """
     parsed: dict[Path, _Collector] = {}
 
     def parse(page: Path) -> _Collector:
@@ -50,7 +54,10 @@ def check_site_links(site: Path) -> list[str]:
                 continue
             parts = urlsplit(link)
             if parts.path.startswith("/"):
-                target = site / unquote(parts.path).lstrip("/")
+                path = unquote(parts.path)
+                if path.startswith(base_path):
+                    path = path[len(base_path):]
+                target = site / path.lstrip("/")
             elif parts.path:
                 target = page.parent / unquote(parts.path)
             else:

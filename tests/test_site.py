@@ -300,3 +300,18 @@ def test_the_same_sources_build_byte_identical_output(tmp_path):
                         for p in (root / "site").rglob("*") if p.is_file()})
     assert digests[0].keys() == digests[1].keys()
     assert [name for name in digests[0] if digests[0][name] != digests[1][name]] == []
+
+
+def test_long_listings_continue_as_one_line_per_product(tmp_path, monkeypatch):
+    import generator.context as context
+    from conftest import CRAB
+    from generator.links import check_site_links
+
+    monkeypatch.setattr(context, "LISTING_CARDS", 1)
+    root = write_catalog(tmp_path / "catalog", {"products/bumdes-maju/kepiting-hidup.yml": CRAB}, with_theme=True)
+    assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
+    page = (root / "site/en/products/index.html").read_text(encoding="utf-8")
+    assert page.count('class="vc-card"') == 1
+    rows = re.findall(r'<li class="vc-row"[^>]*data-category="(\w+)"[^>]*><a href="([^"]+)">', page)
+    assert rows == [("seafood", "kepiting-hidup/")]
+    assert check_site_links(root / "site", base_path="/catalog/") == []

@@ -60,7 +60,7 @@
   }
 
   function setupFilters(form) {
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".vc-listing .vc-card"));
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".vc-listing .vc-card, .vc-listing .vc-row"));
     var count = form.querySelector(".vc-filters__count");
     var empty = document.querySelector("[data-no-results]");
     var regency = form.elements.regency;
