@@ -94,6 +94,7 @@ def image_throughput(count: int, work: Path) -> tuple[float, float]:
     import random
 
     rng = random.Random(3)
+    work.mkdir(parents=True, exist_ok=True)
     sources = []
     for index in range(count):
         path = work / f"photo-{index}.jpg"

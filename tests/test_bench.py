@@ -1,0 +1,31 @@
+"""`make bench` keeps working: a small synthetic catalog goes through every measurement."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = {"products", "languages", "pages", "check_s", "build_s", "rebuild_s", "peak_rss_mb", "search_first_query_kb"}
+
+
+def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator.bench", "--products", "120", "--bumdes", "40",
+                             "--repeat", "1", "--keep", str(tmp_path / "bench")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    summary = json.loads(lines[-1])
+    assert KEYS <= summary.keys()
+    assert summary["products"] == 120 and summary["languages"] == 3
+    # Every product page in every language, plus listings, regions and BUMDes pages.
+    assert summary["pages"] >= 3 * (120 + 40)
+    assert 0 < summary["check_s"] < summary["build_s"]
+    assert 0 < summary["search_first_query_kb"] <= 500
+    assert any(line.startswith("bare mkdocs build of") for line in lines)
