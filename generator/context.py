@@ -486,7 +486,9 @@ def inquiry_view(env: PageEnv, link: Linker, page: P.Page, product: ProductEntry
         regency=place_line(env, product.regency_code, product.province_code), url=link.absolute(page.url),
     )
     subject_t, body_t = loc.t("inquiry.subject"), loc.t("inquiry.body")
-    inquiry = build_inquiry(contact, subject_t, body_t, fields, data.alibaba_url)
+    # The product's own listing, else the regional agent's storefront, else the dealer's.
+    alibaba = data.alibaba_url or contact.alibaba_url or env.catalog.config.dealer.alibaba_url
+    inquiry = build_inquiry(contact, subject_t, body_t, fields, alibaba)
     # The form script fills these tokens; product facts are already in place.
     tokens = {name: "{" + name + "}" for name in PLACEHOLDER_TOKENS}
     partial = MessageFields(**{**fields.__dict__, **tokens})

@@ -179,16 +179,20 @@ def _data(text: str) -> Any:
                     raise LoadError(*_mark(event), "load.many_documents")
             elif kind is yaml.AliasEvent:
                 raise LoadError(*_mark(event), "load.anchor")
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise LoadError(line, column, "load.syntax", {"problem": problem}) from None
     except yaml.YAMLError as exc:
-        raise LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()}) from None
+        raise _syntax_error(exc) from None
     finally:
         loader.dispose()
     return root
+
+
+def _syntax_error(exc: yaml.YAMLError) -> LoadError:
+    """PyYAML's complaint as a positioned issue."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return LoadError(line, column, "load.syntax", {"problem": (exc.problem or exc.context or "invalid YAML").strip()})
+    return LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()})
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -278,13 +282,8 @@ def _build(path: Path, text: str) -> tuple[Any, dict[Key, tuple[int, int]], dict
                 stack.append([container, loc, None, None])
             elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
                 stack.pop()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise LoadError(line, column, "load.syntax", {"problem": problem}) from None
     except yaml.YAMLError as exc:
-        raise LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()}) from None
+        raise _syntax_error(exc) from None
     if documents == 0:
         root = None
     return root, value_at, key_at

@@ -315,3 +315,16 @@ def test_long_listings_continue_as_one_line_per_product(tmp_path, monkeypatch):
     rows = re.findall(r'<li class="vc-row"[^>]*data-category="(\w+)"[^>]*><a href="([^"]+)">', page)
     assert rows == [("seafood", "kepiting-hidup/")]
     assert check_site_links(root / "site", base_path="/catalog/") == []
+
+
+def test_alibaba_link_falls_back_from_product_to_agent_to_dealer(tmp_path):
+    config = CONFIG.replace("  wechat: DealerUji\n", "  wechat: DealerUji\n  alibaba_url: https://dealer.en.alibaba.com/\n")
+    root = write_catalog(tmp_path / "catalog", {
+        "site_config.yml": config,
+        "products/bumdes-maju/kepiting-hidup.yml": __import__("conftest").CRAB + "alibaba_url: https://dealer.en.alibaba.com/product/7.html\n",
+    }, with_theme=True)
+    assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
+    own = (root / "site/en/products/kepiting-hidup/index.html").read_text(encoding="utf-8")
+    dealer = (root / "site/en/products/kelor-powder/index.html").read_text(encoding="utf-8")
+    assert 'href="https://dealer.en.alibaba.com/product/7.html" data-channel="alibaba"' in own
+    assert 'href="https://dealer.en.alibaba.com/" data-channel="alibaba"' in dealer
