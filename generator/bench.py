@@ -141,15 +141,16 @@ def main(argv: list[str] | None = None) -> int:
     write_synthetic_catalog(catalog, ROOT, products=args.products, bumdes=bumdes)
     subprocess.run(["git", "init", "-q"], cwd=catalog, check=True)
 
-    checks = []
-    for _ in range(args.repeat):
-        seconds, result = run_timed(generator_cmd(catalog, "check"), ROOT)
-        if result.returncode != 0:
-            print(result.stdout[-2000:])
-            return 1
-        checks.append(seconds)
+    # The first check starts without .cache/check.pickle (a fresh clone); the next ones reuse it, as a
+    # contributor's second run or a CI run with the cache restored does.
+    check_cold_s, result = run_timed(generator_cmd(catalog, "check"), ROOT)
+    if result.returncode != 0:
+        print(result.stdout[-2000:])
+        return 1
+    checks = [run_timed(generator_cmd(catalog, "check"), ROOT)[0] for _ in range(args.repeat)]
     check_s = statistics.median(checks)
-    print(f"check: median {check_s:.2f} s of {args.repeat} runs ({', '.join(f'{c:.2f}' for c in checks)})", flush=True)
+    print(f"check: cold {check_cold_s:.2f} s; warm median {check_s:.2f} s of {args.repeat} runs "
+          f"({', '.join(f'{c:.2f}' for c in checks)})", flush=True)
 
     build_s, result = run_timed(generator_cmd(catalog, "build"), ROOT)
     if result.returncode != 0:
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
     summary = {
         "products": args.products, "bumdes": bumdes, "languages": 3, "pages": pages,
-        "check_s": round(check_s, 2), "build_s": round(build_s, 1), "rebuild_s": round(rebuild_s, 1),
+        "check_s": round(check_s, 2), "check_cold_s": round(check_cold_s, 2), "build_s": round(build_s, 1), "rebuild_s": round(rebuild_s, 1),
         "peak_rss_mb": round(peak_rss_mb), "output_mb": round(size / 1e6, 1),
         "search_first_query_kb": round(max(search_kb or 0, search_zh_kb or 0)),
         "images_per_s_cold": round(cold, 1), "images_per_s_warm": round(warm),

@@ -34,10 +34,8 @@ class Sources:
 
     def relative(self, path: Path) -> str:
         """The path as contributors see it: relative to the catalog root, with forward slashes."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        text, prefix = path.as_posix(), self.root.as_posix().rstrip("/") + "/"
+        return text[len(prefix):] if text.startswith(prefix) else text
 
 
 def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:

@@ -58,6 +58,9 @@ class Validated:
     issues: list[Issue] = field(default_factory=list)
     include_config: bool = True
     """False while per-file rules run on one file: site_config.yml is then context, not a file to check."""
+    cache_old: dict[str, Any] = field(default_factory=dict)
+    cache_new: dict[str, Any] | None = None
+    cache_salt: bytes = b""
 
     def bumdes_of(self, product: Checked[Product]) -> Checked[Bumdes] | None:
         """The BUMDes whose folder holds ``product``."""
@@ -86,6 +89,8 @@ def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True
     _check_files(sources, result, use_cache)
     for rule in CATALOG_RULES:
         result.issues.extend(rule(result, sources, today))
+    if result.cache_new is not None and result.cache_new.keys() != result.cache_old.keys():
+        _write_cache(sources.root, result.cache_new)
     return result
 
 
@@ -137,8 +142,8 @@ def _check_files(sources: Sources, result: Validated, use_cache: bool) -> None:
         if checked is not None:
             getattr(result, kinds[id(bucket)]).append(checked)
     sources.pending.clear()
-    if use_cache and salt and fresh.keys() != cache.keys():
-        _write_cache(sources.root, fresh)
+    if use_cache and salt:
+        result.cache_old, result.cache_new, result.cache_salt = cache, fresh, salt
 
 
 def _check_one_file(job: tuple[Path, Path, str, bytes]) -> tuple[Checked[Any] | None, list[Issue]]:
@@ -165,7 +170,7 @@ def _cache_salt(sources: Sources, result: Validated) -> bytes:
     if result.config is None or sources.config is None:
         return b""
     digest = hashlib.sha256()
-    for module in ("models", "validate", "issues", "load", "official", "sources"):
+    for module in ("models", "validate", "issues", "load", "official", "sources", "images"):
         digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
     from importlib.metadata import version
 
@@ -623,12 +628,25 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
         folder = checked.document.path.parent
         for index, photo in enumerate(checked.model.photos):
             loc = ("photos", index, "file")
-            found = list(_photo_problems(folder, photo.file))
+            found = _cached_photo_problems(result, folder, photo.file)
             if found:
                 # Positions are worked out only for a file that has a problem (see load.Document).
                 where = (checked.where, checked.at(*loc), format_loc(loc))
                 for code, severity, values in found:
                     yield make_issue(*where, code, severity, **values)
+
+
+def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[tuple[str, Severity, dict[str, Any]]]:
+    """Photo problems, reused when the same bytes were inspected by the same checker before."""
+    target = folder / name
+    if result.cache_new is None or not target.is_file() or target.is_symlink():
+        return list(_photo_problems(folder, name))
+    key = "photo:" + hashlib.sha256(result.cache_salt + name.encode() + b"\0" + target.read_bytes()).hexdigest()
+    found = result.cache_old.get(key)
+    if found is None:
+        found = list(_photo_problems(folder, name))
+    result.cache_new[key] = found
+    return found
 
 
 def _photo_problems(folder: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:

@@ -227,3 +227,13 @@ def test_the_cache_never_hides_a_change(make_catalog):
     # A corrupt cache file only costs time.
     (root / ".cache/check.pickle").write_bytes(b"not a pickle")
     assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.unknown_term"]
+
+
+def test_a_replaced_photo_is_inspected_again(make_catalog):
+    from conftest import jpeg_bytes
+
+    good = jpeg_bytes((1200, 900))
+    root = make_catalog({K: P + "photos:\n  - {file: kelor.jpg, alt: {id: Foto}}\n", "products/bumdes-maju/kelor.jpg": good})
+    assert check_catalog(root, today=TODAY).issues == []
+    (root / "products/bumdes-maju/kelor.jpg").write_bytes(good[: len(good) // 2])
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.photo_incomplete"]
