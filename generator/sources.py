@@ -31,6 +31,8 @@ class Sources:
     empty_folders: list[Path] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     pending: list[tuple[list[Document], Path]] = field(default_factory=list)
+    partial: bool = False
+    """True when only one BUMDes was read (a preview): the rest of the check cache must be kept."""
 
     def relative(self, path: Path) -> str:
         """The path as contributors see it: relative to the catalog root, with forward slashes."""
@@ -40,7 +42,7 @@ class Sources:
 
 def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     """Read site_config.yml, regions/*.yml and products/<bumdes>/*.yml under ``root``."""
-    sources = Sources(root=root)
+    sources = Sources(root=root, partial=only_bumdes is not None)
     sources.config, config_issue = read_one((root / CONFIG_FILE, root))
     if config_issue:
         sources.issues.append(config_issue)

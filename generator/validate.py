@@ -89,8 +89,11 @@ def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True
     _check_files(sources, result, use_cache)
     for rule in CATALOG_RULES:
         result.issues.extend(rule(result, sources, today))
-    if result.cache_new is not None and result.cache_new.keys() != result.cache_old.keys():
-        _write_cache(sources.root, result.cache_new)
+    if result.cache_new is not None:
+        if sources.partial:  # a one-BUMDes preview must not forget the rest of the catalog
+            result.cache_new = {**result.cache_old, **result.cache_new}
+        if result.cache_new.keys() != result.cache_old.keys():
+            _write_cache(sources.root, result.cache_new)
     return result
 
 

@@ -237,3 +237,17 @@ def test_a_replaced_photo_is_inspected_again(make_catalog):
     assert check_catalog(root, today=TODAY).issues == []
     (root / "products/bumdes-maju/kelor.jpg").write_bytes(good[: len(good) // 2])
     assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.photo_incomplete"]
+
+
+def test_a_one_bumdes_preview_keeps_the_rest_of_the_cache(make_catalog):
+    import pickle
+
+    import generator.validate as validate
+
+    other = BUMDES.replace("id: bumdes-maju", "id: bumdes-lain")
+    root = make_catalog({"products/bumdes-lain/bumdes.yml": other,
+                         "products/bumdes-lain/kopi.yml": P.replace("id: kelor-powder", "id: kopi")})
+    check_catalog(root, today=TODAY)
+    full = pickle.loads((root / validate.CACHE_FILE).read_bytes()).keys()
+    check_catalog(root, today=TODAY, only_bumdes="bumdes-maju")
+    assert pickle.loads((root / validate.CACHE_FILE).read_bytes()).keys() >= full
