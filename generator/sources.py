@@ -52,28 +52,36 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     if not products_dir.is_dir():
         _load_pending(sources)
         return sources
-    for entry in sorted(products_dir.iterdir()):
+    # os.scandir: one directory read per BUMDes folder, no extra stat per file (10,000 products).
+    with os.scandir(products_dir) as entries:
+        folders = sorted(entries, key=lambda e: e.name)
+    for entry in folders:
         if entry.name.startswith("."):
             continue
-        if not entry.is_dir():
-            if entry.suffix in (".yml", ".yaml"):
-                sources.stray.append(entry)
+        path = Path(entry.path)
+        if not entry.is_dir(follow_symlinks=False):
+            if path.suffix in (".yml", ".yaml"):
+                sources.stray.append(path)
             continue
         if only_bumdes and entry.name != only_bumdes:
             continue
-        yml_files = sorted(p for p in entry.iterdir() if p.suffix in (".yml", ".yaml"))
-        if not (entry / BUMDES_FILE).exists() and yml_files:
-            sources.empty_folders.append(entry)
-        for path in yml_files:
-            if path.suffix == ".yaml" or path.is_symlink():
-                sources.stray.append(path)
-            elif path.name == BUMDES_FILE:
-                _append(sources, sources.bumdes, path)
+        with os.scandir(entry.path) as children:
+            listing = sorted(children, key=lambda e: e.name)
+        yml_files = [c for c in listing if c.name.endswith((".yml", ".yaml"))]
+        if yml_files and not any(c.name == BUMDES_FILE for c in listing):
+            sources.empty_folders.append(path)
+        for child in yml_files:
+            file = Path(child.path)
+            if child.name.endswith(".yaml") or child.is_symlink():
+                sources.stray.append(file)
+            elif child.name == BUMDES_FILE:
+                _append(sources, sources.bumdes, file)
             else:
-                _append(sources, sources.products, path)
-        for sub in entry.iterdir():
-            if sub.is_dir() and any(p.suffix in (".yml", ".yaml") for p in sub.rglob("*")):
-                sources.stray.extend(sorted(p for p in sub.rglob("*.y*ml")))
+                _append(sources, sources.products, file)
+        for child in listing:
+            if child.is_dir(follow_symlinks=False):
+                sub = Path(child.path)
+                sources.stray.extend(sorted(p for p in sub.rglob("*") if p.suffix in (".yml", ".yaml")))
     _load_pending(sources)
     return sources
 
