@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -99,8 +100,6 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         write.swap_into_place(staging, out)
     finally:
         if staging.exists():
-            import shutil
-
             shutil.rmtree(staging, ignore_errors=True)
     report.pages = len(pages) * len(catalog.languages)
     report.languages = len(catalog.languages)
@@ -215,7 +214,7 @@ def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshne
     jinja = make_environment(root / THEME_DIR)
     strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     write.write_text(staging / "index.html", jinja.get_template("root.html.j2").render(
-        languages=[{"code": l.code, "name": l.name, "title": next(iter([catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language]])),
+        languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],
                     "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
         default=catalog.languages[0].code,
         base_url=catalog.config.base_url,

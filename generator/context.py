@@ -5,7 +5,6 @@ Templates only print what is prepared here; every link is already relative to th
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -556,4 +555,4 @@ _BUILDERS = {
     "contact": _contact,
 }
 
-__all__ = ["Media", "PageEnv", "PageView", "Linker", "page_view", "posixpath"]
+__all__ = ["Media", "PageEnv", "PageView", "Linker", "page_view"]

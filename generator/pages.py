@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 
@@ -91,11 +91,9 @@ def plan_pages(catalog: Catalog) -> list[Page]:
         pages.append(Page(BUMDES.format(id=bumdes.id), "bumdes", "bumdes.html.j2", subject=bumdes.id,
                           parents=((HOME, "nav.home"), *_place_parents(catalog, bumdes.regency_code))))
     for product in catalog.products.values():
-        bumdes_url = BUMDES.format(id=product.bumdes_id)
         pages.append(Page(product_url(product.id), "product", "product.html.j2", subject=product.id,
                           parents=((HOME, "nav.home"), (PRODUCTS, "nav.products"),
                                    (CATEGORY.format(slug=product.data.category), f"category:{product.data.category}"))))
-        del bumdes_url
     return pages
 
 
@@ -141,7 +139,3 @@ def products_of_bumdes(catalog: Catalog, bumdes: BumdesEntry) -> list[ProductEnt
     """The products of one BUMDes, sorted by id."""
     return [catalog.products[i] for i in bumdes.product_ids]
 
-
-def iter_products_in(catalog: Catalog, predicate: Callable[[ProductEntry], bool]) -> Iterator[ProductEntry]:
-    """Products matching ``predicate``, in catalog order."""
-    return (p for p in catalog.products.values() if predicate(p))

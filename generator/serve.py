@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from generator.issues import format_report, has_errors
+from generator.issues import format_report
 from generator.sources import CONFIG_FILE, PRODUCTS_DIR, REGIONS_DIR, THEME_DIR
 
 PREVIEW_DIR = ".build/preview"
@@ -40,5 +40,3 @@ def serve(root: Path, *, today: dt.date, only_bumdes: str | None, port: int, lan
         server.shutdown()
     return 0
 
-
-__all__ = ["serve", "has_errors"]

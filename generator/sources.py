@@ -1,4 +1,4 @@
-"""Which files make up a catalog, and reading all of them (every read problem becomes an issue)."""
+"""Which files make up a catalog (listed here, loaded where they are checked), and reading one file."""
 
 from __future__ import annotations
 
@@ -24,13 +24,11 @@ class Sources:
 
     root: Path
     config: Document | None = None
-    regions: list[Document] = field(default_factory=list)
-    bumdes: list[Document] = field(default_factory=list)
-    products: list[Document] = field(default_factory=list)
     stray: list[Path] = field(default_factory=list)
     empty_folders: list[Path] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    pending: list[tuple[list[Document], Path]] = field(default_factory=list)
+    pending: list[tuple[str, Path]] = field(default_factory=list)
+    """Catalog files to load, with their kind ("regions", "bumdes" or "products"); validate.py loads them."""
     partial: bool = False
     """True when only one BUMDes was read (a preview): the rest of the check cache must be kept."""
 
@@ -47,10 +45,9 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     if config_issue:
         sources.issues.append(config_issue)
     for path in sorted((root / REGIONS_DIR).glob("*.yml")):
-        _append(sources, sources.regions, path)
+        sources.pending.append(("regions", path))
     products_dir = root / PRODUCTS_DIR
     if not products_dir.is_dir():
-        _load_pending(sources)
         return sources
     # os.scandir: one directory read per BUMDes folder, no extra stat per file (10,000 products).
     with os.scandir(products_dir) as entries:
@@ -75,23 +72,14 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
             if child.name.endswith(".yaml") or child.is_symlink():
                 sources.stray.append(file)
             elif child.name == BUMDES_FILE:
-                _append(sources, sources.bumdes, file)
+                sources.pending.append(("bumdes", file))
             else:
-                _append(sources, sources.products, file)
+                sources.pending.append(("products", file))
         for child in listing:
             if child.is_dir(follow_symlinks=False):
                 sub = Path(child.path)
                 sources.stray.extend(sorted(p for p in sub.rglob("*") if p.suffix in (".yml", ".yaml")))
-    _load_pending(sources)
     return sources
-
-
-def _append(sources: Sources, bucket: list[Document], path: Path) -> None:
-    sources.pending.append((bucket, path))
-
-
-def _load_pending(sources: Sources) -> None:
-    """Catalog files are only listed here: validate.py loads each where it checks it (workers, cache)."""
 
 
 def read_one(job: tuple[Path, Path], raw: bytes | None = None) -> tuple[Document | None, Issue | None]:

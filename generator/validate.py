@@ -24,7 +24,7 @@ from generator import models, official
 from generator.issues import Issue, Severity, make_issue
 from generator.load import Document
 from generator.models import Bumdes, Product, RegionFile, SiteConfig
-from generator.sources import BUMDES_FILE, PRODUCTS_DIR, STRINGS_DIR, Sources, read_one
+from generator.sources import BUMDES_FILE, STRINGS_DIR, Sources, read_one
 from generator.workers import map_in_workers
 
 M = TypeVar("M", bound=BaseModel)
@@ -62,10 +62,6 @@ class Validated:
     cache_new: dict[str, Any] | None = None
     cache_salt: bytes = b""
 
-    def bumdes_of(self, product: Checked[Product]) -> Checked[Bumdes] | None:
-        """The BUMDes whose folder holds ``product``."""
-        folder = product.document.path.parent.name
-        return next((b for b in self.bumdes if b.document.path.parent.name == folder), None)
 
 
 FILE_RULES_NAMES = ("check_file_ids", "check_languages", "check_vocabulary", "check_hs_codes", "check_countries",
@@ -100,24 +96,18 @@ def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True
 # --- shapes and per-file rules ---------------------------------------------------------------------
 
 
-def _check_all(sources: Sources, documents: list[Document], model: type[M], issues: list[Issue]) -> list[Checked[M]]:
-    checked = (_check_shape(sources, d, model, issues) for d in documents)
-    return [c for c in checked if c is not None]
-
-
 _KINDS: dict[str, type[BaseModel]] = {"regions": RegionFile, "bumdes": Bumdes, "products": Product}
 
 
 def _check_files(sources: Sources, result: Validated, use_cache: bool) -> None:
     """Every catalog file: from the cache when its bytes, site_config.yml and the checker are unchanged,
     else loaded, shape-checked and checked by the per-file rules in workers."""
-    kinds = {id(sources.regions): "regions", id(sources.bumdes): "bumdes", id(sources.products): "products"}
     salt = _cache_salt(sources, result)
     cache = _read_cache(sources.root) if use_cache and salt else {}
     fresh: dict[str, tuple[Any, list[Issue]]] = {}
     jobs, slots = [], []
     outcomes: list[tuple[Any, list[Issue]] | None] = []
-    for bucket, path in sources.pending:
+    for kind, path in sources.pending:
         try:
             raw = path.read_bytes()
         except OSError:
@@ -132,18 +122,18 @@ def _check_files(sources: Sources, result: Validated, use_cache: bool) -> None:
             fresh[key] = cached
         else:
             slots.append((len(outcomes), key))
-            jobs.append((path, sources.root, kinds[id(bucket)], raw))
+            jobs.append((path, sources.root, kind, raw))
             outcomes.append(None)
     _CONTEXT["config"] = result.config
     for (index, key), (checked, found) in zip(slots, map_in_workers(_check_one_file, jobs)):
         outcomes[index] = (checked, found)
         if key:
             fresh[key] = ((checked.model, checked.where) if checked else None, found)
-    for (bucket, _), outcome in zip(sources.pending, outcomes):
+    for (kind, _), outcome in zip(sources.pending, outcomes):
         checked, found = outcome  # type: ignore[misc]
         result.issues.extend(found)
         if checked is not None:
-            getattr(result, kinds[id(bucket)]).append(checked)
+            getattr(result, kind).append(checked)
     sources.pending.clear()
     if use_cache and salt:
         result.cache_old, result.cache_new, result.cache_salt = cache, fresh, salt
@@ -783,4 +773,4 @@ RULES = [
 FILE_RULES = [rule for rule in RULES if rule.__name__ in FILE_RULES_NAMES]
 CATALOG_RULES = [rule for rule in RULES if rule.__name__ not in FILE_RULES_NAMES]
 
-__all__ = ["Checked", "Validated", "validate_sources", "RULES", "format_loc", "PRODUCTS_DIR"]
+__all__ = ["Checked", "Validated", "validate_sources", "RULES", "format_loc"]

@@ -1121,7 +1121,6 @@ def scene_coffee(rng: random.Random) -> Image.Image:
 def coconut_bowl(img: Image.Image, rng: random.Random, cx: float, cy: float, rx: float, ry: float, depth: float) -> Image.Image:
     """Half a coconut shell used as a bowl; returns the mask of its opening."""
     size = img.size
-    lower = [(cx + rx * math.cos(t), cy + ry * math.sin(t)) for t in (math.pi * i / 60 for i in range(61))]
     belly = bezier([(cx + rx, cy), (cx + rx * 1.02, cy + depth * 1.1), (cx - rx * 1.02, cy + depth * 1.1), (cx - rx, cy)], 50)
     body = polygon_mask(size, belly, ellipse_points(cx, cy, rx, ry))
     drop_shadow(img, body, (30, 36), 28, 0.6)

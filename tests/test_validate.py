@@ -126,7 +126,6 @@ def test_every_load_and_rule_message_is_exercised(golden):
                         "load.too_large", "load.anchor", "load.tag", "load.many_documents", "load.too_deep",
                         "load.too_many_nodes", "load.key_not_text", "load.duplicate_key",
                         "rule.region_file_name", "rule.region_parent", "rule.currency"}
-    from generator.issues import render_message
     missing = []
     for code, entry in MESSAGES.items():
         if not code.startswith(("load.", "rule.")) or code in tested_elsewhere:
