@@ -76,6 +76,11 @@ class Catalog:
     bumdes: Mapping[str, BumdesEntry]
     products: Mapping[str, ProductEntry]
     products_by_category: Mapping[str, tuple[str, ...]]
+    products_by_province: Mapping[str, tuple[str, ...]]
+    products_by_regency: Mapping[str, tuple[str, ...]]
+    bumdes_by_province: Mapping[str, tuple[str, ...]]
+    bumdes_by_regency: Mapping[str, tuple[str, ...]]
+    """Indexes by place: region pages, counts and dates read these instead of scanning the catalog."""
 
     @property
     def source_language(self) -> str:
@@ -156,6 +161,10 @@ def build_catalog(validated: Validated) -> Catalog:
         by_category[product.data.category].append(product.id)
 
     return Catalog(
+        products_by_province=_index(products.values(), lambda p: p.province_code),
+        products_by_regency=_index(products.values(), lambda p: p.regency_code),
+        bumdes_by_province=_index(bumdes.values(), lambda b: b.province_code),
+        bumdes_by_regency=_index(bumdes.values(), lambda b: b.regency_code),
         config=config,
         root=validated.root,
         languages=tuple(config.languages),
@@ -165,6 +174,14 @@ def build_catalog(validated: Validated) -> Catalog:
         products=MappingProxyType(products),
         products_by_category=MappingProxyType({k: tuple(v) for k, v in by_category.items()}),
     )
+
+
+def _index(entries, key) -> Mapping[str, tuple[str, ...]]:
+    """Ids grouped by ``key``, in catalog order."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries:
+        groups.setdefault(key(entry), []).append(entry.id)
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
 def _regency(entry: RegionEntry, province_code: str) -> Regency:

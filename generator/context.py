@@ -303,13 +303,13 @@ def _home(env: PageEnv, link: Linker, page: P.Page) -> PageView:
 
 def _province_list(env: PageEnv, link: Linker) -> list[dict[str, Any]]:
     catalog = env.catalog
-    used = {b.regency_code for b in catalog.bumdes.values()}
+    used = catalog.bumdes_by_regency
     result = []
     for province in catalog.provinces.values():
         regencies = [catalog.regencies[c] for c in province.regency_codes if c in used]
         if not regencies:
             continue
-        count = sum(1 for p in catalog.products.values() if p.province_code == province.code)
+        count = len(catalog.products_by_province.get(province.code, ()))
         result.append({
             "name": env.loc.place(province.name),
             "url": link.to(P.province_url(catalog, province.code)),
@@ -371,14 +371,14 @@ def _regions(env: PageEnv, link: Linker, page: P.Page) -> PageView:
 def _province(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     catalog = env.catalog
     province = catalog.provinces[page.subject]
-    used = {b.regency_code for b in catalog.bumdes.values()}
+    used = catalog.bumdes_by_regency
     regencies = []
     for code in province.regency_codes:
         if code in used:
-            count = sum(1 for p in catalog.products.values() if p.regency_code == code)
+            count = len(catalog.products_by_regency.get(code, ()))
             regencies.append({"name": env.loc.place(catalog.regencies[code].name), "url": link.to(P.regency_url(catalog, code)),
                               "summary": env.loc.t("common.products_count", count=count)})
-    products = [p for p in catalog.products.values() if p.province_code == province.code]
+    products = [catalog.products[i] for i in catalog.products_by_province.get(province.code, ())]
     name = env.loc.place(province.name)
     return PageView(title=name, description=env.loc.plain(province.description) or name, context={
         "name": name, "description": env.loc.rich(province.description) if province.description else None,
@@ -391,9 +391,9 @@ def _regency(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     regency = catalog.regencies[page.subject]
     enterprises = [
         {"name": env.loc.plain(b.data.name), "url": link.to(P.BUMDES.format(id=b.id)), "village": b.village_name}
-        for b in catalog.bumdes.values() if b.regency_code == regency.code
+        for b in (catalog.bumdes[i] for i in catalog.bumdes_by_regency.get(regency.code, ()))
     ]
-    products = [p for p in catalog.products.values() if p.regency_code == regency.code]
+    products = [catalog.products[i] for i in catalog.products_by_regency.get(regency.code, ())]
     name = env.loc.place(regency.name)
     return PageView(title=name, description=env.loc.plain(regency.description) or name, context={
         "name": name, "province_name": env.loc.place(catalog.provinces[regency.province_code].name),

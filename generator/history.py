@@ -66,7 +66,7 @@ class Freshness:
         if kind == "category" and subject:
             return max((self.products[p] for p in catalog.products_by_category[subject]), default=self.site)
         if kind == "regency" and subject:
-            return max((t for b, t in self.bumdes.items() if catalog.bumdes[b].regency_code == subject), default=self.site)
+            return max((self.bumdes[b] for b in catalog.bumdes_by_regency.get(subject, ())), default=self.site)
         if kind == "province" and subject:
-            return max((t for b, t in self.bumdes.items() if catalog.bumdes[b].province_code == subject), default=self.site)
+            return max((self.bumdes[b] for b in catalog.bumdes_by_province.get(subject, ())), default=self.site)
         return self.site

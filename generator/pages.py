@@ -74,7 +74,7 @@ def plan_pages(catalog: Catalog) -> list[Page]:
         if product_ids:
             pages.append(Page(CATEGORY.format(slug=slug), "category", "listing.html.j2", subject=slug,
                               parents=((HOME, "nav.home"), (PRODUCTS, "nav.products"))))
-    used_regencies = {b.regency_code for b in catalog.bumdes.values()}
+    used_regencies = catalog.bumdes_by_regency
     for province in catalog.provinces.values():
         if not any(code in used_regencies for code in province.regency_codes):
             continue
