@@ -17,13 +17,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator.images import process_photo
+from generator.serve import CHROMIUM, CHROMIUM_ARGS, serve_directory
 from generator.synthetic import photo_bytes, write_synthetic_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,46 +45,32 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def search_first_query_kb(site: Path, lang: str, query: str) -> float | None:
     """KB the browser downloads from /pagefind/ to show the first results for ``query`` (None without Chromium)."""
-    if not Path("/usr/bin/chromium").exists():
+    if not CHROMIUM.exists():
         return None
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    total = 0
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"])
-            page = browser.new_page()
-            sizes: list[int] = []
+    sizes: list[int] = []
 
-            def on_response(response):
-                if "/pagefind/" in response.url:
-                    try:
-                        sizes.append(len(response.body()))
-                    except Exception:  # noqa: BLE001 - a cancelled request has no body
-                        pass
+    def on_response(response) -> None:
+        if "/pagefind/" in response.url:
+            try:
+                sizes.append(len(response.body()))
+            except Exception:  # noqa: BLE001 - a cancelled request has no body
+                pass
 
-            page.on("response", on_response)
-            page.goto(f"http://127.0.0.1:{server.server_port}/{lang}/products/")
-            page.wait_for_selector("[data-vc-search] input", timeout=15000)
-            page.fill("[data-vc-search] input", query)
-            page.wait_for_selector(".pagefind-ui__result", timeout=15000)
-            page.wait_for_timeout(500)
-            total = sum(sizes)
-            browser.close()
-    finally:
-        server.shutdown()
-    return total / 1024
+    with serve_directory(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        page = browser.new_page()
+        page.on("response", on_response)
+        page.goto(f"{base}{lang}/products/")
+        page.wait_for_selector("[data-vc-search] input", timeout=15000)
+        page.fill("[data-vc-search] input", query)
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        page.wait_for_timeout(500)
+        browser.close()
+    return sum(sizes) / 1024
 
 
 def image_throughput(count: int, work: Path) -> tuple[float, float]:

@@ -10,7 +10,6 @@ prints a table and exits 1 when a budget fails. Builds nothing: run `make build`
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import gzip
 import json
@@ -19,17 +18,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as `python scripts/audit.py`: the generator package sits beside scripts/
+
+from generator.serve import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve_directory  # noqa: E402
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME = str(CHROMIUM)
+CHROME_FLAGS = " ".join(("--headless=new", *CHROMIUM_ARGS))
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 MIN_SCORES = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
@@ -41,13 +39,10 @@ PHOTO_BUDGET = 100_000
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files; text compressed with gzip when the browser accepts it, as production hosting does."""
 
     protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
 
     def send_head(self):  # type: ignore[override]
         path = Path(self.translate_path(self.path))
@@ -83,29 +78,6 @@ class _Bytes:
 def compressed(path: Path) -> bytes:
     """The gzip-compressed file (level 9, like a static host's precompressed files)."""
     return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-
-
-class QuietServer(ThreadingHTTPServer):
-    """A threaded server that stays quiet when the browser drops a connection."""
-
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve_site(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass
@@ -228,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     audits: list[Audit] = []
     reasons: list[str] = []
     errored: set[str] = set()
-    with serve_site(site) as base:
+    with serve_directory(site, GzipHandler) as base:
         for label, path, is_product in pages:
             print(f"lighthouse {base}{path}", file=sys.stderr, flush=True)
             lhr = run_lighthouse(base + path, reports / (label.replace(" ", "-") + ".json"))
