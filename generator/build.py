@@ -28,6 +28,8 @@ from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
 
 SITE_DIR = "site"
+PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
+"""Where the generator package lives, so MkDocs can import its Markdown extension from any catalog root."""
 WORK_DIR = ".build"
 CACHE_DIR = ".cache"
 PHOTO_CACHE = ".cache/photos"
@@ -168,7 +170,7 @@ def source_date_epoch(freshness: Freshness) -> str:
 def run_mkdocs(configs: list[Path], epoch: str) -> list[Issue]:
     """`mkdocs build --strict` for each language, two at a time; any warning fails the build."""
     # A fixed date, hash seed, time zone and locale: the same commit builds the same bytes.
-    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": epoch, "TZ": "UTC", "LC_ALL": "C.UTF-8"}
+    env = {**os.environ, "PYTHONPATH": PROJECT_DIR, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": epoch, "TZ": "UTC", "LC_ALL": "C.UTF-8"}
 
     def one(config: Path) -> Issue | None:
         result = subprocess.run(

@@ -23,9 +23,11 @@ TEMPLATES_DIR = "templates"
 OVERRIDES_DIR = "overrides"
 ASSETS_DIR = "assets"
 ASSET_FILES = ("catalog.css", "search.css", "catalog.js", "search.js")
+"""Copied into every language under docs/assets/vc/ and linked from mkdocs.yml."""
 FEED_FILE = "feed.xml"
 """Each language's Atom feed of new and updated products, at the language root."""
-"""Copied into every language under docs/assets/vc/ and linked from mkdocs.yml."""
+PASSTHROUGH = "generator.passthrough"
+"""Our Markdown extension (generator/passthrough.py); MkDocs imports it from the project root."""
 
 
 def make_environment(theme_dir: Path) -> jinja2.Environment:
@@ -142,7 +144,8 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
         # Search is Pagefind's (run after MkDocs): Material's lunr index is downloaded whole, which does
         # not scale to thousands of products on a phone, and has no Chinese segmentation without jieba.
         "plugins": [],
-        "markdown_extensions": ["attr_list"],
+        # attr_list for the theme pages; passthrough hands generated bodies over unparsed (same output, faster).
+        "markdown_extensions": ["attr_list", PASSTHROUGH],
         "nav": nav,
         "not_in_nav": "/products/*/\n/categories/\n/regions/*/\n/bumdes/\n",
         "validation": {"nav": {"omitted_files": "ignore"}},
