@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +24,11 @@ from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_
 from generator.feeds import render_atom, render_robots, render_sitemap
 from generator.history import Freshness, load_change_times
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
+from generator.search import SEARCH_RECORDS_DIR, write_record
 from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, render_mkdocs_config, render_page
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
+from generator.workers import worker_count
 
 SITE_DIR = "site"
 PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
@@ -83,17 +86,17 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     freshness = Freshness(catalog, load_change_times(root))
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
-    # Render: Markdown sources and one mkdocs.yml per language into a staging tree.
+    # Render: Markdown sources, search records and one mkdocs.yml per language.
     write.clean_stale_staging(out)
     staging = write.new_staging(out)
     try:
-        configs = [render_language(catalog, media, pages, code, root, staging) for code in [l.code for l in catalog.languages]]
-        # MkDocs: the real `mkdocs build --strict`, languages in parallel on both cores.
-        failures = run_mkdocs(configs, source_date_epoch(freshness))
+        # MkDocs: the real `mkdocs build --strict` of each language, languages in parallel on both cores.
+        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness))
+        failures = build_languages(job, [l.code for l in catalog.languages])
         if failures:
             return issues + failures
         # Search: Pagefind indexes each language's pages; buyers download only the chunks a query needs.
-        failures = run_pagefind(staging, [l.code for l in catalog.languages])
+        failures = run_pagefind(root / WORK_DIR / SEARCH_RECORDS_DIR, staging, [l.code for l in catalog.languages])
         if failures:
             return issues + failures
         # Shared files: photos, the language chooser, sitemap, feeds and open data.
@@ -152,9 +155,14 @@ def render_language(catalog: Catalog, media: Media, pages: list, code: str, root
     jinja = make_environment(theme_dir)
     work = root / WORK_DIR / code
     docs = work / "docs"
+    records = root / WORK_DIR / SEARCH_RECORDS_DIR
     write.reset_dir(work)
+    write.reset_dir(records / code)
     for page in pages:
-        write.write_text(docs / page.source_path, render_page(jinja, env, page, page_view(env, page)))
+        view = page_view(env, page)
+        write.write_text(docs / page.source_path, render_page(jinja, env, page, view))
+        if view.search:
+            write_record(records, code, page.url, view.title, view.search)
     for name in [*ASSET_FILES, "favicon.svg"]:
         write.copy_file(theme_dir / ASSETS_DIR / name, docs / "assets" / "vc" / name)
     config = work / "mkdocs.yml"
@@ -167,35 +175,63 @@ def source_date_epoch(freshness: Freshness) -> str:
     return os.environ.get("SOURCE_DATE_EPOCH") or str(freshness.site or 0)
 
 
-def run_mkdocs(configs: list[Path], epoch: str) -> list[Issue]:
-    """`mkdocs build --strict` for each language, two at a time; any warning fails the build."""
+@dataclass(frozen=True)
+class LanguageJob:
+    """What every language's render and MkDocs run share."""
+
+    catalog: Catalog
+    media: Media
+    pages: list
+    root: Path
+    staging: Path
+    epoch: str
+
+
+_JOB: LanguageJob | None = None
+"""Set just before the workers fork: they inherit the catalog instead of unpickling 10,000 products."""
+
+
+def build_languages(job: LanguageJob, codes: list[str]) -> list[Issue]:
+    """Render and build each language in its own process, two at a time (the runner's two cores)."""
+    global _JOB
+    _JOB = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=max(1, min(2, worker_count(), len(codes))), mp_context=context) as pool:
+            return [issue for issue in pool.map(_build_language, codes) if issue is not None]
+    finally:
+        _JOB = None
+
+
+def _build_language(code: str) -> Issue | None:
+    assert _JOB is not None
+    config = render_language(_JOB.catalog, _JOB.media, _JOB.pages, code, _JOB.root, _JOB.staging)
+    return run_mkdocs(config, _JOB.epoch)
+
+
+def run_mkdocs(config: Path, epoch: str) -> Issue | None:
+    """`mkdocs build --strict` of one language; any warning fails the build."""
     # A fixed date, hash seed, time zone and locale: the same commit builds the same bytes.
     env = {**os.environ, "PYTHONPATH": PROJECT_DIR, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": epoch, "TZ": "UTC", "LC_ALL": "C.UTF-8"}
-
-    def one(config: Path) -> Issue | None:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config)],
-            capture_output=True, text=True, env=env,
-        )
-        if result.returncode == 0:
-            return None
-        output = " | ".join(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
-        return make_issue(str(config), (1, 1), "", "build.mkdocs_failed", problem=output[-600:])
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return [issue for issue in pool.map(one, configs) if issue is not None]
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config)],
+        capture_output=True, text=True, env=env,
+    )
+    if result.returncode == 0:
+        return None
+    output = " | ".join(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
+    return make_issue(str(config), (1, 1), "", "build.mkdocs_failed", problem=output[-600:])
 
 
 SEARCH_DIR = "pagefind"
-SEARCH_EXCLUDE = ".md-header, .md-tabs, .md-footer, .md-sidebar, .md-banner, .vc-breadcrumbs, .vc-inquiry, .vc-filters"
 
 
-def run_pagefind(staging: Path, languages: list[str]) -> list[Issue]:
-    """Build the search index (site/pagefind/, one index per page language, Chinese segmented)."""
+def run_pagefind(records: Path, staging: Path, languages: list[str]) -> list[Issue]:
+    """Build the search index from the pages' search records (site/pagefind/, one index per language, Chinese segmented)."""
     glob = "{" + ",".join(languages) + "}/**/*.html"
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(staging), "--glob", glob, "--output-subdir", SEARCH_DIR,
-         "--exclude-selectors", SEARCH_EXCLUDE, "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(records), "--glob", glob,
+         "--output-path", str(staging / SEARCH_DIR), "--silent"],
         capture_output=True, text=True,
     )
     if result.returncode == 0:

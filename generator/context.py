@@ -16,7 +16,7 @@ from generator import structured as S
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.images import ProcessedPhoto
 from generator.inquiry import BLANK, MessageFields, build_inquiry, compose, mailto_link, qr_data_uri, whatsapp_link
-from generator.localize import Localizer, render_rich
+from generator.localize import Localizer, plain_text, render_rich
 from generator.models import Contact, Photo
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
@@ -226,6 +226,8 @@ class PageView:
     context: dict[str, Any]
     og_image: str | None = None
     og_type: str = "website"
+    search: tuple[str, ...] = ()
+    """The texts a buyer finds this page by, besides its title; pages without them are not in the search index."""
 
 
 def page_view(env: PageEnv, page: P.Page) -> PageView:
@@ -333,7 +335,8 @@ def _listing(env: PageEnv, link: Linker, page: P.Page) -> PageView:
         title = loc.t("listing.all_title")
         lead = loc.t("listing.all_lead")
         filters = _filters(env, products)
-    return PageView(title=title, description=lead, context={
+    search = (lead,) if page.kind == "category" else ()
+    return PageView(title=title, description=lead, search=search, context={
         "title": title, "lead": lead, **listing_views(env, link, products), "filters": filters,
     })
 
@@ -380,7 +383,8 @@ def _province(env: PageEnv, link: Linker, page: P.Page) -> PageView:
                               "summary": env.loc.t("common.products_count", count=count)})
     products = [catalog.products[i] for i in catalog.products_by_province.get(province.code, ())]
     name = env.loc.place(province.name)
-    return PageView(title=name, description=env.loc.plain(province.description) or name, context={
+    search = (name, plain_text(env.loc.plain(province.description)))
+    return PageView(title=name, description=env.loc.plain(province.description) or name, search=search, context={
         "name": name, "description": env.loc.rich(province.description) if province.description else None,
         "regencies": regencies, **listing_views(env, link, products),
     })
@@ -395,8 +399,10 @@ def _regency(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     ]
     products = [catalog.products[i] for i in catalog.products_by_regency.get(regency.code, ())]
     name = env.loc.place(regency.name)
-    return PageView(title=name, description=env.loc.plain(regency.description) or name, context={
-        "name": name, "province_name": env.loc.place(catalog.provinces[regency.province_code].name),
+    province_name = env.loc.place(catalog.provinces[regency.province_code].name)
+    search = (name, province_name, plain_text(env.loc.plain(regency.description)))
+    return PageView(title=name, description=env.loc.plain(regency.description) or name, search=search, context={
+        "name": name, "province_name": province_name,
         "description": env.loc.rich(regency.description) if regency.description else None,
         "enterprises": enterprises, **listing_views(env, link, products),
     })
@@ -413,10 +419,14 @@ def _bumdes(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     if bumdes.data.photos:
         processed = env.media.get(bumdes.folder, bumdes.data.photos[0])
         og = link.absolute_media(processed.preview.name) if processed else None
-    return PageView(title=title, description=f"{bumdes.data.legal_name} · {village_line}", og_image=og, og_type="profile", context={
+    products = P.products_of_bumdes(catalog, bumdes)
+    search = (bumdes.data.legal_name, village_line, plain_text(env.loc.plain(bumdes.data.description)),
+              *(env.loc.plain(p.data.name) for p in products))
+    return PageView(title=title, description=f"{bumdes.data.legal_name} · {village_line}", og_image=og, og_type="profile",
+                    search=search, context={
         "b": {"data": bumdes.data, "village_line": village_line, "contact_name": bumdes.contact.name},
         "pictures": pictures,
-        **listing_views(env, link, P.products_of_bumdes(catalog, bumdes)),
+        **listing_views(env, link, products),
     })
 
 
@@ -462,7 +472,9 @@ def _product(env: PageEnv, link: Linker, page: P.Page) -> PageView:
         processed = env.media.get(product.folder, data.photos[0])
         og = link.absolute_media(processed.preview.name) if processed else None
     title = loc.plain(data.name)
-    return PageView(title=title, description=loc.plain(data.summary), og_image=og, og_type="product", context={
+    search = (loc.plain(data.summary), plain_text(loc.plain(data.description)), view["category_name"], loc.plain(bumdes.data.name),
+              bumdes.village_name, view["place"], data.hs_code, *(c["name"] for c in view["certifications"]))
+    return PageView(title=title, description=loc.plain(data.summary), og_image=og, og_type="product", search=search, context={
         "view": view, "related": related, "inquiry_block": None,
         "q": inquiry_view(env, link, page, product, bumdes),
     })
@@ -517,8 +529,9 @@ def inquiry_view(env: PageEnv, link: Linker, page: P.Page, product: ProductEntry
 def _info(env: PageEnv, link: Linker, page: P.Page) -> PageView:
     key = {"how-to-buy": "nav.how_to_buy", "about": "nav.about"}[page.subject]
     title = env.loc.t(key)
-    return PageView(title=title, description=env.loc.plain(env.catalog.config.description),
-                    context={"title": title, "body": theme_page(env, page.subject)})
+    body = theme_page(env, page.subject)
+    return PageView(title=title, description=env.loc.plain(env.catalog.config.description), search=(body.striptags(),),
+                    context={"title": title, "body": body})
 
 
 def _contact(env: PageEnv, link: Linker, page: P.Page) -> PageView:
@@ -536,7 +549,8 @@ def _contact(env: PageEnv, link: Linker, page: P.Page) -> PageView:
             "regions": regions,
         })
     title = loc.t("nav.contact")
-    return PageView(title=title, description=loc.t("inquiry.contact_title"), context={
+    search = (loc.t("inquiry.contact_title"), *(c["name"] for c in contacts))
+    return PageView(title=title, description=loc.t("inquiry.contact_title"), search=search, context={
         "contacts": contacts, "after": theme_page(env, "after-inquiry"),
     })
 

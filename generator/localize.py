@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
@@ -47,6 +48,14 @@ def render_rich(text: str) -> str:
         url_schemes={"https"},
         link_rel="nofollow noopener noreferrer",
     )
+
+
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#]+")
+
+
+def plain_text(markdown_text: str) -> str:
+    """Limited Markdown as plain words (search records): link texts kept, emphasis and heading marks dropped."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", markdown_text).split())
 
 
 class Localizer:

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from browser_support import require_chromium, serve_directory
+from generator.localize import plain_text
+from generator.search import render_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,7 +19,7 @@ def server(site):
         yield base.rstrip("/")
 
 
-def search(browser, server: str, lang: str, query: str) -> list[str]:
+def search(browser, server: str, lang: str, query: str, *, titles: bool = False) -> list[str]:
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -26,6 +28,8 @@ def search(browser, server: str, lang: str, query: str) -> list[str]:
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
     page.wait_for_function("() => !document.querySelector('.pagefind-ui__result-title.pagefind-ui__loading')")
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    if titles:
+        links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.textContent.trim())")
     assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
     page.close()
     return links
@@ -57,3 +61,28 @@ def test_search_category_word_finds_the_other_product(browser, server):
 def test_each_language_has_its_own_index(site):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"id", "en", "zh"}
+
+
+def test_a_result_is_titled_with_the_product_name_in_the_page_language(browser, server):
+    assert "辣木叶粉" in " ".join(search(browser, server, "zh", "辣木", titles=True))
+
+
+def test_pages_without_their_own_content_are_not_results(browser, server):
+    # The home page and the all-products listing repeat product names; only the products themselves answer.
+    links = search(browser, server, "en", "moringa")
+    assert "/en/" not in links and "/en/products/" not in links, links
+
+
+def test_search_records_are_work_files_not_published_pages(site):
+    assert (site.parent / ".build" / "search" / "en" / "products" / "kelor-powder" / "index.html").is_file()
+    assert not (site / "search").exists()
+
+
+def test_a_search_record_escapes_catalog_text():
+    record = render_record("en", "Crab <script>alert(1)</script>", ("a & b", "<img src=x onerror=alert(1)>"))
+    assert "<script>" not in record and "<img" not in record
+    assert "Crab &lt;script&gt;" in record and "a &amp; b" in record
+
+
+def test_plain_text_keeps_link_words_and_drops_markdown_marks():
+    assert plain_text("Organic **moringa** from [Sigi](https://example.org/x_y).\n\n### Grade") == "Organic moringa from Sigi. Grade"
