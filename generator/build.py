@@ -24,8 +24,9 @@ from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_
 from generator.feeds import render_atom, render_robots, render_sitemap
 from generator.history import Freshness, load_change_times
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
-from generator.search import SEARCH_RECORDS_DIR, write_record
+from generator.pagecache import PageCache, build_fingerprint, file_digests, page_key
 from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, render_mkdocs_config, render_page
+from generator.search import SEARCH_RECORDS_DIR, write_record
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
 from generator.workers import worker_count
@@ -36,6 +37,7 @@ PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
 WORK_DIR = ".build"
 CACHE_DIR = ".cache"
 PHOTO_CACHE = ".cache/photos"
+PAGE_CACHE = ".cache/pages"
 
 
 @dataclass
@@ -46,6 +48,7 @@ class BuildReport:
     languages: int = 0
     photos_processed: int = 0
     photos_reused: int = 0
+    pages_reused: int = 0
 
 
 def contributor_language(root: Path) -> str:
@@ -86,13 +89,13 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     freshness = Freshness(catalog, load_change_times(root))
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
-    # Render: Markdown sources, search records and one mkdocs.yml per language.
     write.clean_stale_staging(out)
     staging = write.new_staging(out)
     try:
-        # MkDocs: the real `mkdocs build --strict` of each language, languages in parallel on both cores.
-        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness))
-        failures = build_languages(job, [l.code for l in catalog.languages])
+        # Render and MkDocs, each language in its own process, two at a time: pages whose inputs changed
+        # become Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
+        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), file_digests(catalog), only_bumdes is None)
+        failures, report.pages_reused = build_languages(job, [l.code for l in catalog.languages])
         if failures:
             return issues + failures
         # Search: Pagefind indexes each language's pages; buyers download only the chunks a query needs.
@@ -109,7 +112,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     report.pages = len(pages) * len(catalog.languages)
     report.languages = len(catalog.languages)
     issues.append(make_issue(os.path.relpath(out, root), (1, 1), "", "build.done", Severity.INFO,
-                             pages=report.pages, languages=report.languages,
+                             pages=report.pages, languages=report.languages, cached=report.pages_reused,
                              processed=report.photos_processed, reused=report.photos_reused))
     return issues
 
@@ -185,28 +188,58 @@ class LanguageJob:
     root: Path
     staging: Path
     epoch: str
+    digests: dict[str, str]
+    """Content hash of every BUMDes and product file, for the page cache keys."""
+    whole_catalog: bool
 
 
 _JOB: LanguageJob | None = None
 """Set just before the workers fork: they inherit the catalog instead of unpickling 10,000 products."""
 
 
-def build_languages(job: LanguageJob, codes: list[str]) -> list[Issue]:
-    """Render and build each language in its own process, two at a time (the runner's two cores)."""
+def build_languages(job: LanguageJob, codes: list[str]) -> tuple[list[Issue], int]:
+    """Render and build each language in its own process, two at a time; return failures and pages reused."""
     global _JOB
     _JOB = job
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=max(1, min(2, worker_count(), len(codes))), mp_context=context) as pool:
-            return [issue for issue in pool.map(_build_language, codes) if issue is not None]
+            results = list(pool.map(_build_language, codes))
     finally:
         _JOB = None
+    return [issue for issue, _ in results if issue is not None], sum(reused for _, reused in results)
 
 
-def _build_language(code: str) -> Issue | None:
-    assert _JOB is not None
-    config = render_language(_JOB.catalog, _JOB.media, _JOB.pages, code, _JOB.root, _JOB.staging)
-    return run_mkdocs(config, _JOB.epoch)
+def _build_language(code: str) -> tuple[Issue | None, int]:
+    """One language: render and build the pages the cache lacks, then restore the others from it."""
+    job = _JOB
+    assert job is not None
+    cache = PageCache(job.root / PAGE_CACHE / ("all" if job.whole_catalog else "partial") / code)
+    fingerprint = build_fingerprint(job.root, code, job.whole_catalog)
+    keys = {page.url: page_key(fingerprint, page, job.catalog, job.media, job.digests) for page in job.pages}
+    stale = [page for page in job.pages if keys[page.url] is None or not cache.has(keys[page.url])]
+    stale_urls = {page.url for page in stale}
+    config = render_language(job.catalog, job.media, stale, code, job.root, job.staging)
+    problem = run_mkdocs(config, job.epoch)
+    if problem is not None:
+        return problem, 0
+    site = job.staging / code
+    records = job.root / WORK_DIR / SEARCH_RECORDS_DIR / code
+    # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / name).unlink(missing_ok=True)
+    for page in job.pages:
+        key = keys[page.url]
+        if key is None:
+            continue
+        page_file, record_file = site / page.url / "index.html", records / page.url / "index.html"
+        if page.url in stale_urls:
+            cache.put(key, page_file, record_file)
+        else:
+            cache.restore(key, page_file, record_file)
+    if job.whole_catalog:
+        cache.prune({key for key in keys.values() if key is not None})
+    return None, len(job.pages) - len(stale)
 
 
 def run_mkdocs(config: Path, epoch: str) -> Issue | None:

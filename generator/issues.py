@@ -479,8 +479,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Building
     "build.done": {
-        "en": "built {pages} pages in {languages} languages; photos: {processed} processed, {reused} reused from cache",
-        "id": "{pages} halaman dalam {languages} bahasa selesai dibuat; foto: {processed} diproses, {reused} dari cache",
+        "en": "built {pages} pages in {languages} languages ({cached} unchanged, from cache); photos: {processed} processed, {reused} reused from cache",
+        "id": "{pages} halaman dalam {languages} bahasa selesai dibuat ({cached} tidak berubah, dari cache); foto: {processed} diproses, {reused} dari cache",
     },
     "build.mkdocs_failed": {
         "en": "MkDocs could not build this language; the previous site/ was kept: {problem}",

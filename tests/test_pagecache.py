@@ -1,0 +1,113 @@
+"""The page cache never serves stale output: after any change, a rebuild equals a build from nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CRAB, PRODUCT, TODAY, jpeg_bytes, write_catalog
+from generator.build import PAGE_CACHE, BuildReport, build_site
+from generator.issues import Severity
+
+pytestmark = pytest.mark.slow
+
+K = "products/bumdes-maju/kelor-powder.yml"
+CRAB_FILE = "products/bumdes-maju/kepiting-hidup.yml"
+PHOTO = "products/bumdes-maju/kelor.jpg"
+WITH_PHOTO = PRODUCT + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor, en: Moringa powder}}\n"
+SECOND_PRODUCT = PRODUCT.replace("id: kelor-powder", "id: kelor-tea").replace("en: Moringa leaf powder", "en: Moringa leaf tea")
+
+
+def build(root: Path) -> BuildReport:
+    report = BuildReport()
+    issues = build_site(root, out=None, today=TODAY, report=report)
+    assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
+    return report
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same catalog built in a fresh copy, without any cache."""
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", ".build", "site"))
+    build(fresh)
+    return tree(fresh / "site")
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+CHANGES = {
+    "a product's name": lambda root: edit(root, K, "en: Moringa leaf powder", "en: Moringa powder new harvest"),
+    "another product of the same BUMDes (its card is on the page)": lambda root: edit(root, CRAB_FILE, "en: Live mud crab", "en: Live mangrove crab"),
+    "a product added to the BUMDes": lambda root: (root / "products/bumdes-maju/kelor-tea.yml").write_text(SECOND_PRODUCT, encoding="utf-8"),
+    "a product removed": lambda root: (root / CRAB_FILE).unlink(),
+    "the BUMDes": lambda root: edit(root, "products/bumdes-maju/bumdes.yml", "en: Maju Village Enterprise", "en: Maju Enterprise"),
+    "a region name": lambda root: edit(root, "regions/72-sulawesi-tengah.yml", "en: Sigi Regency", "en: Sigi"),
+    "a photo": lambda root: (root / PHOTO).write_bytes(jpeg_bytes((1300, 1000), (200, 60, 60))),
+    "a UI string": lambda root: edit(root, "theme/strings/en.yml", "Request a quote", "Ask for a quote"),
+    "site_config.yml": lambda root: edit(root, "site_config.yml", "name: Dealer Uji", "name: Dealer Baru"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_after_a_change_equals_a_build_from_nothing(tmp_path: Path, change: str) -> None:
+    root = write_catalog(tmp_path / "catalog", {K: WITH_PHOTO, PHOTO: jpeg_bytes(), CRAB_FILE: CRAB}, with_theme=True)
+    first = build(root)
+    assert first.pages_reused == 0
+    CHANGES[change](root)
+    build(root)
+    assert tree(root / "site") == clean_build(root, tmp_path)
+
+
+def test_an_unchanged_catalog_reuses_every_product_and_bumdes_page(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
+    build(root)
+    before = tree(root / "site")
+    again = build(root)
+    # Two products and one BUMDes in three languages.
+    assert again.pages_reused == 9
+    assert tree(root / "site") == before
+
+
+def test_a_changed_product_rebuilds_its_own_bumdes_pages_only(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {
+        CRAB_FILE: CRAB,
+        "products/bumdes-lain/bumdes.yml": (Path(__file__).parent / "conftest.py").read_text().split('BUMDES = """\\\n')[1]
+        .split('"""')[0].replace("id: bumdes-maju", "id: bumdes-lain"),
+        "products/bumdes-lain/kelor-tea.yml": SECOND_PRODUCT,
+    }, with_theme=True)
+    build(root)
+    edit(root, K, "en: Moringa leaf powder", "en: Moringa powder")
+    report = build(root)
+    # bumdes-maju, kelor-powder and kepiting-hidup are built again; bumdes-lain and kelor-tea come from the cache.
+    assert report.pages_reused == 2 * 3
+
+
+def test_a_full_build_forgets_cache_entries_it_no_longer_uses(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
+    build(root)
+    cache = root / PAGE_CACHE / "all" / "en"
+    count = len(list(cache.iterdir()))
+    edit(root, K, "en: Moringa leaf powder", "en: Moringa powder")
+    build(root)
+    assert len(list(cache.iterdir())) == count
+
+
+def test_a_product_page_in_the_cache_is_the_one_published(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", with_theme=True)
+    build(root)
+    build(root)
+    page = root / "site" / "en" / "products" / "kelor-powder" / "index.html"
+    assert "Moringa leaf powder" in page.read_text(encoding="utf-8")
+    assert page.stat().st_nlink >= 2  # hard-linked from the cache, not copied
