@@ -29,7 +29,6 @@ from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environmen
 from generator.search import SEARCH_RECORDS_DIR, write_record
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
-from generator.workers import worker_count
 
 SITE_DIR = "site"
 PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
@@ -98,12 +97,17 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         failures, report.pages_reused = build_languages(job, [l.code for l in catalog.languages])
         if failures:
             return issues + failures
-        # Search: Pagefind indexes each language's pages; buyers download only the chunks a query needs.
-        failures = run_pagefind(root / WORK_DIR / SEARCH_RECORDS_DIR, staging, [l.code for l in catalog.languages])
+        # Search: Pagefind indexes the pages' search records (buyers download only the chunks a query
+        # needs), while the shared files are written: photos, the language chooser, sitemap, feeds, data.
+        search = start_pagefind(root / WORK_DIR / SEARCH_RECORDS_DIR, staging, [l.code for l in catalog.languages])
+        try:
+            write_shared(catalog, media, pages, freshness, root, staging)
+        except BaseException:
+            search.kill()
+            raise
+        failures = finish_pagefind(search, staging)
         if failures:
             return issues + failures
-        # Shared files: photos, the language chooser, sitemap, feeds and open data.
-        write_shared(catalog, media, pages, freshness, root, staging)
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -203,7 +207,9 @@ def build_languages(job: LanguageJob, codes: list[str]) -> tuple[list[Issue], in
     _JOB = job
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=max(1, min(2, worker_count(), len(codes))), mp_context=context) as pool:
+        # One process per language even on two cores: the third language would otherwise start only
+        # when another has finished, leaving a core idle for a third of the time.
+        with ProcessPoolExecutor(max_workers=max(1, len(codes)), mp_context=context) as pool:
             results = list(pool.map(_build_language, codes))
     finally:
         _JOB = None
@@ -259,20 +265,25 @@ def run_mkdocs(config: Path, epoch: str) -> Issue | None:
 SEARCH_DIR = "pagefind"
 
 
-def run_pagefind(records: Path, staging: Path, languages: list[str]) -> list[Issue]:
-    """Build the search index from the pages' search records (site/pagefind/, one index per language, Chinese segmented)."""
+def start_pagefind(records: Path, staging: Path, languages: list[str]) -> subprocess.Popen:
+    """Start indexing the search records into site/pagefind/ (one index per language, Chinese segmented)."""
     glob = "{" + ",".join(languages) + "}/**/*.html"
-    result = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(records), "--glob", glob,
          "--output-path", str(staging / SEARCH_DIR), "--silent"],
-        capture_output=True, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    if result.returncode == 0:
+
+
+def finish_pagefind(search: subprocess.Popen, staging: Path) -> list[Issue]:
+    """Wait for Pagefind; its failure becomes an issue."""
+    stdout, stderr = search.communicate()
+    if search.returncode == 0:
         # Pagefind writes its language map in hash order; sorted keys keep builds byte-identical.
         entry = staging / SEARCH_DIR / "pagefind-entry.json"
         write.write_text(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")))
         return []
-    output = " | ".join(line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip())
+    output = " | ".join(line.strip() for line in (stderr + stdout).splitlines() if line.strip())
     return [make_issue(SEARCH_DIR, (1, 1), "", "build.search_failed", problem=output[-600:])]
 
 

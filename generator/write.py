@@ -10,9 +10,12 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
 import uuid
 from pathlib import Path
 
+TRASH_PREFIX = ".trash-"
+"""Folders on their way out (see discard), beside the folder they were."""
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -27,10 +30,30 @@ def new_staging(out: Path) -> Path:
 
 def clean_stale_staging(out: Path) -> None:
     """Remove staging trees left by builds that were killed."""
-    for stale in out.parent.glob(f".{out.name}.staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale in out.parent.glob(f".{out.name}.old-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    for pattern in (f".{out.name}.staging-*", f".{out.name}.old-*"):
+        for stale in out.parent.glob(pattern):
+            discard(stale)
+
+
+def discard(path: Path) -> None:
+    """Remove a folder without waiting for it: renamed aside at once, deleted by a detached `rm -rf`.
+
+    Deleting the previous site (tens of thousands of files) took 15 s of a 75 s rebuild at 10,000
+    products; nothing needs to wait for it. Leftovers of an interrupted deletion go on the next call.
+    """
+    trash = [*path.parent.glob(f"{TRASH_PREFIX}*")]
+    if path.exists():
+        moved = path.parent / f"{TRASH_PREFIX}{uuid.uuid4().hex[:8]}"
+        os.rename(path, moved)
+        trash.append(moved)
+    if not trash:
+        return
+    try:
+        subprocess.Popen(["rm", "-rf", "--", *map(str, trash)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no rm: delete here
+        for folder in trash:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -58,20 +81,20 @@ def copy_file(source: Path, target: Path) -> None:
 
 def reset_dir(path: Path) -> None:
     """An empty work folder (for generated MkDocs sources, never for published output)."""
-    shutil.rmtree(path, ignore_errors=True)
+    discard(path)
     path.mkdir(parents=True)
 
 
 def swap_into_place(staging: Path, out: Path) -> None:
     """Make ``staging`` the new ``out``; the old tree is removed only after the swap."""
     if out.exists() and _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the previous site
+        discard(staging)  # staging now holds the previous site
         return
     if out.exists():
         old = out.parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
         os.rename(out, old)
         os.rename(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
+        discard(old)
     else:
         os.rename(staging, out)
 

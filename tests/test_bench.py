@@ -16,16 +16,18 @@ KEYS = {"products", "languages", "pages", "check_s", "build_s", "rebuild_s", "pe
 
 
 def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "generator.bench", "--products", "120", "--bumdes", "40",
+    result = subprocess.run([sys.executable, "-m", "generator.bench", "--products", "300", "--bumdes", "60",
                              "--repeat", "1", "--keep", str(tmp_path / "bench")],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     lines = result.stdout.strip().splitlines()
     summary = json.loads(lines[-1])
     assert KEYS <= summary.keys()
-    assert summary["products"] == 120 and summary["languages"] == 3
+    assert summary["products"] == 300 and summary["languages"] == 3
     # Every product page in every language, plus listings, regions and BUMDes pages.
-    assert summary["pages"] >= 3 * (120 + 40)
+    assert summary["pages"] >= 3 * (300 + 60)
+    # One product changed: its BUMDes' pages and the listings are built again, the rest comes from the cache.
+    assert 3 * (300 + 60 - 20) < summary["rebuild_pages_reused"] < summary["pages"]
     assert 0 < summary["check_s"] < summary["build_s"]
     assert 0 < summary["search_first_query_kb"] <= 500
     assert any(line.startswith("bare mkdocs build of") for line in lines)

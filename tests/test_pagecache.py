@@ -35,7 +35,7 @@ def clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
     """The same catalog built in a fresh copy, without any cache."""
     fresh = tmp_path / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", ".build", "site"))
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", ".build", "site", ".trash-*"))
     build(fresh)
     return tree(fresh / "site")
 
