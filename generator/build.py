@@ -91,23 +91,15 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     write.clean_stale_staging(out)
     staging = write.new_staging(out)
     try:
-        # Render and MkDocs, each language in its own process, two at a time: pages whose inputs changed
-        # become Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
+        # Render, MkDocs and search, each language in its own process: pages whose inputs changed become
+        # Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
+        # Pagefind indexes each language's records into site/<lang>/pagefind/ while MkDocs runs.
         job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), file_digests(catalog), only_bumdes is None)
         failures, report.pages_reused = build_languages(job, [l.code for l in catalog.languages])
         if failures:
             return issues + failures
-        # Search: Pagefind indexes the pages' search records (buyers download only the chunks a query
-        # needs), while the shared files are written: photos, the language chooser, sitemap, feeds, data.
-        search = start_pagefind(root / WORK_DIR / SEARCH_RECORDS_DIR, staging, [l.code for l in catalog.languages])
-        try:
-            write_shared(catalog, media, pages, freshness, root, staging)
-        except BaseException:
-            search.kill()
-            raise
-        failures = finish_pagefind(search, staging)
-        if failures:
-            return issues + failures
+        # Shared files: photos, the language chooser, sitemap, feeds and open data.
+        write_shared(catalog, media, pages, freshness, root, staging)
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -226,11 +218,18 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     stale = [page for page in job.pages if keys[page.url] is None or not cache.has(keys[page.url])]
     stale_urls = {page.url for page in stale}
     config = render_language(job.catalog, job.media, stale, code, job.root, job.staging)
-    problem = run_mkdocs(config, job.epoch)
-    if problem is not None:
-        return problem, 0
     site = job.staging / code
     records = job.root / WORK_DIR / SEARCH_RECORDS_DIR / code
+    for page in job.pages:
+        if page.url not in stale_urls:
+            cache.restore_record(keys[page.url], records / page.url / "index.html")
+    # Search: Pagefind indexes this language's records while MkDocs builds its pages.
+    index = job.root / WORK_DIR / code / SEARCH_DIR
+    search = start_pagefind(records, index)
+    problem = run_mkdocs(config, job.epoch)
+    if problem is not None:
+        search.kill()
+        return problem, 0
     # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site / name).unlink(missing_ok=True)
@@ -238,11 +237,14 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
         key = keys[page.url]
         if key is None:
             continue
-        page_file, record_file = site / page.url / "index.html", records / page.url / "index.html"
         if page.url in stale_urls:
-            cache.put(key, page_file, record_file)
+            cache.put(key, site / page.url / "index.html", records / page.url / "index.html")
         else:
-            cache.restore(key, page_file, record_file)
+            cache.restore_page(key, site / page.url / "index.html")
+    problem = finish_pagefind(search, index)
+    if problem is not None:
+        return problem, 0
+    shutil.move(index, site / SEARCH_DIR)
     if job.whole_catalog:
         cache.prune({key for key in keys.values() if key is not None})
     return None, len(job.pages) - len(stale)
@@ -263,28 +265,27 @@ def run_mkdocs(config: Path, epoch: str) -> Issue | None:
 
 
 SEARCH_DIR = "pagefind"
+"""Each language's search bundle, site/<lang>/pagefind/: a buyer's search stays in the page's language."""
 
 
-def start_pagefind(records: Path, staging: Path, languages: list[str]) -> subprocess.Popen:
-    """Start indexing the search records into site/pagefind/ (one index per language, Chinese segmented)."""
-    glob = "{" + ",".join(languages) + "}/**/*.html"
+def start_pagefind(records: Path, index: Path) -> subprocess.Popen:
+    """Start indexing one language's search records into ``index`` (Chinese segmented for zh)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(records), "--glob", glob,
-         "--output-path", str(staging / SEARCH_DIR), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(index), "--silent"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 
-def finish_pagefind(search: subprocess.Popen, staging: Path) -> list[Issue]:
+def finish_pagefind(search: subprocess.Popen, index: Path) -> Issue | None:
     """Wait for Pagefind; its failure becomes an issue."""
     stdout, stderr = search.communicate()
     if search.returncode == 0:
         # Pagefind writes its language map in hash order; sorted keys keep builds byte-identical.
-        entry = staging / SEARCH_DIR / "pagefind-entry.json"
+        entry = index / "pagefind-entry.json"
         write.write_text(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")))
-        return []
+        return None
     output = " | ".join(line.strip() for line in (stderr + stdout).splitlines() if line.strip())
-    return [make_issue(SEARCH_DIR, (1, 1), "", "build.search_failed", problem=output[-600:])]
+    return make_issue(str(index), (1, 1), "", "build.search_failed", problem=output[-600:])
 
 
 def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, root: Path, staging: Path) -> None:

@@ -103,12 +103,16 @@ class PageCache:
             _link_atomically(record, self._record(key))
         _link_atomically(page, self._page(key))
 
-    def restore(self, key: str, page: Path, record: Path) -> None:
-        """Put a stored page (and its record) where this build expects them."""
-        for source, target in ((self._page(key), page), (self._record(key), record)):
-            if source.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _link(source, target)
+    def restore_page(self, key: str, page: Path) -> None:
+        """Put a stored page where this build expects it."""
+        page.parent.mkdir(parents=True, exist_ok=True)
+        _link(self._page(key), page)
+
+    def restore_record(self, key: str, record: Path) -> None:
+        """Put a stored search record where this build expects it (pages without one have none)."""
+        if self._record(key).is_file():
+            record.parent.mkdir(parents=True, exist_ok=True)
+            _link(self._record(key), record)
 
     def prune(self, keep: set[str]) -> int:
         """Forget every entry not in ``keep``; return how many files went."""

@@ -21,7 +21,8 @@
   }
 
   function mount(box) {
-    var bundle = box.getAttribute("data-bundle");
+    /* An absolute path: Pagefind resolves a relative bundlePath against its own script's folder. */
+    var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI).pathname;
     var placeholder = box.querySelector("input");
     load(bundle).then(function () {
       /* Whatever the buyer typed while the search code was loading is searched at once. */
