@@ -12,6 +12,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from generator import write
 from generator.catalog import Catalog, build_catalog
@@ -95,11 +96,13 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         # Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
         # Pagefind indexes each language's records into site/<lang>/pagefind/ while MkDocs runs.
         job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), file_digests(catalog), only_bumdes is None)
-        failures, report.pages_reused = build_languages(job, [l.code for l in catalog.languages])
+        # Meanwhile this process writes the shared files: photos, the language chooser, sitemap, open data.
+        failures, report.pages_reused = build_languages(
+            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, pages, freshness, root, staging))
         if failures:
             return issues + failures
-        # Shared files: photos, the language chooser, sitemap, feeds and open data.
-        write_shared(catalog, media, pages, freshness, root, staging)
+        # Feeds: each language's Atom feed, into its folder now that MkDocs has finished with it.
+        write_feeds(catalog, freshness, root, staging)
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -193,8 +196,8 @@ _JOB: LanguageJob | None = None
 """Set just before the workers fork: they inherit the catalog instead of unpickling 10,000 products."""
 
 
-def build_languages(job: LanguageJob, codes: list[str]) -> tuple[list[Issue], int]:
-    """Render and build each language in its own process, two at a time; return failures and pages reused."""
+def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], None]) -> tuple[list[Issue], int]:
+    """Render and build each language in its own process, run ``meanwhile`` here; return failures and pages reused."""
     global _JOB
     _JOB = job
     try:
@@ -202,7 +205,9 @@ def build_languages(job: LanguageJob, codes: list[str]) -> tuple[list[Issue], in
         # One process per language even on two cores: the third language would otherwise start only
         # when another has finished, leaving a core idle for a third of the time.
         with ProcessPoolExecutor(max_workers=max(1, len(codes)), mp_context=context) as pool:
-            results = list(pool.map(_build_language, codes))
+            futures = [pool.submit(_build_language, code) for code in codes]
+            meanwhile()
+            results = [future.result() for future in futures]
     finally:
         _JOB = None
     return [issue for issue, _ in results if issue is not None], sum(reused for _, reused in results)
@@ -289,7 +294,7 @@ def finish_pagefind(search: subprocess.Popen, index: Path) -> Issue | None:
 
 
 def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, root: Path, staging: Path) -> None:
-    """Files outside the language folders (photos, root chooser, sitemap, data) and each language's feed."""
+    """Files outside the language folders: photos, the root language chooser, sitemap, robots.txt, open data."""
     cache = root / PHOTO_CACHE
     for processed in media.photos.values():
         for variant in (*processed.variants, processed.preview):
@@ -307,6 +312,11 @@ def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshne
     write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
     write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))
     write.write_text(staging / DATA_DIR / CSV_FILE, render_products_csv(catalog, media))
+
+
+def write_feeds(catalog: Catalog, freshness: Freshness, root: Path, staging: Path) -> None:
+    """Each language's Atom feed of new and updated products, at the language root."""
+    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     for language in catalog.languages:
         loc = Localizer(language, catalog.source_language, strings[language.code], strings.get("en", {}))
         names = {pid: loc.plain(p.data.name) for pid, p in catalog.products.items()}
