@@ -234,6 +234,7 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     problem = run_mkdocs(config, job.epoch)
     if problem is not None:
         search.kill()
+        search.wait()
         return problem, 0
     # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
