@@ -25,7 +25,7 @@ from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_
 from generator.feeds import render_atom, render_robots, render_sitemap
 from generator.history import Freshness, load_change_times
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
-from generator.pagecache import PageCache, build_fingerprint, file_digests, page_key
+from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
 from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, render_mkdocs_config, render_page
 from generator.search import SEARCH_RECORDS_DIR, write_record
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
@@ -89,20 +89,23 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     freshness = Freshness(catalog, load_change_times(root))
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
+    # UI strings of every language, for the root chooser and the feeds.
+    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     write.clean_stale_staging(out)
     staging = write.new_staging(out)
     try:
         # Render, MkDocs and search, each language in its own process: pages whose inputs changed become
         # Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
         # Pagefind indexes each language's records into site/<lang>/pagefind/ while MkDocs runs.
-        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), file_digests(catalog), only_bumdes is None)
+        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), only_bumdes is None,
+                          build_fingerprint(root, only_bumdes is None), page_inputs(catalog, media, pages))
         # Meanwhile this process writes the shared files: photos, the language chooser, sitemap, open data.
         failures, report.pages_reused = build_languages(
-            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, pages, freshness, root, staging))
+            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, pages, freshness, strings, root, staging))
         if failures:
             return issues + failures
         # Feeds: each language's Atom feed, into its folder now that MkDocs has finished with it.
-        write_feeds(catalog, freshness, root, staging)
+        write_feeds(catalog, freshness, strings, staging)
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -187,9 +190,11 @@ class LanguageJob:
     root: Path
     staging: Path
     epoch: str
-    digests: dict[str, str]
-    """Content hash of every BUMDes and product file, for the page cache keys."""
     whole_catalog: bool
+    fingerprint: str
+    """What every page depends on (site_config.yml, regions/, theme/, code, package versions)."""
+    inputs: dict[str, str]
+    """Each cacheable page's own inputs by URL (see pagecache.page_inputs)."""
 
 
 _JOB: LanguageJob | None = None
@@ -218,9 +223,8 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     job = _JOB
     assert job is not None
     cache = PageCache(job.root / PAGE_CACHE / ("all" if job.whole_catalog else "partial") / code)
-    fingerprint = build_fingerprint(job.root, code, job.whole_catalog)
-    keys = {page.url: page_key(fingerprint, page, job.catalog, job.media, job.digests) for page in job.pages}
-    stale = [page for page in job.pages if keys[page.url] is None or not cache.has(keys[page.url])]
+    keys = {url: page_key(job.fingerprint, code, inputs) for url, inputs in job.inputs.items()}
+    stale = [page for page in job.pages if page.url not in keys or not cache.has(keys[page.url])]
     stale_urls = {page.url for page in stale}
     config = render_language(job.catalog, job.media, stale, code, job.root, job.staging)
     site = job.staging / code
@@ -239,20 +243,17 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site / name).unlink(missing_ok=True)
-    for page in job.pages:
-        key = keys[page.url]
-        if key is None:
-            continue
-        if page.url in stale_urls:
-            cache.put(key, site / page.url / "index.html", records / page.url / "index.html")
+    for url, key in keys.items():
+        if url in stale_urls:
+            cache.put(key, site / url / "index.html", records / url / "index.html")
         else:
-            cache.restore_page(key, site / page.url / "index.html")
+            cache.restore_page(key, site / url / "index.html")
     problem = finish_pagefind(search, index)
     if problem is not None:
         return problem, 0
     shutil.move(index, site / SEARCH_DIR)
     if job.whole_catalog:
-        cache.prune({key for key in keys.values() if key is not None})
+        cache.prune(set(keys.values()))
     return None, len(job.pages) - len(stale)
 
 
@@ -294,14 +295,14 @@ def finish_pagefind(search: subprocess.Popen, index: Path) -> Issue | None:
     return make_issue(str(index), (1, 1), "", "build.search_failed", problem=output[-600:])
 
 
-def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, root: Path, staging: Path) -> None:
+def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, strings: dict[str, dict[str, str]],
+                 root: Path, staging: Path) -> None:
     """Files outside the language folders: photos, the root language chooser, sitemap, robots.txt, open data."""
     cache = root / PHOTO_CACHE
     for processed in media.photos.values():
         for variant in (*processed.variants, processed.preview):
             write.copy_file(cache / variant.name, staging / MEDIA_DIR / variant.name)
     jinja = make_environment(root / THEME_DIR)
-    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     write.write_text(staging / "index.html", jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],
                     "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
@@ -315,9 +316,8 @@ def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshne
     write.write_text(staging / DATA_DIR / CSV_FILE, render_products_csv(catalog, media))
 
 
-def write_feeds(catalog: Catalog, freshness: Freshness, root: Path, staging: Path) -> None:
+def write_feeds(catalog: Catalog, freshness: Freshness, strings: dict[str, dict[str, str]], staging: Path) -> None:
     """Each language's Atom feed of new and updated products, at the language root."""
-    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     for language in catalog.languages:
         loc = Localizer(language, catalog.source_language, strings[language.code], strings.get("en", {}))
         names = {pid: loc.plain(p.data.name) for pid, p in catalog.products.items()}

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import uuid
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
+from generator import write
 from generator.catalog import Catalog
 from generator.context import Media
 from generator.pages import Page
@@ -39,10 +39,10 @@ def _hash_files(hasher: "hashlib._Hash", paths: Iterable[Path], base: Path) -> N
             hasher.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
 
 
-def build_fingerprint(root: Path, lang: str, whole_catalog: bool) -> str:
-    """What every page of one language depends on besides its own inputs."""
+def build_fingerprint(root: Path, whole_catalog: bool) -> str:
+    """What every page depends on besides its own inputs and its language."""
     hasher = hashlib.blake2b(digest_size=20)
-    hasher.update(f"{lang}\0{whole_catalog}\0".encode())
+    hasher.update(f"{whole_catalog}\0".encode())
     for name in FINGERPRINT_FILES:
         path = root / name
         _hash_files(hasher, path.rglob("*") if path.is_dir() else [path], root)
@@ -55,29 +55,33 @@ def build_fingerprint(root: Path, lang: str, whole_catalog: bool) -> str:
     return hasher.hexdigest()
 
 
-def file_digests(catalog: Catalog) -> dict[str, str]:
-    """A content hash of every BUMDes and product file, by its catalog path."""
+def page_inputs(catalog: Catalog, media: Media, pages: list[Page]) -> dict[str, str]:
+    """A hash of each product and BUMDes page's own inputs, by URL; pages that read the whole catalog are absent."""
     entries = [*catalog.bumdes.values(), *catalog.products.values()]
-    return {e.source: hashlib.blake2b((catalog.root / e.source).read_bytes(), digest_size=20).hexdigest() for e in entries}
+    digests = {e.source: hashlib.blake2b((catalog.root / e.source).read_bytes(), digest_size=20).hexdigest() for e in entries}
+    inputs: dict[str, str] = {}
+    for page in pages:
+        if page.kind == "product":
+            bumdes = catalog.bumdes[catalog.products[page.subject].bumdes_id]
+        elif page.kind == "bumdes":
+            bumdes = catalog.bumdes[page.subject]
+        else:
+            continue
+        hasher = hashlib.blake2b(digest_size=20)
+        hasher.update(f"{page.kind}\0{page.url}\0".encode())
+        for entry in [bumdes, *(catalog.products[i] for i in bumdes.product_ids)]:
+            hasher.update(f"{entry.source}\0{digests[entry.source]}\0".encode())
+            for photo in entry.data.photos:
+                processed = media.get(entry.folder, photo)
+                names = [v.name for v in (*processed.variants, processed.preview)] if processed else ["-"]
+                hasher.update(("\0".join(names) + "\0").encode())
+        inputs[page.url] = hasher.hexdigest()
+    return inputs
 
 
-def page_key(fingerprint: str, page: Page, catalog: Catalog, media: Media, digests: dict[str, str]) -> str | None:
-    """The page's cache key, or None for a page that depends on the whole catalog."""
-    if page.kind == "product":
-        bumdes = catalog.bumdes[catalog.products[page.subject].bumdes_id]
-    elif page.kind == "bumdes":
-        bumdes = catalog.bumdes[page.subject]
-    else:
-        return None
-    hasher = hashlib.blake2b(digest_size=20)
-    hasher.update(f"{fingerprint}\0{page.kind}\0{page.url}\0".encode())
-    for entry in [bumdes, *(catalog.products[i] for i in bumdes.product_ids)]:
-        hasher.update(f"{entry.source}\0{digests[entry.source]}\0".encode())
-        for photo in entry.data.photos:
-            processed = media.get(entry.folder, photo)
-            names = [v.name for v in (*processed.variants, processed.preview)] if processed else ["-"]
-            hasher.update(("\0".join(names) + "\0").encode())
-    return hasher.hexdigest()
+def page_key(fingerprint: str, lang: str, inputs: str) -> str:
+    """The cache key of one page in one language."""
+    return hashlib.blake2b(f"{fingerprint}\0{lang}\0{inputs}".encode(), digest_size=20).hexdigest()
 
 
 class PageCache:
@@ -104,37 +108,25 @@ class PageCache:
         _link_atomically(page, self._page(key))
 
     def restore_page(self, key: str, page: Path) -> None:
-        """Put a stored page where this build expects it."""
-        page.parent.mkdir(parents=True, exist_ok=True)
-        _link(self._page(key), page)
+        """Put a stored page where this build expects it (a hard link where the file system allows)."""
+        write.copy_file(self._page(key), page)
 
     def restore_record(self, key: str, record: Path) -> None:
         """Put a stored search record where this build expects it (pages without one have none)."""
         if self._record(key).is_file():
-            record.parent.mkdir(parents=True, exist_ok=True)
-            _link(self._record(key), record)
+            write.copy_file(self._record(key), record)
 
-    def prune(self, keep: set[str]) -> int:
-        """Forget every entry not in ``keep``; return how many files went."""
+    def prune(self, keep: set[str]) -> None:
+        """Forget every entry not in ``keep``."""
         if not self.folder.is_dir():
-            return 0
-        removed = 0
+            return
         for entry in os.scandir(self.folder):
             if entry.name.split(".", 1)[0] not in keep:
                 os.unlink(entry.path)
-                removed += 1
-        return removed
 
 
 def _link_atomically(source: Path, target: Path) -> None:
     # A temporary name and a rename: a killed build never leaves half an entry under a real key.
     temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
-    _link(source, temporary)
+    write.copy_file(source, temporary)
     os.replace(temporary, target)
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system (site/ elsewhere): a copy is as good, only bigger
-        shutil.copyfile(source, target)

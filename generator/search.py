@@ -19,6 +19,7 @@ from generator import write
 SEARCH_RECORDS_DIR = "search"
 """Under the work folder (.build/): the records Pagefind indexes; never published."""
 
+
 def render_record(lang: str, title: str, texts: tuple[str, ...]) -> str:
     """One page's record: its language, its title (the result's heading) and the words it is found by."""
     body = "".join(f"<p>{escape(text)}</p>" for text in texts if text)
