@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -38,9 +39,14 @@ def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return [(prefix[:-1], data)]
 
 
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+"""One converter, reset between texts: building a Markdown instance costs more than converting a description."""
+
+
+@functools.lru_cache(maxsize=4096)
 def render_rich(text: str) -> str:
     """Limited Markdown → sanitised HTML: an allow-list of tags, https links only, rel=nofollow."""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     return nh3.clean(
         html,
         tags=RICH_TAGS,
@@ -114,11 +120,11 @@ class Localizer:
 
     def number(self, value: Decimal | int) -> str:
         """A number in this locale (1.000,5 in id; 1,000.5 in en)."""
-        return format_decimal(value, locale=self.language.locale)
+        return _format_decimal(str(value), self.language.locale)
 
     def money(self, value: Decimal, currency: str) -> str:
         """An amount with its currency in this locale."""
-        return format_currency(value, currency, locale=self.language.locale)
+        return _format_currency(str(value), currency, self.language.locale)
 
     def date(self, value: dt.date) -> str:
         """A date in this locale's long form (28 November 2026; 2026年11月28日)."""
@@ -131,3 +137,14 @@ class Localizer:
         names = get_month_names("wide", locale=self.language.locale)
         return ", ".join(names[m] for m in sorted(set(months)))
 
+
+# Babel parses the locale's pattern on every call; a catalog repeats the same quantities and prices on
+# product, BUMDes and listing pages. Keyed by the number's text: 1.5 and 1.50 are equal but may print apart.
+@functools.lru_cache(maxsize=8192)
+def _format_decimal(value: str, locale: str) -> str:
+    return format_decimal(Decimal(value), locale=locale)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_currency(value: str, currency: str, locale: str) -> str:
+    return format_currency(Decimal(value), currency, locale=locale)

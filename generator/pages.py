@@ -6,7 +6,6 @@ path, so the language switch and hreflang links can always point at the same pag
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,12 +46,17 @@ class Page:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one page URL to another within a language ("" is the language home)."""
-    base = from_url or "."
-    target = to_url or "."
-    rel = posixpath.relpath(target, base)
-    if rel == ".":
+    # Page URLs are plain folder paths (no "." or ".." parts), so comparing their parts is enough; it is
+    # called for every link of every page, and posixpath.relpath resolves both against the working folder.
+    source = [part for part in from_url.split("/") if part]
+    target = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < len(source) and common < len(target) and source[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(source) - common) + target[common:]
+    if not parts:
         return "./"
-    return rel + ("/" if to_url.endswith("/") or to_url == "" else "")
+    return "/".join(parts) + ("/" if to_url.endswith("/") or to_url == "" else "")
 
 
 def product_url(product_id: str) -> str:
