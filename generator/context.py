@@ -94,10 +94,6 @@ class Linker:
         """Absolute URL of a media file (for link previews and structured data)."""
         return f"{self.catalog.config.base_url.rstrip('/')}/{P.MEDIA_DIR}/{name}"
 
-    def other_language(self, lang: str) -> str:
-        """Relative link to this same page in another language."""
-        return "../" * self.depth + f"{lang}/{self.page_url}"
-
 
 def picture_view(processed: ProcessedPhoto | None, photo: Photo, env: PageEnv, link: Linker) -> dict[str, Any] | None:
     """<picture> data: srcsets per format, the fallback, the intrinsic size and the alt text."""

@@ -16,7 +16,7 @@ import yaml
 from markupsafe import escape
 
 from generator.catalog import Catalog
-from generator.context import Linker, PageEnv, PageView
+from generator.context import PageEnv, PageView
 from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, PRODUCTS, REGIONS, Page
 
 TEMPLATES_DIR = "templates"
@@ -50,28 +50,16 @@ def render_body(jinja: jinja2.Environment, page: Page, view: PageView) -> str:
 
 def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageView) -> str:
     """Front matter (escaped strings for MkDocs' templates, data for the overrides) plus the body."""
-    catalog = env.catalog
-    link = Linker(catalog, env.lang, page.url)
-    loc_title = env.loc.plain(catalog.config.title)
-    alternates = [
-        {"lang": lang.code, "name": lang.name, "href": link.other_language(lang.code), "url": link.absolute(page.url, lang.code)}
-        for lang in catalog.languages
-    ]
+    # Only what differs from page to page: MkDocs parses every page's front matter with PyYAML, so the
+    # language links and feed are made in the override from page.url and config.extra instead.
     front: dict[str, Any] = {
         "title": str(escape(view.title)),
         "description": str(escape(view.description)),
         "hide": ["navigation", "toc"],
         "vc": {
-            "kind": page.kind,
-            "alternates": alternates,
-            "x_default": f"{catalog.config.base_url.rstrip('/')}/",
             "og_type": view.og_type,
             "og_image": view.og_image,
-            "og_title": view.title,
-            "og_description": view.description,
             "jsonld": json_for_script(view.context.get("jsonld")) if view.context.get("jsonld") else None,
-            "feed": link.to_home() + FEED_FILE,
-            "feed_title": f"{loc_title} · Atom",
         },
     }
     body = render_body(jinja, page, view)
@@ -127,6 +115,11 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
             "alternate": [{"name": lang.name, "link": f"/{lang.code}/", "lang": lang.code} for lang in catalog.languages],
             "vc": {
                 "lang": language.code,
+                # Every page exists in every language at the same path: the override links
+                # <base>/<lang>/<page.url> for hreflang and the language menu.
+                "base": base,
+                "feed": FEED_FILE,
+                "feed_title": f"{loc.plain(catalog.config.title)} · Atom",
                 "og_locale": language.og_locale,
                 "og_locales": [lang.og_locale for lang in catalog.languages if lang.code != language.code],
                 "sample_notice": loc.t("common.sample_notice") if catalog.config.sample_data else "",
