@@ -27,7 +27,7 @@ from generator.history import Freshness, load_change_times
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
 from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
 from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, render_mkdocs_config, render_page
-from generator.search import SEARCH_RECORDS_DIR, write_record
+from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
 
@@ -150,8 +150,8 @@ def _process_one(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto | None, 
     return processed, reused, ""
 
 
-def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path) -> Path:
-    """Write the Markdown sources and mkdocs.yml of one language; return the config's path."""
+def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path, records: Path) -> Path:
+    """Write the Markdown sources, search records and mkdocs.yml of one language; return the config's path."""
     theme_dir = root / THEME_DIR
     strings_dir = root / STRINGS_DIR
     language = catalog.language(code)
@@ -160,9 +160,7 @@ def render_language(catalog: Catalog, media: Media, pages: list, code: str, root
     jinja = make_environment(theme_dir)
     work = root / WORK_DIR / code
     docs = work / "docs"
-    records = root / WORK_DIR / SEARCH_RECORDS_DIR
     write.reset_dir(work)
-    write.reset_dir(records / code)
     for page in pages:
         view = page_view(env, page)
         write.write_text(docs / page.source_path, render_page(jinja, env, page, view))
@@ -226,15 +224,22 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     keys = {url: page_key(job.fingerprint, code, inputs) for url, inputs in job.inputs.items()}
     stale = [page for page in job.pages if page.url not in keys or not cache.has(keys[page.url])]
     stale_urls = {page.url for page in stale}
-    config = render_language(job.catalog, job.media, stale, code, job.root, job.staging)
-    site = job.staging / code
-    records = job.root / WORK_DIR / SEARCH_RECORDS_DIR / code
+    # Search records: those of pages gone or about to be rendered again are dropped, those of cached
+    # pages are taken from the cache unless the record in place was made for the same key.
+    records = KeptRecords(job.root / WORK_DIR / SEARCH_RECORDS_DIR / code)
+    kept = records.open()
+    for url in (kept.keys() - {page.url for page in job.pages}) | stale_urls:
+        records.remove(url)
+    config = render_language(job.catalog, job.media, stale, code, job.root, job.staging, records.folder)
     for page in job.pages:
-        if page.url not in stale_urls:
-            cache.restore_record(keys[page.url], records / page.url / "index.html")
+        if page.url not in stale_urls and kept.get(page.url) != keys[page.url]:
+            records.remove(page.url)
+            cache.restore_record(keys[page.url], record_path(records.folder, page.url))
+    records.close({page.url: keys.get(page.url, "") for page in job.pages})
+    site = job.staging / code
     # Search: Pagefind indexes this language's records while MkDocs builds its pages.
     index = job.root / WORK_DIR / code / SEARCH_DIR
-    search = start_pagefind(records, index)
+    search = start_pagefind(records.folder, index)
     problem = run_mkdocs(config, job.epoch)
     if problem is not None:
         search.kill()
@@ -245,7 +250,7 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
         (site / name).unlink(missing_ok=True)
     for url, key in keys.items():
         if url in stale_urls:
-            cache.put(key, site / url / "index.html", records / url / "index.html")
+            cache.put(key, site / url / "index.html", record_path(records.folder, url))
         else:
             cache.restore_page(key, site / url / "index.html")
     problem = finish_pagefind(search, index)

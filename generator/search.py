@@ -6,10 +6,14 @@ buyer would search it by (a product's name, summary, description, category, BUMD
 they are written as tiny HTML records under .build/search/<lang>/<page url>/index.html, so Pagefind
 (its stable command line, not its internal service protocol) maps each to the page's URL, language and
 title, and fetches only the chunks a query needs in the browser.
+
+The records stay between builds with an index of the page-cache key each was made for: a rebuild
+rewrites only the records of pages that changed instead of recreating 12,000 folders per language.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from markupsafe import escape
@@ -28,5 +32,45 @@ def render_record(lang: str, title: str, texts: tuple[str, ...]) -> str:
 
 
 def write_record(records_dir: Path, lang: str, url: str, title: str, texts: tuple[str, ...]) -> None:
-    """Write one record where Pagefind will read the page URL ``/<lang>/<url>`` from its path."""
-    write.write_text(records_dir / lang / url / "index.html", render_record(lang, title, texts))
+    """Write one record where Pagefind will read the page URL ``/<url>`` from its path (replacing any)."""
+    path = record_path(records_dir, url)
+    # A record may be a hard link into the page cache: replace the file, never write into it.
+    path.unlink(missing_ok=True)
+    write.write_text(path, render_record(lang, title, texts))
+
+
+def record_path(records_dir: Path, url: str) -> Path:
+    """Where the record of the page at ``url`` lives in one language's records folder."""
+    return records_dir / url / "index.html"
+
+
+class KeptRecords:
+    """One language's records folder and the page-cache key each record in it was made for."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.index = folder.with_name(f"{folder.name}.keys.json")
+
+    def open(self) -> dict[str, str]:
+        """The key of each record in place, by URL; an emptied folder when that is unknown.
+
+        The index is removed before any record changes and written back by ``close``: a build stopped in
+        between leaves no index, and the next build starts from an empty folder instead of trusting it.
+        """
+        try:
+            kept = json.loads(self.index.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            kept = None
+        self.index.unlink(missing_ok=True)
+        if not isinstance(kept, dict) or not self.folder.is_dir():
+            write.reset_dir(self.folder)
+            return {}
+        return kept
+
+    def remove(self, url: str) -> None:
+        """Drop the record of the page at ``url`` (a page gone, or one about to be written again)."""
+        record_path(self.folder, url).unlink(missing_ok=True)
+
+    def close(self, keys: dict[str, str]) -> None:
+        """Record which key each record now in the folder was made for ("" for pages never cached)."""
+        write.write_text(self.index, json.dumps(keys, sort_keys=True))

@@ -111,3 +111,39 @@ def test_a_product_page_in_the_cache_is_the_one_published(tmp_path: Path) -> Non
     page = root / "site" / "en" / "products" / "kelor-powder" / "index.html"
     assert "Moringa leaf powder" in page.read_text(encoding="utf-8")
     assert page.stat().st_nlink >= 2  # hard-linked from the cache, not copied
+
+
+def test_a_rebuild_rewrites_only_the_search_records_of_changed_pages(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {
+        "products/bumdes-lain/bumdes.yml": (Path(__file__).parent / "conftest.py").read_text().split('BUMDES = """\\\n')[1]
+        .split('"""')[0].replace("id: bumdes-maju", "id: bumdes-lain"),
+        "products/bumdes-lain/kelor-tea.yml": SECOND_PRODUCT,
+    }, with_theme=True)
+    build(root)
+    records = root / ".build" / "search" / "en"
+    untouched = records / "products" / "kelor-tea" / "index.html"
+    changed = records / "products" / "kelor-powder" / "index.html"
+    inode = untouched.stat().st_ino
+    edit(root, K, "en: Moringa leaf powder", "en: Moringa powder new harvest")
+    build(root)
+    assert untouched.stat().st_ino == inode  # left in place, not relinked
+    assert "Moringa powder new harvest" in changed.read_text(encoding="utf-8")
+    assert tree(root / "site") == clean_build(root, tmp_path)
+
+
+def test_search_records_left_by_a_stopped_build_are_not_trusted(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
+    build(root)
+    # A build stopped while it changed the records leaves no index behind, and records of unknown age.
+    (root / ".build" / "search" / "en.keys.json").unlink()
+    records = root / ".build" / "search" / "en"
+    record = records / "products" / "kepiting-hidup" / "index.html"
+    record.unlink()
+    record.write_text("<html><body><h1>stale</h1></body></html>", encoding="utf-8")
+    orphan = records / "products" / "ghost" / "index.html"
+    orphan.parent.mkdir()
+    orphan.write_text("<html><body><h1>ghost</h1></body></html>", encoding="utf-8")
+    build(root)
+    assert "stale" not in record.read_text(encoding="utf-8")
+    assert not orphan.exists()
+    assert tree(root / "site") == clean_build(root, tmp_path)
