@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import os
@@ -203,6 +204,9 @@ def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], 
     """Render and build each language in its own process, run ``meanwhile`` here; return failures and pages reused."""
     global _JOB
     _JOB = job
+    # The catalog lives as long as the workers: frozen, their garbage collections stop rescanning it
+    # (a third of a worker's time at 10,000 products).
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         # One process per language even on two cores: the third language would otherwise start only
@@ -213,6 +217,7 @@ def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], 
             results = [future.result() for future in futures]
     finally:
         _JOB = None
+        gc.unfreeze()
     return [issue for issue, _ in results if issue is not None], sum(reused for _, reused in results)
 
 
