@@ -1,12 +1,14 @@
 """Machine-readable views of the site: sitemap.xml with hreflang alternates, robots.txt, an Atom feed per language.
 
-XML is built with ElementTree, so every catalog text is escaped by the serializer.
+The feeds are built with ElementTree, so every catalog text is escaped by the serializer; the sitemap,
+which holds only URLs, is written as text with every value escaped.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from typing import Iterable
+from xml.sax.saxutils import escape, quoteattr
 
 from generator.catalog import Catalog
 from generator.history import Freshness, to_datetime
@@ -24,23 +26,22 @@ def _base(catalog: Catalog) -> str:
 
 def render_sitemap(catalog: Catalog, pages: Iterable[Page], freshness: Freshness) -> str:
     """Every page of every language with its alternates (hreflang) and the date its sources last changed."""
-    ET.register_namespace("", SITEMAP_NS)
-    ET.register_namespace("xhtml", XHTML_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    # Written as text (every value through quoteattr/escape): ElementTree took 4.5 s for the 37,000
+    # URLs of a 10,000-product catalog; the output is the same, indented as ET.indent does.
     base = _base(catalog)
     languages = [lang.code for lang in catalog.languages]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     for page in pages:
         lastmod = freshness.of_page(page.kind, page.subject, catalog)
+        stamp = f"    <lastmod>{to_datetime(lastmod).strftime('%Y-%m-%dT%H:%M:%SZ')}</lastmod>" if lastmod else None
+        links = [f'    <xhtml:link rel="alternate" hreflang={quoteattr(other)} href={quoteattr(f"{base}{other}/{page.url}")} />'
+                 for other in languages]
+        links.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)} />')
         for lang in languages:
-            url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}{lang}/{page.url}"
-            if lastmod:
-                ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = to_datetime(lastmod).strftime("%Y-%m-%dT%H:%M:%SZ")
-            for other in languages:
-                ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other, href=f"{base}{other}/{page.url}")
-            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang="x-default", href=base)
-    ET.indent(urlset, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+            lines += ["  <url>", f"    <loc>{escape(f'{base}{lang}/{page.url}')}</loc>", *([stamp] if stamp else []), *links, "  </url>"]
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
 
 
 def render_robots(catalog: Catalog) -> str:
