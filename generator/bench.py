@@ -24,6 +24,7 @@ from pathlib import Path
 from generator.images import process_photo
 from generator.serve import CHROMIUM, CHROMIUM_ARGS, serve_directory
 from generator.synthetic import photo_bytes, write_synthetic_catalog
+from generator.write import TRASH_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,12 +112,21 @@ def bare_mkdocs_seconds(pages: int, work: Path) -> float:
     return seconds
 
 
+def wait_for_deletions(catalog: Path, limit: float = 600) -> float:
+    """Wait until the folders write.discard renamed aside (beside site/ and in .build/) are gone; return the seconds waited."""
+    start = time.perf_counter()
+    places = [catalog, catalog / ".build", catalog / ".build" / "search"]
+    while any(p for place in places for p in place.glob(f"{TRASH_PREFIX}*")) and time.perf_counter() - start < limit:
+        time.sleep(1)
+    return time.perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(prog="python -m generator.bench")
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--bumdes", type=int, default=None, help="default: products / 5")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of `check` for the median")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of `check` and of the rebuild for the medians")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
     args = parser.parse_args(argv)
     bumdes = args.bumdes or max(1, args.products // 5)
@@ -144,15 +154,25 @@ def main(argv: list[str] | None = None) -> int:
     peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"full build (cold: no photo or page cache): {build_s:.1f} s; peak RSS of one process: {peak_rss_mb:.0f} MB", flush=True)
 
-    changed = next((catalog / "products").glob("*/produk-00001.yml"))
-    changed.write_text(changed.read_text(encoding="utf-8").replace("Export-grade", "Export grade"), encoding="utf-8")
-    rebuild_s, result = run_timed(generator_cmd(catalog, "build"), ROOT)
-    if result.returncode != 0:
-        print(result.stdout[-3000:])
-        return 1
-    reused = re.search(r"\((\d+) unchanged", result.stdout)
-    pages_reused = int(reused.group(1)) if reused else 0
-    print(f"rebuild after one product changed (warm caches): {rebuild_s:.1f} s; {pages_reused} pages from the page cache", flush=True)
+    # A contributor edits one product and builds again. The previous build's detached deletion of old
+    # trees is waited for first (it would share the disk with the timed build); a CI runner has none.
+    rebuilds: list[float] = []
+    pages_reused = 0
+    for number in range(1, args.repeat + 1):
+        waited = wait_for_deletions(catalog)
+        changed = next((catalog / "products").glob(f"*/produk-{number:05d}.yml"))
+        changed.write_text(changed.read_text(encoding="utf-8").replace("Export-grade", "Export grade"), encoding="utf-8")
+        seconds, result = run_timed(generator_cmd(catalog, "build"), ROOT)
+        if result.returncode != 0:
+            print(result.stdout[-3000:])
+            return 1
+        reused = re.search(r"\((\d+) unchanged", result.stdout)
+        pages_reused = int(reused.group(1)) if reused else 0
+        rebuilds.append(seconds)
+        print(f"rebuild after one product changed (warm caches): {seconds:.1f} s; {pages_reused} pages from the page cache"
+              f" (waited {waited:.0f} s for the previous build's deletions first)", flush=True)
+    rebuild_s = statistics.median(rebuilds)
+    print(f"rebuild: median {rebuild_s:.1f} s of {len(rebuilds)} runs", flush=True)
 
     site = catalog / "site"
     pages = sum(1 for lang in ("id", "en", "zh") for _ in (site / lang).rglob("index.html"))
