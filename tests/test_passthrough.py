@@ -7,6 +7,10 @@ from pathlib import Path
 import markdown
 import pytest
 
+from conftest import TODAY
+from generator.build import PHOTO_CACHE, BuildReport, check_catalog, process_images, render_language
+from generator.catalog import build_catalog
+from generator.pages import plan_pages
 from generator.passthrough import GeneratedBodyPreprocessor
 from generator.render import PASSTHROUGH
 
@@ -25,8 +29,19 @@ def body_of(source: str) -> str:
     return source.split("\n---\n", 1)[1]
 
 
-def test_every_generated_page_converts_to_the_same_html_with_and_without_the_extension(site: Path) -> None:
-    docs = site.parent / ".build"
+@pytest.fixture(scope="module")
+def docs(site: Path, tmp_path_factory) -> Path:
+    """Every page's Markdown source in every language, as the build hands them to MkDocs (it deletes them after)."""
+    root = site.parent
+    catalog = build_catalog(check_catalog(root, today=TODAY))
+    media, _ = process_images(catalog, root / PHOTO_CACHE, BuildReport())
+    out = tmp_path_factory.mktemp("records")
+    for language in catalog.languages:
+        render_language(catalog, media, plan_pages(catalog), language.code, root, out / "site", out / language.code)
+    return root / ".build"
+
+
+def test_every_generated_page_converts_to_the_same_html_with_and_without_the_extension(docs: Path) -> None:
     sources = sorted(docs.glob("*/docs/**/*.md"))
     assert len(sources) > 30
     for path in sources:
@@ -38,8 +53,8 @@ def test_every_generated_page_converts_to_the_same_html_with_and_without_the_ext
         assert stashed == 1, path
 
 
-def test_the_tricky_catalog_text_stays_escaped_in_the_passed_through_body(site: Path) -> None:
-    page = (site.parent / ".build" / "en" / "docs" / "products" / "kelor-powder" / "index.md").read_text(encoding="utf-8")
+def test_the_tricky_catalog_text_stays_escaped_in_the_passed_through_body(docs: Path) -> None:
+    page = (docs / "en" / "docs" / "products" / "kelor-powder" / "index.md").read_text(encoding="utf-8")
     html, _ = convert(body_of(page), passthrough=True)
     assert "<script>alert" not in html
     assert "Crab &amp; &#34;Co&#34; &#39;x&#39;" in html
