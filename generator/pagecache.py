@@ -3,9 +3,9 @@
 A page's key hashes everything its HTML can depend on. The build's fingerprint covers what every page
 reads: site_config.yml, regions/, theme/, the generator's own code, the versions of the packages that
 shape the HTML, the language and whether the whole catalog is built. A page adds its own inputs: the
-bytes of its files and the names of its processed photos (which carry their content hash). A product
-page shows its BUMDes and the cards of the BUMDes' other products; a BUMDes page shows all its products.
-Listing, region, category, home and info pages depend on the whole catalog: they are always rebuilt.
+bytes of the BUMDes and product files it shows and the names of their processed photos (which carry
+their content hash); see _entries_shown. The home page, the all-products listing, the regions overview
+and the info pages depend on the whole catalog: they are always rebuilt.
 
 Entries are written once under their key and never changed, so the published site hard-links them.
 A full build forgets the entries it did not use, so the cache stays the size of one site.
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable
 
 from generator import write
-from generator.catalog import Catalog
+from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.context import Media
 from generator.pages import Page
 
@@ -56,20 +56,17 @@ def build_fingerprint(root: Path, whole_catalog: bool) -> str:
 
 
 def page_inputs(catalog: Catalog, media: Media, pages: list[Page]) -> dict[str, str]:
-    """A hash of each product and BUMDes page's own inputs, by URL; pages that read the whole catalog are absent."""
+    """A hash of each cacheable page's own inputs, by URL; pages that read the whole catalog are absent."""
     entries = [*catalog.bumdes.values(), *catalog.products.values()]
     digests = {e.source: hashlib.blake2b((catalog.root / e.source).read_bytes(), digest_size=20).hexdigest() for e in entries}
     inputs: dict[str, str] = {}
     for page in pages:
-        if page.kind == "product":
-            bumdes = catalog.bumdes[catalog.products[page.subject].bumdes_id]
-        elif page.kind == "bumdes":
-            bumdes = catalog.bumdes[page.subject]
-        else:
+        shown = _entries_shown(catalog, page)
+        if shown is None:
             continue
         hasher = hashlib.blake2b(digest_size=20)
         hasher.update(f"{page.kind}\0{page.url}\0".encode())
-        for entry in [bumdes, *(catalog.products[i] for i in bumdes.product_ids)]:
+        for entry in shown:
             hasher.update(f"{entry.source}\0{digests[entry.source]}\0".encode())
             for photo in entry.data.photos:
                 processed = media.get(entry.folder, photo)
@@ -77,6 +74,36 @@ def page_inputs(catalog: Catalog, media: Media, pages: list[Page]) -> dict[str, 
                 hasher.update(("\0".join(names) + "\0").encode())
         inputs[page.url] = hasher.hexdigest()
     return inputs
+
+
+def _entries_shown(catalog: Catalog, page: Page) -> list[BumdesEntry | ProductEntry] | None:
+    """The BUMDes and products whose files a page shows anything of, in a stable order; None for whole-catalog pages.
+
+    A product or BUMDes page shows the BUMDes and all its products (the product's siblings are cards).
+    A regency page shows its BUMDes and their products; a province page those of all its regencies (with
+    counts); a category page its products with their BUMDes' names and places.
+    """
+    def with_products(bumdes_ids: Iterable[str]) -> list[BumdesEntry | ProductEntry]:
+        shown: list[BumdesEntry | ProductEntry] = []
+        for bumdes_id in bumdes_ids:
+            bumdes = catalog.bumdes[bumdes_id]
+            shown += [bumdes, *(catalog.products[i] for i in bumdes.product_ids)]
+        return shown
+
+    if page.kind == "product":
+        return with_products([catalog.products[page.subject].bumdes_id])
+    if page.kind == "bumdes":
+        return with_products([page.subject])
+    if page.kind == "regency":
+        return with_products(catalog.bumdes_by_regency.get(page.subject, ()))
+    if page.kind == "province":
+        codes = catalog.provinces[page.subject].regency_codes
+        return with_products(b for code in codes for b in catalog.bumdes_by_regency.get(code, ()))
+    if page.kind == "category":
+        products = [catalog.products[i] for i in catalog.products_by_category.get(page.subject, ())]
+        bumdes_ids = sorted({p.bumdes_id for p in products})
+        return [*products, *(catalog.bumdes[i] for i in bumdes_ids)]
+    return None
 
 
 def page_key(fingerprint: str, lang: str, inputs: str) -> str:

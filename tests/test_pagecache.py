@@ -56,6 +56,8 @@ CHANGES = {
     "a region name": lambda root: edit(root, "regions/72-sulawesi-tengah.yml", "en: Sigi Regency", "en: Sigi"),
     "a photo": lambda root: (root / PHOTO).write_bytes(jpeg_bytes((1300, 1000), (200, 60, 60))),
     "a UI string": lambda root: edit(root, "theme/strings/en.yml", "Request a quote", "Ask for a quote"),
+    "a product's category (both category pages list it or not)": lambda root: (
+        edit(root, K, "category: moringa", "category: seafood"), edit(root, K, 'hs_code: "121190"', 'hs_code: "030633"')),
     "site_config.yml": lambda root: edit(root, "site_config.yml", "name: Dealer Uji", "name: Dealer Baru"),
 }
 
@@ -70,17 +72,17 @@ def test_a_rebuild_after_a_change_equals_a_build_from_nothing(tmp_path: Path, ch
     assert tree(root / "site") == clean_build(root, tmp_path)
 
 
-def test_an_unchanged_catalog_reuses_every_product_and_bumdes_page(tmp_path: Path) -> None:
+def test_an_unchanged_catalog_reuses_every_page_that_does_not_read_the_whole_catalog(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
     build(root)
     before = tree(root / "site")
     again = build(root)
-    # Two products and one BUMDes in three languages.
-    assert again.pages_reused == 9
+    # Two products, one BUMDes, its regency and province, two categories; in three languages.
+    assert again.pages_reused == 7 * 3
     assert tree(root / "site") == before
 
 
-def test_a_changed_product_rebuilds_its_own_bumdes_pages_only(tmp_path: Path) -> None:
+def test_a_changed_product_rebuilds_only_the_pages_that_show_it(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", {
         CRAB_FILE: CRAB,
         "products/bumdes-lain/bumdes.yml": (Path(__file__).parent / "conftest.py").read_text().split('BUMDES = """\\\n')[1]
@@ -90,8 +92,9 @@ def test_a_changed_product_rebuilds_its_own_bumdes_pages_only(tmp_path: Path) ->
     build(root)
     edit(root, K, "en: Moringa leaf powder", "en: Moringa powder")
     report = build(root)
-    # bumdes-maju, kelor-powder and kepiting-hidup are built again; bumdes-lain and kelor-tea come from the cache.
-    assert report.pages_reused == 2 * 3
+    # bumdes-maju, kelor-powder, kepiting-hidup, the regency, the province and the moringa category are
+    # built again; bumdes-lain, kelor-tea and the seafood category come from the cache.
+    assert report.pages_reused == 3 * 3
 
 
 def test_a_full_build_forgets_cache_entries_it_no_longer_uses(tmp_path: Path) -> None:
