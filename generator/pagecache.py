@@ -97,8 +97,9 @@ def _entries_shown(catalog: Catalog, page: Page) -> list[BumdesEntry | ProductEn
     if page.kind == "regency":
         return with_products(catalog.bumdes_by_regency.get(page.subject, ()))
     if page.kind == "province":
-        codes = catalog.provinces[page.subject].regency_codes
-        return with_products(b for code in codes for b in catalog.bumdes_by_regency.get(code, ()))
+        # Every BUMDes whose village lies in the province: the page lists their products, and its regencies
+        # are a subset of theirs (both by village code prefix).
+        return with_products(catalog.bumdes_by_province.get(page.subject, ()))
     if page.kind == "category":
         products = [catalog.products[i] for i in catalog.products_by_category.get(page.subject, ())]
         bumdes_ids = sorted({p.bumdes_id for p in products})
