@@ -115,7 +115,7 @@ def bare_mkdocs_seconds(pages: int, work: Path) -> float:
 def wait_for_deletions(catalog: Path, limit: float = 600) -> float:
     """Wait until the folders write.discard renamed aside (beside site/ and in .build/) are gone; return the seconds waited."""
     start = time.perf_counter()
-    patterns = [f"{TRASH_PREFIX}*", f".build/{TRASH_PREFIX}*", f".build/*/{TRASH_PREFIX}*"]
+    patterns = [f"{TRASH_PREFIX}*", f".build/{TRASH_PREFIX}*", f".build/*/{TRASH_PREFIX}*", f".build/*/*/{TRASH_PREFIX}*"]
     while any(p for pattern in patterns for p in catalog.glob(pattern)) and time.perf_counter() - start < limit:
         time.sleep(1)
     return time.perf_counter() - start

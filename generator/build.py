@@ -231,7 +231,10 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     stale_urls = {page.url for page in stale}
     # Search records: those of pages gone or about to be rendered again are dropped, those of cached
     # pages are taken from the cache unless the record in place was made for the same key.
-    records = KeptRecords(job.root / WORK_DIR / SEARCH_RECORDS_DIR / code)
+    # A one-BUMDes preview keeps its own records: sharing the whole catalog's would delete and restore
+    # 12,000 records a language each time a contributor switches between preview and full build.
+    scope = "all" if job.whole_catalog else "partial"
+    records = KeptRecords(job.root / WORK_DIR / SEARCH_RECORDS_DIR / scope / code)
     kept = records.open()
     for url in (kept.keys() - {page.url for page in job.pages}) | stale_urls:
         records.remove(url)

@@ -3,7 +3,7 @@
 Pagefind reading the finished pages spent minutes and gigabytes at 10,000 products parsing the theme's
 header, footer and every listing's product cards again. Instead each page view names the few texts a
 buyer would search it by (a product's name, summary, description, category, BUMDes, region, HS code);
-they are written as tiny HTML records under .build/search/<lang>/<page url>/index.html, so Pagefind
+they are written as tiny HTML records under .build/search/all/<lang>/<page url>/index.html, so Pagefind
 (its stable command line, not its internal service protocol) maps each to the page's URL, language and
 title, and fetches only the chunks a query needs in the browser.
 

@@ -18,6 +18,12 @@ CRAB_FILE = "products/bumdes-maju/kepiting-hidup.yml"
 PHOTO = "products/bumdes-maju/kelor.jpg"
 WITH_PHOTO = PRODUCT + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor, en: Moringa powder}}\n"
 SECOND_PRODUCT = PRODUCT.replace("id: kelor-powder", "id: kelor-tea").replace("en: Moringa leaf powder", "en: Moringa leaf tea")
+OTHER_BUMDES = {
+    "products/bumdes-lain/bumdes.yml": (Path(__file__).parent / "conftest.py").read_text().split('BUMDES = """\\\n')[1]
+    .split('"""')[0].replace("id: bumdes-maju", "id: bumdes-lain"),
+    "products/bumdes-lain/kelor-tea.yml": SECOND_PRODUCT,
+}
+"""A second BUMDes (same regency) with one moringa product."""
 
 
 def build(root: Path) -> BuildReport:
@@ -85,9 +91,7 @@ def test_an_unchanged_catalog_reuses_every_page_that_does_not_read_the_whole_cat
 def test_a_changed_product_rebuilds_only_the_pages_that_show_it(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", {
         CRAB_FILE: CRAB,
-        "products/bumdes-lain/bumdes.yml": (Path(__file__).parent / "conftest.py").read_text().split('BUMDES = """\\\n')[1]
-        .split('"""')[0].replace("id: bumdes-maju", "id: bumdes-lain"),
-        "products/bumdes-lain/kelor-tea.yml": SECOND_PRODUCT,
+        **OTHER_BUMDES,
     }, with_theme=True)
     build(root)
     edit(root, K, "en: Moringa leaf powder", "en: Moringa powder")
@@ -118,12 +122,10 @@ def test_a_product_page_in_the_cache_is_the_one_published(tmp_path: Path) -> Non
 
 def test_a_rebuild_rewrites_only_the_search_records_of_changed_pages(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", {
-        "products/bumdes-lain/bumdes.yml": (Path(__file__).parent / "conftest.py").read_text().split('BUMDES = """\\\n')[1]
-        .split('"""')[0].replace("id: bumdes-maju", "id: bumdes-lain"),
-        "products/bumdes-lain/kelor-tea.yml": SECOND_PRODUCT,
+        **OTHER_BUMDES,
     }, with_theme=True)
     build(root)
-    records = root / ".build" / "search" / "en"
+    records = root / ".build" / "search" / "all" / "en"
     untouched = records / "products" / "kelor-tea" / "index.html"
     changed = records / "products" / "kelor-powder" / "index.html"
     inode = untouched.stat().st_ino
@@ -138,8 +140,8 @@ def test_search_records_left_by_a_stopped_build_are_not_trusted(tmp_path: Path) 
     root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
     build(root)
     # A build stopped while it changed the records leaves no index behind, and records of unknown age.
-    (root / ".build" / "search" / "en.keys.json").unlink()
-    records = root / ".build" / "search" / "en"
+    (root / ".build" / "search" / "all" / "en.keys.json").unlink()
+    records = root / ".build" / "search" / "all" / "en"
     record = records / "products" / "kepiting-hidup" / "index.html"
     record.unlink()
     record.write_text("<html><body><h1>stale</h1></body></html>", encoding="utf-8")
@@ -150,3 +152,16 @@ def test_search_records_left_by_a_stopped_build_are_not_trusted(tmp_path: Path) 
     assert "stale" not in record.read_text(encoding="utf-8")
     assert not orphan.exists()
     assert tree(root / "site") == clean_build(root, tmp_path)
+
+
+def test_a_one_bumdes_preview_leaves_the_whole_catalogs_search_records_alone(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {
+        **OTHER_BUMDES,
+    }, with_theme=True)
+    build(root)
+    other = root / ".build" / "search" / "all" / "en" / "products" / "kelor-tea" / "index.html"
+    inode = other.stat().st_ino
+    issues = build_site(root, out=tmp_path / "preview", today=TODAY, only_bumdes="bumdes-maju")
+    assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
+    assert other.stat().st_ino == inode
+    assert not (tmp_path / "preview" / "en" / "products" / "kelor-tea").exists()

@@ -75,7 +75,7 @@ def test_pages_without_their_own_content_are_not_results(browser, server):
 
 
 def test_search_records_are_work_files_not_published_pages(site):
-    assert (site.parent / ".build" / "search" / "en" / "products" / "kelor-powder" / "index.html").is_file()
+    assert (site.parent / ".build" / "search" / "all" / "en" / "products" / "kelor-powder" / "index.html").is_file()
     assert not (site / "search").exists()
 
 
