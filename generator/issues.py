@@ -381,6 +381,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "regency '{value}' does not belong to province '{province}' (move it to the right file)",
         "id": "kabupaten '{value}' bukan bagian provinsi '{province}' (pindahkan ke berkas yang benar)",
     },
+    "rule.region_duplicate": {
+        "en": "province '{value}' is already described in {other} (one file per province: move these regencies there and delete this file)",
+        "id": "provinsi '{value}' sudah ada di {other} (satu berkas per provinsi: pindahkan kabupaten ini ke sana lalu hapus berkas ini)",
+    },
     "rule.region_file_name": {
         "en": "region file must be named '{expected}'",
         "id": "berkas wilayah harus bernama '{expected}'",

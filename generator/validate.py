@@ -556,11 +556,18 @@ def check_vocabulary(result: Validated, sources: Sources, today: dt.date) -> Ite
 def check_region_files(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Region files carry official codes and names, regencies sit under their province, names match."""
     names = official.region_names()
+    described: dict[str, str] = {}
     for region in result.regions:
         province = region.model.province
         if len(province.code) != 2 or province.code not in names:
             yield make_issue(region.where, region.at("province", "code"), "province.code", "rule.unknown_region", value=province.code)
             continue
+        if province.code in described:
+            # The build would keep only one file's regencies for the province page and lose the other's.
+            yield make_issue(region.where, region.at("province", "code"), "province.code", "rule.region_duplicate",
+                             value=province.code, other=described[province.code])
+            continue
+        described[province.code] = region.where
         _check_name_issue = _official_name(region, ("province",), province, names)
         if _check_name_issue:
             yield _check_name_issue

@@ -42,6 +42,7 @@ CASES = {
  "village_regency_not_listed": {BF: B.replace('72.10.01.2009', '72.03.04.2001')},
  "unknown_region": {"regions/72-sulawesi-tengah.yml": REGION.replace('"72.71"', '"72.99"')},
  "region_name": {"regions/72-sulawesi-tengah.yml": REGION.replace('id: Kota Palu', 'id: Palu')},
+ "province_twice": {"regions/72-sulteng.yml": REGION},
  "hs_code_unknown": {K: P.replace('"121190"', '"999999"')},
  "hs_code_form": {K: P.replace('"121190"', '"12119"')},
  "country": {K: P.replace('markets: [CN, SG]', 'markets: [CN, XX]')},
