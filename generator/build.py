@@ -23,7 +23,7 @@ from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
 from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_csv, render_products_json, render_products_schema
-from generator.feeds import render_atom, render_robots, render_sitemap
+from generator.feeds import render_atom, render_robots, render_sitemaps
 from generator.history import Freshness, load_change_times
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
 from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
@@ -325,7 +325,8 @@ def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshne
         default=catalog.languages[0].code,
         base_url=catalog.config.base_url,
     ))
-    write.write_text(staging / "sitemap.xml", render_sitemap(catalog, pages, freshness))
+    for name, text in render_sitemaps(catalog, pages, freshness).items():
+        write.write_text(staging / name, text)
     write.write_text(staging / "robots.txt", render_robots(catalog))
     write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
     write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))

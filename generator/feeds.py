@@ -24,29 +24,55 @@ def _base(catalog: Catalog) -> str:
     return catalog.config.base_url.rstrip("/") + "/"
 
 
-def render_sitemap(catalog: Catalog, pages: Iterable[Page], freshness: Freshness) -> str:
-    """Every page of every language with its alternates (hreflang) and the date its sources last changed."""
+SITEMAP_FILE = "sitemap.xml"
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50_000_000
+"""The sitemaps.org limits of one file; a bigger site gets a sitemap index (at ~13,000 products in 3 languages)."""
+
+
+def render_sitemaps(catalog: Catalog, pages: Iterable[Page], freshness: Freshness) -> dict[str, str]:
+    """sitemap.xml listing every page of every language, or, past one file's limits, an index of parts.
+
+    Each URL carries its alternates (hreflang) and the date its sources last changed.
+    """
     # Written as text (every value through quoteattr/escape): ElementTree took 4.5 s for the 37,000
     # URLs of a 10,000-product catalog; the output is the same, indented as ET.indent does.
     base = _base(catalog)
     languages = [lang.code for lang in catalog.languages]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
+    tail = "</urlset>\n"
+    parts: list[tuple[list[str], int]] = [([], 0)]
+    size = len(head) + len(tail)
     for page in pages:
         lastmod = freshness.of_page(page.kind, page.subject, catalog)
-        stamp = f"    <lastmod>{to_datetime(lastmod).strftime('%Y-%m-%dT%H:%M:%SZ')}</lastmod>" if lastmod else None
-        links = [f'    <xhtml:link rel="alternate" hreflang={quoteattr(other)} href={quoteattr(f"{base}{other}/{page.url}")} />'
-                 for other in languages]
-        links.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)} />')
+        stamp = f"    <lastmod>{_stamp(lastmod)}</lastmod>\n" if lastmod else ""
+        links = "".join(f'    <xhtml:link rel="alternate" hreflang={quoteattr(other)} href={quoteattr(f"{base}{other}/{page.url}")} />\n'
+                        for other in languages)
+        links += f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)} />\n'
         for lang in languages:
-            lines += ["  <url>", f"    <loc>{escape(f'{base}{lang}/{page.url}')}</loc>", *([stamp] if stamp else []), *links, "  </url>"]
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+            entry = f"  <url>\n    <loc>{escape(f'{base}{lang}/{page.url}')}</loc>\n{stamp}{links}  </url>\n"
+            entries, newest = parts[-1]
+            if entries and (len(entries) >= SITEMAP_MAX_URLS or size + len(entry.encode()) > SITEMAP_MAX_BYTES):
+                parts.append(([], 0))
+                entries, newest, size = parts[-1][0], 0, len(head) + len(tail)
+            entries.append(entry)
+            size += len(entry.encode())
+            parts[-1] = (entries, max(newest, lastmod or 0))
+    if len(parts) == 1:
+        return {SITEMAP_FILE: head + "".join(parts[0][0]) + tail}
+    files = {f"sitemap-{number}.xml": head + "".join(entries) + tail for number, (entries, _) in enumerate(parts, 1)}
+    index = [f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n']
+    for number, (_, newest) in enumerate(parts, 1):
+        index.append(f"  <sitemap>\n    <loc>{escape(f'{base}sitemap-{number}.xml')}</loc>\n")
+        index.append(f"    <lastmod>{_stamp(newest)}</lastmod>\n" if newest else "")
+        index.append("  </sitemap>\n")
+    index.append("</sitemapindex>\n")
+    return {SITEMAP_FILE: "".join(index), **files}
 
 
 def render_robots(catalog: Catalog) -> str:
     """Allow everything and point crawlers at the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {_base(catalog)}sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {_base(catalog)}{SITEMAP_FILE}\n"
 
 
 def render_atom(catalog: Catalog, lang: str, title: str, freshness: Freshness,

@@ -13,8 +13,13 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from conftest import TRICKY
+from conftest import TODAY, TRICKY
+from generator import feeds
 from generator.build import check_catalog
+from generator.catalog import build_catalog
+from generator.feeds import render_sitemaps
+from generator.history import Freshness, load_change_times
+from generator.pages import plan_pages
 
 pytestmark = pytest.mark.slow
 
@@ -47,6 +52,33 @@ def test_sitemap_lists_every_page_of_every_language_with_alternates(site):
         assert set(links) == {*LANGS, "x-default"}
         assert loc in links.values()
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", url.find("s:lastmod", ns).text)
+
+
+def test_past_one_files_limit_the_sitemap_becomes_an_index_of_valid_parts(site, monkeypatch):
+    root = site.parent
+    catalog = build_catalog(check_catalog(root, today=TODAY))
+    pages = plan_pages(catalog)
+    freshness = Freshness(catalog, load_change_times(root))
+    whole = ET.fromstring(render_sitemaps(catalog, pages, freshness)["sitemap.xml"])
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    every = [u.find("s:loc", ns).text for u in whole.findall("s:url", ns)]
+    monkeypatch.setattr(feeds, "SITEMAP_MAX_URLS", 10)
+    files = render_sitemaps(catalog, pages, freshness)
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = [s.find("s:loc", ns).text for s in index.findall("s:sitemap", ns)]
+    assert listed == [f"{BASE}sitemap-{n}.xml" for n in range(1, len(files))] and len(listed) == -(-len(every) // 10)
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "sitemap.xsd")))
+    found = []
+    for loc in listed:
+        part = files[loc.removeprefix(BASE)]
+        assert schema.validate(etree.fromstring(part.encode())), schema.error_log
+        urls = ET.fromstring(part).findall("s:url", ns)
+        assert 0 < len(urls) <= 10
+        found += [u.find("s:loc", ns).text for u in urls]
+    assert found == every
+    for entry in index.findall("s:sitemap", ns):
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find("s:lastmod", ns).text)
 
 
 def test_robots_points_at_the_sitemap(site):
