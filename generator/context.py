@@ -78,17 +78,13 @@ class Linker:
         """Relative link to another page of this language."""
         return None if url is None else P.relative_url(self.page_url, url)
 
-    def to_home(self) -> str:
-        """Relative link to this language's root folder."""
-        return P.relative_url(self.page_url, "")
-
     def media(self, name: str) -> str:
         """Relative link to a file in site/media/."""
         return "../" * self.depth + f"{P.MEDIA_DIR}/{name}"
 
-    def absolute(self, url: str, lang: str | None = None) -> str:
-        """Absolute URL of a page (in this or another language)."""
-        return f"{self.catalog.config.base_url.rstrip('/')}/{lang or self.lang}/{url}"
+    def absolute(self, url: str) -> str:
+        """Absolute URL of a page of this language."""
+        return f"{self.catalog.config.base_url.rstrip('/')}/{self.lang}/{url}"
 
     def absolute_media(self, name: str) -> str:
         """Absolute URL of a media file (for link previews and structured data)."""
