@@ -41,7 +41,8 @@ def render_sitemaps(catalog: Catalog, pages: Iterable[Page], freshness: Freshnes
     languages = [lang.code for lang in catalog.languages]
     head = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
     tail = "</urlset>\n"
-    parts: list[tuple[list[str], int]] = [([], 0)]
+    parts: list[list[str]] = [[]]
+    newest: list[int] = [0]  # each part's newest lastmod, for the index
     size = len(head) + len(tail)
     for page in pages:
         lastmod = freshness.of_page(page.kind, page.subject, catalog)
@@ -51,20 +52,21 @@ def render_sitemaps(catalog: Catalog, pages: Iterable[Page], freshness: Freshnes
         links += f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)} />\n'
         for lang in languages:
             entry = f"  <url>\n    <loc>{escape(f'{base}{lang}/{page.url}')}</loc>\n{stamp}{links}  </url>\n"
-            entries, newest = parts[-1]
-            if entries and (len(entries) >= SITEMAP_MAX_URLS or size + len(entry.encode()) > SITEMAP_MAX_BYTES):
-                parts.append(([], 0))
-                entries, newest, size = parts[-1][0], 0, len(head) + len(tail)
-            entries.append(entry)
-            size += len(entry.encode())
-            parts[-1] = (entries, max(newest, lastmod or 0))
+            length = len(entry.encode())
+            if parts[-1] and (len(parts[-1]) >= SITEMAP_MAX_URLS or size + length > SITEMAP_MAX_BYTES):
+                parts.append([])
+                newest.append(0)
+                size = len(head) + len(tail)
+            parts[-1].append(entry)
+            newest[-1] = max(newest[-1], lastmod or 0)
+            size += length
     if len(parts) == 1:
-        return {SITEMAP_FILE: head + "".join(parts[0][0]) + tail}
-    files = {f"sitemap-{number}.xml": head + "".join(entries) + tail for number, (entries, _) in enumerate(parts, 1)}
+        return {SITEMAP_FILE: head + "".join(parts[0]) + tail}
+    files = {f"sitemap-{number}.xml": head + "".join(entries) + tail for number, entries in enumerate(parts, 1)}
     index = [f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n']
-    for number, (_, newest) in enumerate(parts, 1):
-        index.append(f"  <sitemap>\n    <loc>{escape(f'{base}sitemap-{number}.xml')}</loc>\n")
-        index.append(f"    <lastmod>{_stamp(newest)}</lastmod>\n" if newest else "")
+    for name, part_newest in zip(files, newest):
+        index.append(f"  <sitemap>\n    <loc>{escape(base + name)}</loc>\n")
+        index.append(f"    <lastmod>{_stamp(part_newest)}</lastmod>\n" if part_newest else "")
         index.append("  </sitemap>\n")
     index.append("</sitemapindex>\n")
     return {SITEMAP_FILE: "".join(index), **files}
