@@ -26,7 +26,7 @@ def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
     assert summary["products"] == 300 and summary["languages"] == 3
     # Every product page in every language, plus listings, regions and BUMDes pages.
     assert summary["pages"] >= 3 * (300 + 60)
-    # One product changed: its BUMDes' pages and the listings are built again, the rest comes from the cache.
+    # One product changed: its BUMDes', region and category pages and the listings are built again, the rest comes from the cache.
     assert 3 * (300 + 60 - 20) < summary["rebuild_pages_reused"] < summary["pages"]
     assert 0 < summary["check_s"] < summary["build_s"]
     assert 0 < summary["search_first_query_kb"] <= 500
