@@ -36,7 +36,7 @@ WIDTHS = (320, 640, 1024, 1600)
 PREVIEW_SIZE = (1200, 630)
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
-SETTINGS_VERSION = "2"
+SETTINGS_VERSION = "3"
 FORMATS = (("webp", "webp"), ("jpeg", "jpg"))
 """Output formats of every width, as (format, file extension)."""
 
@@ -228,10 +228,14 @@ def process_photo(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto, bool]:
     image = _decode(raw)
     processed = plan_outputs(key, *image.size)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    # Widest first, each width scaled from the one before: a 640 px copy made from the 1024 px one looks
+    # the same as one made from the full photo and takes a third of the time (images are 2/3 of a cold
+    # build's work at 10,000 products).
     resized: dict[int, Image.Image] = {}
-    for variant in processed.variants:
+    larger = image
+    for variant in sorted(processed.variants, key=lambda v: -v.width):
         if variant.width not in resized:
-            resized[variant.width] = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            larger = resized[variant.width] = larger.resize((variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         _write_atomic(cache_dir / variant.name, _encode(resized[variant.width], variant.format))
     preview = image.crop(cover_box(*image.size)).resize(PREVIEW_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
     _write_atomic(cache_dir / processed.preview.name, _encode(preview, "jpeg"))
