@@ -27,7 +27,9 @@ from generator.feeds import render_atom, render_robots, render_sitemaps
 from generator.history import Freshness, load_change_times
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
 from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
-from generator.render import ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, render_mkdocs_config, render_page
+from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, page_front, page_source, render_body,
+                              render_mkdocs_config)
+from generator.shells import SHELL_KINDS, Shells, ShellError
 from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
@@ -71,8 +73,11 @@ def check_catalog(root: Path, *, today: dt.date, only_bumdes: str | None = None)
 
 
 def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str | None = None,
-               strict: bool = False, lang: str = "en", report: BuildReport | None = None) -> list[Issue]:
-    """Validate, render every language, and swap the finished site into ``out`` (default: <root>/site)."""
+               strict: bool = False, lang: str = "en", report: BuildReport | None = None, shells: bool = True) -> list[Issue]:
+    """Validate, render every language, and swap the finished site into ``out`` (default: <root>/site).
+
+    ``shells=False`` sends every page through MkDocs, to show that shells change nothing (tests).
+    """
     out = (out or root / SITE_DIR).resolve()
     report = report if report is not None else BuildReport()
     # Load and validate everything first: nothing is written while any error stands.
@@ -98,7 +103,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         # Render, MkDocs and search, each language in its own process: pages whose inputs changed become
         # Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
         # Pagefind indexes each language's records into site/<lang>/pagefind/ while MkDocs runs.
-        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), only_bumdes is None,
+        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), only_bumdes is None, shells,
                           build_fingerprint(root, only_bumdes is None), page_inputs(catalog, media, pages))
         # Meanwhile this process writes the shared files: photos, the language chooser, sitemap, open data.
         failures, report.pages_reused = build_languages(
@@ -151,8 +156,12 @@ def _process_one(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto | None, 
     return processed, reused, ""
 
 
-def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path, records: Path) -> Path:
-    """Write the Markdown sources, search records and mkdocs.yml of one language; return the config's path."""
+def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path, records: Path,
+                    shells: Shells | None = None) -> Path:
+    """Write the Markdown sources, search records and mkdocs.yml of one language; return the config's path.
+
+    With ``shells``, the pages a shell can make are kept there instead, and one source per shell is written.
+    """
     theme_dir = root / THEME_DIR
     strings_dir = root / STRINGS_DIR
     language = catalog.language(code)
@@ -164,9 +173,13 @@ def render_language(catalog: Catalog, media: Media, pages: list, code: str, root
     write.reset_dir(work)
     for page in pages:
         view = page_view(env, page)
-        write.write_text(docs / page.source_path, render_page(jinja, env, page, view))
+        front, body = page_front(view), render_body(jinja, page, view)
+        if shells is None or page.kind not in SHELL_KINDS or not shells.add(page.url, front, body):
+            write.write_text(docs / page.source_path, page_source(front, body))
         if view.search:
             write_record(records, code, page.url, view.title, view.search)
+    for url, front, body in shells.sources() if shells is not None else []:
+        write.write_text(docs / url / "index.md", page_source(front, body))
     for name in [*ASSET_FILES, "favicon.svg"]:
         write.copy_file(theme_dir / ASSETS_DIR / name, docs / "assets" / "vc" / name)
     config = work / "mkdocs.yml"
@@ -190,6 +203,8 @@ class LanguageJob:
     staging: Path
     epoch: str
     whole_catalog: bool
+    shells: bool
+    """Product and BUMDes pages filled into shells MkDocs renders once (see shells.py); off only to compare."""
     fingerprint: str
     """What every page depends on (site_config.yml, regions/, theme/, code, package versions)."""
     inputs: dict[str, str]
@@ -238,13 +253,13 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     kept = records.open()
     for url in (kept.keys() - {page.url for page in job.pages}) | stale_urls:
         records.remove(url)
-    config = render_language(job.catalog, job.media, stale, code, job.root, job.staging, records.folder)
+    shells = Shells() if job.shells else None
+    config = render_language(job.catalog, job.media, stale, code, job.root, job.staging, records.folder, shells)
     for page in job.pages:
         if page.url not in stale_urls and kept.get(page.url) != keys[page.url]:
             records.remove(page.url)
             cache.restore_record(keys[page.url], record_path(records.folder, page.url))
     records.close({page.url: keys.get(page.url, "") for page in job.pages})
-    site = job.staging / code
     # Search: Pagefind indexes this language's records while MkDocs builds its pages.
     index = job.root / WORK_DIR / code / SEARCH_DIR
     search = start_pagefind(records.folder, index)
@@ -256,6 +271,13 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     # The Markdown sources are not needed once built: deleting them now, in the background, spares the
     # next build deleting 12,000 files per language while it works.
     write.discard(config.parent / "docs")
+    site = job.staging / code
+    if shells is not None:
+        problem = fill_shells(shells, site, config)
+        if problem is not None:
+            search.kill()
+            search.wait()
+            return problem, 0
     # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site / name).unlink(missing_ok=True)
@@ -271,6 +293,18 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     if job.whole_catalog:
         cache.prune(set(keys.values()))
     return None, len(job.pages) - len(stale)
+
+
+def fill_shells(shells: Shells, site: Path, config: Path) -> Issue | None:
+    """Write the pages made from shells into the built language, then remove the shells themselves."""
+    try:
+        for url, html in shells.filled(site):
+            write.write_bytes(site / url / "index.html", html)
+    except ShellError as exc:
+        return make_issue(str(config), (1, 1), "", "build.shell_broken", problem=str(exc))
+    for url, _, _ in shells.sources():
+        write.remove_page(site / url)
+    return None
 
 
 def run_mkdocs(config: Path, epoch: str) -> Issue | None:

@@ -48,11 +48,11 @@ def render_body(jinja: jinja2.Environment, page: Page, view: PageView) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageView) -> str:
-    """Front matter (escaped strings for MkDocs' templates, data for the overrides) plus the body."""
+def page_front(view: PageView) -> dict[str, Any]:
+    """Front matter: escaped strings for MkDocs' templates, data for the overrides."""
     # Only what differs from page to page: MkDocs parses every page's front matter with PyYAML, so the
     # language links and feed are made in the override from page.url and config.extra instead.
-    front: dict[str, Any] = {
+    return {
         "title": str(escape(view.title)),
         "description": str(escape(view.description)),
         "hide": ["navigation", "toc"],
@@ -62,7 +62,10 @@ def render_page(jinja: jinja2.Environment, env: PageEnv, page: Page, view: PageV
             "jsonld": json_for_script(view.context.get("jsonld")) if view.context.get("jsonld") else None,
         },
     }
-    body = render_body(jinja, page, view)
+
+
+def page_source(front: dict[str, Any], body: str) -> str:
+    """The Markdown file MkDocs reads: front matter, then the body as one raw HTML block."""
     # JSON is YAML too, and json.dumps is two orders of magnitude faster than PyYAML's emitter.
     return "---\n" + json.dumps(front, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body + "\n"
 

@@ -79,6 +79,12 @@ def copy_file(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def remove_page(folder: Path) -> None:
+    """Remove a page's folder holding only its index.html."""
+    (folder / "index.html").unlink()
+    folder.rmdir()
+
+
 def reset_dir(path: Path) -> None:
     """An empty work folder (for generated MkDocs sources, never for published output)."""
     discard(path)
