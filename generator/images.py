@@ -35,8 +35,9 @@ MIN_LONG_SIDE = 800
 WIDTHS = (320, 640, 1024, 1600)
 PREVIEW_SIZE = (1200, 630)
 WEBP_QUALITY = 78
+WEBP_METHOD = 2
 JPEG_QUALITY = 80
-SETTINGS_VERSION = "3"
+SETTINGS_VERSION = "4"
 FORMATS = (("webp", "webp"), ("jpeg", "jpg"))
 """Output formats of every width, as (format, file extension)."""
 
@@ -191,7 +192,7 @@ def settings_fingerprint() -> str:
     import PIL
 
     return json.dumps(
-        [SETTINGS_VERSION, WIDTHS, PREVIEW_SIZE, WEBP_QUALITY, JPEG_QUALITY, PIL.__version__], separators=(",", ":")
+        [SETTINGS_VERSION, WIDTHS, PREVIEW_SIZE, WEBP_QUALITY, WEBP_METHOD, JPEG_QUALITY, PIL.__version__], separators=(",", ":")
     )
 
 
@@ -322,7 +323,9 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     """Encode without any metadata: no exif=, icc_profile=, xmp= or comment= is passed, so none is written."""
     buffer = io.BytesIO()
     if fmt == "webp":
-        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+        # method 2 instead of libwebp's default 4: on the sample photos 4 % more bytes for half the
+        # encoding time (WebP was two thirds of a photo's processing).
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     else:
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return buffer.getvalue()
