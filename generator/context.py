@@ -155,6 +155,7 @@ def _card_text(env: PageEnv, product_id: str) -> dict[str, Any]:
     data = product.data
     bumdes = catalog.bumdes[product.bumdes_id]
     card = {
+        "id": product_id,
         "name": env.loc.text(data.name),
         "category": data.category,
         "category_name": env.loc.plain(catalog.config.vocabularies.categories[data.category].name),
