@@ -1,4 +1,4 @@
-"""Product and BUMDes pages filled into a page shell that MkDocs and Material render once per language.
+"""Product, BUMDes and region pages filled into a page shell that MkDocs and Material render once per language.
 
 At 10,000 products a language has ~12,400 pages, and Material's templates cost ~4 ms a page whatever the
 page holds: three languages on two cores spent two minutes in MkDocs. Yet every product page (and every
@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-SHELL_KINDS = frozenset({"product", "bumdes"})
-"""Page kinds built from shells: all of them sit one folder deep in their section and outside the nav."""
+SHELL_KINDS = frozenset({"product", "bumdes", "category", "province", "regency"})
+"""Page kinds built from shells: all are outside the nav, so Material marks nothing active on them.
+
+Pages share a shell only with pages in the same folder (every regency of one province, for example):
+relative links from a page depend on its folder."""
 
 URL_TOKEN = "VCSHELL"
 """A shell's folder name (with its number): upper case, so no page slug (lower case only) can equal it."""

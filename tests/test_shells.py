@@ -51,7 +51,8 @@ def test_shells_make_the_same_site_as_mkdocs_page_by_page(make_catalog, monkeypa
     page = filled["en/products/kelor-powder/index.html"].decode()
     assert "<title>Crab &amp; &#34;Co&#34; &#39;x&#39;" in page and "<script>alert" not in page
     assert "Claws   bound" in filled["en/products/kepiting-tab/index.html"].decode()
-    assert "en/bumdes/bumdes-maju/index.html" in filled
+    assert "en/bumdes/bumdes-maju/index.html" in filled and "zh/categories/seafood/index.html" in filled
+    assert [name for name in filled if name.startswith("id/regions/") and name.count("/") == 4]  # a regency page
     assert not [name for name in filled if "VCSHELL" in name or b"VCSLOT" in filled[name]]
 
 
