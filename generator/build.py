@@ -204,7 +204,7 @@ class LanguageJob:
     epoch: str
     whole_catalog: bool
     shells: bool
-    """Product and BUMDes pages filled into shells MkDocs renders once (see shells.py); off only to compare."""
+    """Product, BUMDes, category and region pages filled into shells MkDocs renders once (shells.py); off only to compare."""
     fingerprint: str
     """What every page depends on (site_config.yml, regions/, theme/, code, package versions)."""
     inputs: dict[str, str]

@@ -491,8 +491,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "MkDocs gagal membangun bahasa ini; site/ sebelumnya tetap dipakai: {problem}",
     },
     "build.shell_broken": {
-        "en": "a page shell came out of MkDocs without a value's placeholder, so product and BUMDes pages cannot be made from it; the previous site/ was kept: {problem} (a change in theme/overrides or in Material drops a value: see generator/shells.py)",
-        "id": "cetakan halaman keluar dari MkDocs tanpa penanda nilainya, jadi halaman produk dan BUMDes tidak bisa dibuat darinya; site/ sebelumnya tetap dipakai: {problem} (perubahan di theme/overrides atau Material membuang sebuah nilai: lihat generator/shells.py)",
+        "en": "a page shell came out of MkDocs without a value's placeholder, so product, BUMDes, category and region pages cannot be made from it; the previous site/ was kept: {problem} (a change in theme/overrides or in Material drops a value: see generator/shells.py)",
+        "id": "cetakan halaman keluar dari MkDocs tanpa penanda nilainya, jadi halaman produk, BUMDes, kategori dan wilayah tidak bisa dibuat darinya; site/ sebelumnya tetap dipakai: {problem} (perubahan di theme/overrides atau Material membuang sebuah nilai: lihat generator/shells.py)",
     },
     "build.photo_failed": {
         "en": "this photo could not be encoded; the previous site/ was kept: {problem} (run make check again)",

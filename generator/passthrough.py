@@ -24,9 +24,14 @@ class GeneratedBodyPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines).strip("\n")
-        if not (text.startswith(BODY_START) and text.endswith(BODY_END)) or "\n\n" in text:
+        if not is_generated_body(text):
             return lines
         return [self.md.htmlStash.store(text)]
+
+
+def is_generated_body(text: str) -> bool:
+    """Whether ``text`` (after Python-Markdown's whitespace preprocessor) is one generated block, passed whole."""
+    return text.startswith(BODY_START) and text.endswith(BODY_END) and "\n\n" not in text
 
 
 class PassthroughExtension(Extension):

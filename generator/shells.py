@@ -2,9 +2,10 @@
 
 At 10,000 products a language has ~12,400 pages, and Material's templates cost ~4 ms a page whatever the
 page holds: three languages on two cores spent two minutes in MkDocs. Yet every product page (and every
-BUMDes page) comes out of Material the same except for a few values: its URL, title, description, social
-image, JSON-LD and body. So for each combination of which of those a page has, MkDocs builds one shell
-page whose values are unique tokens; each real page is then that shell with the tokens replaced by the
+BUMDes, category, province or regency page) comes out of Material like the others of its kind in the same
+folder except for a few values: its URL, title, description, social image, JSON-LD and body. So for each
+folder and combination of which of those a page has, MkDocs builds one shell page whose values are
+unique tokens; each real page is then that shell with the tokens replaced by the
 values MkDocs would have printed (the same escaped strings, the same body bytes), in ~0.1 ms.
 
 This is an optimisation only, never a second way of making pages: the sources of shell pages are the
@@ -19,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
+
+from generator.passthrough import is_generated_body
 
 SHELL_KINDS = frozenset({"product", "bumdes", "category", "province", "regency"})
 """Page kinds built from shells: all are outside the nav, so Material marks nothing active on them.
@@ -79,8 +82,8 @@ class Shells:
         """Take the page at ``url`` (section/slug/) if a shell can make it; False means MkDocs must build it."""
         section, _, rest = url.rpartition("/")[0].rpartition("/")
         body = markdown_normalized(body)
-        # Python-Markdown passes a body through whole only if it has no blank line (see passthrough.py).
-        if not rest or "\n\n" in body:
+        # Only a body the passthrough hands over whole comes out of MkDocs as the same bytes.
+        if not rest or not is_generated_body(body):
             return False
         vc = front["vc"]
         heading = "<h1" in body  # Material's content partial adds a heading unless the body has one

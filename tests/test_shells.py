@@ -70,11 +70,13 @@ def test_a_shell_without_the_body_stops_the_build_and_keeps_the_previous_site(ma
     assert every_file(root / "site") == before
 
 
-def test_a_page_with_a_blank_line_in_its_body_is_left_to_mkdocs() -> None:
+def test_a_body_the_passthrough_would_not_pass_whole_is_left_to_mkdocs() -> None:
     shells = Shells()
     assert not shells.add("products/crab/", FRONT, '<div id="vc-content">\n<p>a</p>\n\n<p>b</p>\n</div>')
     assert shells.add("products/crab/", FRONT, '<div id="vc-content">\n<h1>Crab</h1>\n</div>')
     assert not shells.add("", FRONT, '<div id="vc-content">\n<p>home</p>\n</div>')
+    # A body that is not one generated block goes through Python-Markdown, which changes it.
+    assert not shells.add("products/crab/", FRONT, '<div class="other">\n<h1>Crab</h1>\n</div>')
     assert len(shells.sources()) == 1
 
 
