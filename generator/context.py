@@ -228,7 +228,7 @@ def page_view(env: PageEnv, page: P.Page) -> PageView:
     link = Linker(env.catalog, env.lang, page.url)
     builder = _BUILDERS[page.kind]
     view = builder(env, link, page)
-    view.context.update(loc=env.loc, links={
+    view.context.update(loc=env.loc, t=env.loc.ui, links={
         "products": link.to(P.PRODUCTS), "how_to_buy": link.to(P.HOW_TO_BUY), "contact": link.to(P.CONTACT),
     })
     view.context.setdefault("crumbs", crumbs_view(env, link, page, view.title) if page.parents else [])
