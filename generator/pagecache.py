@@ -117,6 +117,7 @@ class PageCache:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._made = False
 
     def _page(self, key: str) -> Path:
         return self.folder / f"{key}.html"
@@ -130,7 +131,9 @@ class PageCache:
 
     def put(self, key: str, page: Path, record: Path | None) -> None:
         """Keep a page just built (and its record) under ``key``: linked, never copied or changed."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self._made:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._made = True
         if record is not None and record.is_file():
             _link_atomically(record, self._record(key))
         _link_atomically(page, self._page(key))
@@ -154,7 +157,14 @@ class PageCache:
 
 
 def _link_atomically(source: Path, target: Path) -> None:
-    # A temporary name and a rename: a killed build never leaves half an entry under a real key.
-    temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
-    write.copy_file(source, temporary)
-    os.replace(temporary, target)
+    # A hard link appears whole, so a killed build never leaves half an entry under a real key; an entry
+    # already there was stored under the same key, from the same inputs. Only a copy (no hard links on
+    # this file system) goes through a temporary name and a rename.
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return
+    except OSError:
+        temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
+        write.copy_file(source, temporary)
+        os.replace(temporary, target)
