@@ -29,8 +29,8 @@ from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
 from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
 from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, page_front, page_source, render_body,
                               render_mkdocs_config)
-from generator.shells import SHELL_KINDS, Shells, ShellError
 from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
+from generator.shells import SHELL_KINDS, Shells, ShellError
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.validate import Validated, validate_sources
 
@@ -263,21 +263,18 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     # Search: Pagefind indexes this language's records while MkDocs builds its pages.
     index = job.root / WORK_DIR / code / SEARCH_DIR
     search = start_pagefind(records.folder, index)
+    site = job.staging / code
     problem = run_mkdocs(config, job.epoch)
+    if problem is None:
+        # The Markdown sources are not needed once built: deleting them now, in the background, spares the
+        # next build deleting 12,000 files per language while it works.
+        write.discard(config.parent / "docs")
+        if shells is not None:
+            problem = fill_shells(shells, site, config)
     if problem is not None:
         search.kill()
         search.wait()
         return problem, 0
-    # The Markdown sources are not needed once built: deleting them now, in the background, spares the
-    # next build deleting 12,000 files per language while it works.
-    write.discard(config.parent / "docs")
-    site = job.staging / code
-    if shells is not None:
-        problem = fill_shells(shells, site, config)
-        if problem is not None:
-            search.kill()
-            search.wait()
-            return problem, 0
     # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site / name).unlink(missing_ok=True)
