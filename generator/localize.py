@@ -74,12 +74,13 @@ class Localizer:
         self.strings = strings
         self.fallback_strings = fallback
         self.ui: dict[str, str] = {**fallback, **{key: text for key, text in strings.items() if text}}
-        """Every UI string as ``t`` would give it without values: templates look them up (``t["nav.home"]``),
-        a dictionary lookup instead of a call, ~50 times on every product page."""
+        """Every UI string in this language, else English (an empty translation counts as missing).
+        Templates look them up (``t["nav.home"]``): a dictionary lookup instead of a call, ~50 times on
+        every product page."""
 
     def t(self, key: str, **values: object) -> str:
         """A UI string (plain text; the template escapes it), English-or-source when untranslated."""
-        template = self.strings.get(key) or self.fallback_strings.get(key)
+        template = self.ui.get(key)
         if template is None:
             raise KeyError(f"UI string {key!r} is missing from theme/strings")
         return template.format(**values) if values else template
