@@ -16,10 +16,14 @@ instead of publishing pages without their content.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
+
+from markdown import Markdown
+from markdown.preprocessors import NormalizeWhitespace
 
 from generator.passthrough import is_generated_body
 
@@ -143,6 +147,9 @@ def markdown_normalized(body: str) -> str:
     """The body as Python-Markdown's first preprocessor leaves it, which is what the passthrough stashes."""
     if not any(char in body for char in "\t\r\x02\x03"):
         return body.strip("\n")  # render_body already dropped blank lines, so nothing else changes
-    text = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.expandtabs(4)
-    return re.sub(r"(?<=\n) +\n", "\n", text).strip("\n")
+    return "\n".join(NormalizeWhitespace(_markdown()).run(body.split("\n"))).strip("\n")
+
+
+@functools.cache
+def _markdown() -> Markdown:
+    return Markdown()  # the defaults MkDocs keeps (tab length 4)
