@@ -112,7 +112,7 @@ def bare_mkdocs_seconds(pages: int, work: Path) -> float:
     return seconds
 
 
-def wait_for_deletions(catalog: Path, limit: float = 600) -> float:
+def settle_disk(catalog: Path, limit: float = 600) -> float:
     """Wait until the folders write.discard renamed aside (beside site/ and in .build/) are gone and every
     earlier write is on disk; return the seconds waited.
 
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"check: cold {check_cold_s:.2f} s; warm median {check_s:.2f} s of {args.repeat} runs "
           f"({', '.join(f'{c:.2f}' for c in checks)})", flush=True)
 
-    wait_for_deletions(catalog)
+    settle_disk(catalog)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     build_s, result = run_timed(generator_cmd(catalog, "build"), ROOT)
     if result.returncode != 0:
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     rebuilds: list[float] = []
     pages_reused = 0
     for number in range(1, args.repeat + 1):
-        waited = wait_for_deletions(catalog)
+        waited = settle_disk(catalog)
         changed = next((catalog / "products").glob(f"*/produk-{number:05d}.yml"))
         changed.write_text(changed.read_text(encoding="utf-8").replace("Export-grade", "Export grade"), encoding="utf-8")
         seconds, result = run_timed(generator_cmd(catalog, "build"), ROOT)
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     cold, warm = image_throughput(12, work / "images")
     print(f"images: {cold:.1f}/s cold, {warm:.0f}/s warm (cache hit)", flush=True)
 
-    wait_for_deletions(catalog)
+    settle_disk(catalog)
     bare_s = bare_mkdocs_seconds(pages // 3, work / "bare")
     print(f"bare mkdocs build of {pages // 3} trivial pages (one language): {bare_s:.1f} s; "
           f"ours per language ≈ {build_s / 3:.1f} s → ratio {build_s / 3 / bare_s:.2f}", flush=True)
