@@ -296,7 +296,7 @@ def fill_shells(shells: Shells, site: Path, config: Path) -> Issue | None:
     """Write the pages made from shells into the built language, then remove the shells themselves."""
     try:
         for url, html in shells.filled(site):
-            write.write_bytes(site / url / "index.html", html)
+            write.create_file(site / url / "index.html", html)
     except ShellError as exc:
         return make_issue(str(config), (1, 1), "", "build.shell_broken", problem=str(exc))
     for url, _, _ in shells.sources():

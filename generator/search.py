@@ -33,10 +33,8 @@ def render_record(lang: str, title: str, texts: tuple[str, ...]) -> str:
 
 def write_record(records_dir: Path, lang: str, url: str, title: str, texts: tuple[str, ...]) -> None:
     """Write one record where Pagefind will read the page URL ``/<url>`` from its path (replacing any)."""
-    path = record_path(records_dir, url)
-    # A record may be a hard link into the page cache: replace the file, never write into it.
-    path.unlink(missing_ok=True)
-    write.write_text(path, render_record(lang, title, texts))
+    # A record may be a hard link into the page cache: create_file replaces it, never writes into it.
+    write.create_file(record_path(records_dir, url), render_record(lang, title, texts).encode())
 
 
 def record_path(records_dir: Path, url: str) -> Path:

@@ -62,21 +62,49 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write bytes, creating folders."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def create_file(path: Path, data: bytes) -> None:
+    """Write a new file, creating its folder, in as few system calls as the kernel allows.
+
+    A build writes some 50,000 pages and search records on a file system where each call costs ~0.1 ms
+    (a third of a language worker's time went to the kernel): no stat, seek or isatty per file as
+    Path.write_bytes makes. A file already there is replaced, never written into: it may be a hard link
+    into a cache.
+    """
+    _make_parent(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        os.unlink(path)
+        fd = os.open(path, flags, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy one file (hard link when possible: cached images are never modified in place)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        return  # media names carry a content hash: the same name is the same bytes
+    _make_parent(target)
     try:
         os.link(source, target)
+    except FileExistsError:
+        return  # media names and cache keys carry a content hash: the same name is the same bytes
     except OSError:
-        shutil.copyfile(source, target)
+        if not target.exists():
+            shutil.copyfile(source, target)
+
+
+def _make_parent(path: Path) -> None:
+    # One mkdir call: pages and records each get a new folder, so it nearly always succeeds.
+    try:
+        os.mkdir(path.parent)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def remove_page(folder: Path) -> None:
