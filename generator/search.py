@@ -3,9 +3,12 @@
 Pagefind reading the finished pages spent minutes and gigabytes at 10,000 products parsing the theme's
 header, footer and every listing's product cards again. Instead each page view names the few texts a
 buyer would search it by (a product's name, summary, description, category, BUMDes, region, HS code);
-they are written as tiny HTML records under .build/search/all/<lang>/<page url>/index.html, so Pagefind
-(its stable command line, not its internal service protocol) maps each to the page's URL, language and
-title, and fetches only the chunks a query needs in the browser.
+they are written as tiny HTML records, one flat file per page in .build/search/all/<lang>/, which Pagefind
+(its stable command line, not its internal service protocol) indexes with the page's language and title;
+the browser fetches only the chunks a query needs. Each record names its page (relative to the language
+root) in a `page` metadata field, which theme/assets/search.js turns into the result's link: a folder per
+record, as Pagefind would need to derive the URL from the path, cost a build 37,000 folders to make and
+Pagefind as many to walk.
 
 The records stay between builds with an index of the page-cache key each was made for: a rebuild
 rewrites only the records of pages that changed instead of recreating 12,000 folders per language.
@@ -24,22 +27,30 @@ SEARCH_RECORDS_DIR = "search"
 """Under the work folder (.build/): the records Pagefind indexes; never published."""
 
 
-def render_record(lang: str, title: str, texts: tuple[str, ...]) -> str:
-    """One page's record: its language, its title (the result's heading) and the words it is found by."""
+PAGE_META = "page"
+"""The record's metadata field holding its page's URL relative to the language root (read by search.js)."""
+RECORDS_FORMAT = 2
+"""Bumped whenever record files change name or shape: a records folder of another format is emptied."""
+
+
+def render_record(lang: str, url: str, title: str, texts: tuple[str, ...]) -> str:
+    """One page's record: its language, its page, its title (the result's heading) and the words it is found by."""
     body = "".join(f"<p>{escape(text)}</p>" for text in texts if text)
-    return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title></head>'
+    return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<meta data-pagefind-meta="{PAGE_META}[content]" content="{escape(url)}"></head>'
             f"<body><h1>{escape(title)}</h1>{body}</body></html>\n")
 
 
 def write_record(records_dir: Path, lang: str, url: str, title: str, texts: tuple[str, ...]) -> None:
-    """Write one record where Pagefind will read the page URL ``/<url>`` from its path (replacing any)."""
+    """Write the record of the page at ``url`` (replacing any)."""
     # A record may be a hard link into the page cache: create_file replaces it, never writes into it.
-    write.create_file(record_path(records_dir, url), render_record(lang, title, texts).encode())
+    write.create_file(record_path(records_dir, url), render_record(lang, url, title, texts).encode())
 
 
 def record_path(records_dir: Path, url: str) -> Path:
-    """Where the record of the page at ``url`` lives in one language's records folder."""
-    return records_dir / url / "index.html"
+    """Where the record of the page at ``url`` lives in one language's records folder: products/kelor/ →
+    products.kelor.html (URL segments are slugs, never holding a dot)."""
+    return records_dir / f"{url.strip('/').replace('/', '.') or 'index'}.html"
 
 
 class KeptRecords:
@@ -56,10 +67,11 @@ class KeptRecords:
         between leaves no index, and the next build starts from an empty folder instead of trusting it.
         """
         try:
-            kept = json.loads(self.index.read_text(encoding="utf-8"))
+            index = json.loads(self.index.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            kept = None
+            index = None
         self.index.unlink(missing_ok=True)
+        kept = index.get("keys") if isinstance(index, dict) and index.get("format") == RECORDS_FORMAT else None
         if not isinstance(kept, dict) or not self.folder.is_dir():
             write.reset_dir(self.folder)
             return {}
@@ -71,4 +83,4 @@ class KeptRecords:
 
     def close(self, keys: dict[str, str]) -> None:
         """Record which key each record now in the folder was made for ("" for pages never cached)."""
-        write.write_text(self.index, json.dumps(keys, sort_keys=True))
+        write.write_text(self.index, json.dumps({"format": RECORDS_FORMAT, "keys": keys}, sort_keys=True))

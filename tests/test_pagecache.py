@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -126,8 +127,8 @@ def test_a_rebuild_rewrites_only_the_search_records_of_changed_pages(tmp_path: P
     }, with_theme=True)
     build(root)
     records = root / ".build" / "search" / "all" / "en"
-    untouched = records / "products" / "kelor-tea" / "index.html"
-    changed = records / "products" / "kelor-powder" / "index.html"
+    untouched = records / "products.kelor-tea.html"
+    changed = records / "products.kelor-powder.html"
     inode = untouched.stat().st_ino
     edit(root, K, "en: Moringa leaf powder", "en: Moringa powder new harvest")
     build(root)
@@ -142,15 +143,28 @@ def test_search_records_left_by_a_stopped_build_are_not_trusted(tmp_path: Path) 
     # A build stopped while it changed the records leaves no index behind, and records of unknown age.
     (root / ".build" / "search" / "all" / "en.keys.json").unlink()
     records = root / ".build" / "search" / "all" / "en"
-    record = records / "products" / "kepiting-hidup" / "index.html"
+    record = records / "products.kepiting-hidup.html"
     record.unlink()
     record.write_text("<html><body><h1>stale</h1></body></html>", encoding="utf-8")
-    orphan = records / "products" / "ghost" / "index.html"
-    orphan.parent.mkdir()
+    orphan = records / "products.ghost.html"
     orphan.write_text("<html><body><h1>ghost</h1></body></html>", encoding="utf-8")
     build(root)
     assert "stale" not in record.read_text(encoding="utf-8")
     assert not orphan.exists()
+    assert tree(root / "site") == clean_build(root, tmp_path)
+
+
+def test_search_records_of_an_older_format_are_not_trusted(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
+    build(root)
+    # Format 1 kept one folder per record and an index of bare keys: such a folder must not be indexed.
+    index = root / ".build" / "search" / "all" / "en.keys.json"
+    index.write_text(json.dumps(json.loads(index.read_text(encoding="utf-8"))["keys"]), encoding="utf-8")
+    old = root / ".build" / "search" / "all" / "en" / "products" / "kepiting-hidup" / "index.html"
+    old.parent.mkdir(parents=True)
+    old.write_text("<html><body><h1>old format</h1></body></html>", encoding="utf-8")
+    build(root)
+    assert not old.exists()
     assert tree(root / "site") == clean_build(root, tmp_path)
 
 
@@ -159,7 +173,7 @@ def test_a_one_bumdes_preview_leaves_the_whole_catalogs_search_records_alone(tmp
         **OTHER_BUMDES,
     }, with_theme=True)
     build(root)
-    other = root / ".build" / "search" / "all" / "en" / "products" / "kelor-tea" / "index.html"
+    other = root / ".build" / "search" / "all" / "en" / "products.kelor-tea.html"
     inode = other.stat().st_ino
     issues = build_site(root, out=tmp_path / "preview", today=TODAY, only_bumdes="bumdes-maju")
     assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []

@@ -28,6 +28,8 @@ def search(browser, server: str, lang: str, query: str, *, titles: bool = False)
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
     page.wait_for_function("() => !document.querySelector('.pagefind-ui__result-title.pagefind-ui__loading')")
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    # The record's page field became the link; it is not shown under the result.
+    assert page.eval_on_selector_all(".pagefind-ui__result-tag", "els => els.map(e => e.textContent)") == []
     if titles:
         links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.textContent.trim())")
     assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
@@ -75,14 +77,15 @@ def test_pages_without_their_own_content_are_not_results(browser, server):
 
 
 def test_search_records_are_work_files_not_published_pages(site):
-    assert (site.parent / ".build" / "search" / "all" / "en" / "products" / "kelor-powder" / "index.html").is_file()
+    assert (site.parent / ".build" / "search" / "all" / "en" / "products.kelor-powder.html").is_file()
     assert not (site / "search").exists()
 
 
 def test_a_search_record_escapes_catalog_text():
-    record = render_record("en", "Crab <script>alert(1)</script>", ("a & b", "<img src=x onerror=alert(1)>"))
+    record = render_record("en", 'products/x"><script>/', "Crab <script>alert(1)</script>", ("a & b", "<img src=x onerror=alert(1)>"))
     assert "<script>" not in record and "<img" not in record
     assert "Crab &lt;script&gt;" in record and "a &amp; b" in record
+    assert 'content="products/x&#34;&gt;&lt;script&gt;/"' in record
 
 
 def test_plain_text_keeps_link_words_and_drops_markdown_marks():

@@ -23,6 +23,8 @@
   function mount(box) {
     /* An absolute path: Pagefind resolves a relative bundlePath against its own script's folder. */
     var bundle = new URL(box.getAttribute("data-bundle"), document.baseURI).pathname;
+    /* The language root: the bundle sits in its pagefind/ folder. */
+    var root = bundle.replace(/pagefind\/$/, "");
     var placeholder = box.querySelector("input");
     load(bundle).then(function () {
       /* Whatever the buyer typed while the search code was loading is searched at once. */
@@ -36,7 +38,16 @@
         showSubResults: false,
         resetStyles: false,
         pageSize: 8,
-        autofocus: false
+        autofocus: false,
+        /* Search records are flat files (generator/search.py); each names its page relative to the
+           language root in its "page" field, which becomes the link and is not shown. */
+        processResult: function (result) {
+          if (result.meta && typeof result.meta.page === "string") {
+            result.url = root + result.meta.page;
+            delete result.meta.page;
+          }
+          return result;
+        }
       });
       var input = box.querySelector("input");
       if (input) input.focus();
