@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import struct
 import textwrap
 from pathlib import Path
 from typing import Callable
@@ -209,3 +210,24 @@ def sample_site(tmp_path_factory) -> Path:
     issues = build_site(root, out=None, today=TODAY)
     assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
     return root / "site"
+
+
+def jpeg_markers(data: bytes) -> list[int]:
+    """The markers of the segments before the first scan (APP1 = EXIF/XMP, APP2 = ICC, COM = comment)."""
+    assert data[:2] == b"\xff\xd8"
+    markers, pos = [], 2
+    while data[pos + 1] != 0xDA:
+        markers.append(data[pos + 1])
+        pos += 2 + struct.unpack(">H", data[pos + 2 : pos + 4])[0]
+    return markers
+
+
+def riff_chunks(data: bytes) -> list[bytes]:
+    """The chunk names of a WebP file (EXIF, XMP and ICCP carry metadata)."""
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    names, pos = [], 12
+    while pos < len(data):
+        size = struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        names.append(data[pos : pos + 4])
+        pos += 8 + size + size % 2
+    return names

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageFile
 
-from conftest import BUMDES, PRODUCT, TODAY, jpeg_bytes
+from conftest import BUMDES, PRODUCT, TODAY, jpeg_bytes, jpeg_markers, riff_chunks
 from generator import images
 from generator.build import check_catalog
 from generator.images import cover_box, photo_key, plan_widths, process_photo
@@ -123,27 +123,6 @@ def near(actual: tuple, expected: tuple, tolerance: int) -> bool:
 def at(image: Image.Image, fx: float, fy: float) -> tuple:
     """The pixel at a fraction of the width and height."""
     return image.convert("RGB").getpixel((int(fx * (image.width - 1)), int(fy * (image.height - 1))))
-
-
-def jpeg_markers(data: bytes) -> list[int]:
-    """The markers of the segments before the first scan (APP1 = EXIF/XMP, APP2 = ICC, COM = comment)."""
-    assert data[:2] == b"\xff\xd8"
-    markers, pos = [], 2
-    while data[pos + 1] != 0xDA:
-        markers.append(data[pos + 1])
-        pos += 2 + struct.unpack(">H", data[pos + 2 : pos + 4])[0]
-    return markers
-
-
-def riff_chunks(data: bytes) -> list[bytes]:
-    """The chunk names of a WebP file (EXIF, XMP and ICCP carry metadata)."""
-    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-    names, pos = [], 12
-    while pos < len(data):
-        size = struct.unpack("<I", data[pos + 4 : pos + 8])[0]
-        names.append(data[pos : pos + 4])
-        pos += 8 + size + size % 2
-    return names
 
 
 # --- 1. orientation ----------------------------------------------------------------------------------
