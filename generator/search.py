@@ -11,7 +11,7 @@ record, as Pagefind would need to derive the URL from the path, cost a build 37,
 Pagefind as many to walk.
 
 The records stay between builds with an index of the page-cache key each was made for: a rebuild
-rewrites only the records of pages that changed instead of recreating 12,000 folders per language.
+rewrites only the records of pages that changed instead of writing 12,000 files per language again.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ def copy_file(source: Path, target: Path) -> None:
 
 
 def _make_parent(path: Path) -> None:
-    # One mkdir call: pages and records each get a new folder, so it nearly always succeeds.
+    # One mkdir call either way: each page gets a new folder, and the flat records folder already exists.
     try:
         os.mkdir(path.parent)
     except FileExistsError:
