@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import uuid
 from importlib import metadata
 from pathlib import Path
@@ -159,12 +160,13 @@ class PageCache:
 def _link_atomically(source: Path, target: Path) -> None:
     # A hard link appears whole, so a killed build never leaves half an entry under a real key; an entry
     # already there was stored under the same key, from the same inputs. Only a copy (no hard links on
-    # this file system) goes through a temporary name and a rename.
+    # this file system) goes through a temporary name and a rename. Not write.copy_file, which tries to
+    # make the folder on every call (put makes it once) and copies in place.
     try:
         os.link(source, target)
     except FileExistsError:
         return
     except OSError:
         temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
-        write.copy_file(source, temporary)
+        shutil.copyfile(source, temporary)  # not write.copy_file: it would try the failed link again
         os.replace(temporary, target)
