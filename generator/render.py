@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup, _escape_inner, escape
 
 from generator.catalog import Catalog
 from generator.context import PageEnv, PageView
@@ -31,6 +31,33 @@ PASSTHROUGH = "generator.passthrough"
 """Our Markdown extension (generator/passthrough.py); MkDocs imports it from the project root."""
 
 
+def escape_for_output(value: Any) -> str:
+    """What `{{ value }}` prints: markupsafe.escape's text, without first wrapping it in a Markup.
+
+    The wrapper is dropped at once (a page's output is joined into one string) and making it was a third
+    of each escape: 2.6 million escapes a language at 10,000 products. ``_escape_inner`` is the C escaper
+    behind markupsafe.escape (MarkupSafe is pinned; tests/test_render.py notices if it moves).
+    """
+    if value.__class__ is str:
+        return _escape_inner(value)
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return str(html())
+    return _escape_inner(str(value))
+
+
+class BodyTemplate(jinja2.Template):
+    """A template whose `{{ value }}` output goes through ``escape_for_output``."""
+
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: Any, globals: Any, uptodate: Any = None) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        # Compiled templates print through their module's `escape` (markupsafe.escape); every function of
+        # a template shares that module's globals.
+        template.root_render_func.__globals__["escape"] = escape_for_output
+        return template
+
+
 class ViewEnvironment(jinja2.Environment):
     """Jinja reading `view.name` as the key "name" first: page views are plain dicts.
 
@@ -45,6 +72,8 @@ class ViewEnvironment(jinja2.Environment):
             except KeyError:
                 pass
         return super().getattr(obj, attribute)
+
+    template_class = BodyTemplate
 
 
 def make_environment(theme_dir: Path) -> jinja2.Environment:
