@@ -455,7 +455,7 @@ def _product(env: PageEnv, link: Linker, page: P.Page) -> PageView:
             "validity": loc.t("product.valid_until", date=loc.date(c.valid_until)) if c.valid_until else loc.t("product.no_expiry"),
         } for c in data.certifications],
         "shelf_life": loc.t("product.shelf_life_value", months=data.shelf_life_months) if data.shelf_life_months else None,
-        "markets": ", ".join(_country_names(loc, data.markets)),
+        "markets": ", ".join(loc.countries(data.markets)),
         "verified": loc.date(data.verified),
         "absolute_url": link.absolute(page.url),
     }
@@ -471,13 +471,6 @@ def _product(env: PageEnv, link: Linker, page: P.Page) -> PageView:
         "view": view, "related": related, "inquiry_block": None,
         "q": inquiry_view(env, link, page, product, bumdes),
     })
-
-
-def _country_names(loc: Localizer, codes: list[str]) -> list[str]:
-    from babel import Locale
-
-    territories = Locale.parse(loc.language.locale).territories
-    return [territories.get(code, code) for code in codes]
 
 
 def inquiry_view(env: PageEnv, link: Linker, page: P.Page, product: ProductEntry, bumdes: BumdesEntry) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import markdown
 import nh3
 import yaml
+from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal
 from markupsafe import Markup, escape
@@ -132,7 +133,12 @@ class Localizer:
 
     def date(self, value: dt.date) -> str:
         """A date in this locale's long form (28 November 2026; 2026年11月28日)."""
-        return format_date(value, format="long", locale=self.language.locale)
+        return _format_date(value, self.language.locale)
+
+    def countries(self, codes: list[str]) -> list[str]:
+        """ISO 3166 country codes as this locale's country names (an unknown code stays as written)."""
+        names = _country_names(self.language.locale)
+        return [names.get(code, code) for code in codes]
 
     def months(self, months: list[int]) -> str:
         """Harvest months as text; all twelve read as 'all year'."""
@@ -152,3 +158,15 @@ def _format_decimal(value: str, locale: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _format_currency(value: str, currency: str, locale: str) -> str:
     return format_currency(Decimal(value), currency, locale=locale)
+
+
+# A catalog's dates repeat (a verification round checks many products on one day), and Babel parses the
+# pattern each time: 10,000 products' "verified" dates took 0.4 s a language.
+@functools.lru_cache(maxsize=4096)
+def _format_date(value: dt.date, locale: str) -> str:
+    return format_date(value, format="long", locale=locale)
+
+
+@functools.lru_cache(maxsize=16)
+def _country_names(locale: str) -> Mapping[str, str]:
+    return Locale.parse(locale).territories

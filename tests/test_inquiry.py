@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 
@@ -89,6 +89,11 @@ def test_subject_cannot_contain_line_breaks():
 def test_encode_component_leaves_only_unreserved_characters():
     assert encode_component("a b&c=d?e#f+g%h/i") == "a%20b%26c%3Dd%3Fe%23f%2Bg%25h%2Fi"
     assert encode_component("辣木") == "%E8%BE%A3%E6%9C%A8"
+
+
+def test_encode_component_agrees_with_urllib_for_every_kind_of_character():
+    text = "".join(map(chr, range(0x80))) + "é ñ 辣木粉 🦀 \u00a0\u2028 Ü"
+    assert encode_component(text) == quote(text, safe="-._~", encoding="utf-8")
 
 
 def test_build_inquiry_prefers_the_products_own_alibaba_listing():
