@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageCms, ImageFile
+from PIL import Image, ImageChops, ImageCms, ImageFile, ImageFilter, ImageStat
 
 from conftest import BUMDES, PRODUCT, TODAY, jpeg_bytes, jpeg_markers, riff_chunks
 from generator import images
@@ -377,6 +377,9 @@ def test_every_kind_of_source_becomes_rgb_of_the_same_colour(tmp_path, image, fm
     ("size", "expected"),
     [
         ((2000, 1500), [(320, 240), (640, 480), (1024, 768), (1600, 1200)]),
+        # Decoded at half size (below): planned from the full size all the same, odd sizes included.
+        ((4000, 3000), [(320, 240), (640, 480), (1024, 768), (1600, 1200)]),
+        ((3999, 2999), [(320, 240), (640, 480), (1024, 768), (1600, 1200)]),
         ((800, 600), [(320, 240), (640, 480), (800, 600)]),
         ((1024, 768), [(320, 240), (640, 480), (1024, 768)]),
         ((600, 900), [(320, 480), (600, 900)]),
@@ -397,6 +400,47 @@ def test_widths_are_320_640_1024_1600_never_upscaled(tmp_path, size, expected):
             assert output.size == (variant.width, variant.height), variant.name
     preview = open_output(tmp_path / "cache", processed.preview)
     assert (preview.format, preview.size, preview.mode) == ("JPEG", (1200, 630), "RGB")
+
+
+@pytest.mark.parametrize(
+    ("size", "orientation", "fmt", "decoded"),
+    [
+        ((4000, 3000), 1, "JPEG", (2000, 1500)),  # a 12 MP phone photo: half is still wider than 1600
+        ((6400, 4800), 1, "JPEG", (1600, 1200)),  # an eighth would be 800 wide: a quarter
+        ((3999, 2999), 3, "JPEG", (2000, 1500)),  # turned half round: the same sizes, rounded up
+        ((3000, 4000), 6, "JPEG", (3000, 4000)),  # held upright: its 1600 px width needs every pixel
+        ((6400, 900), 1, "JPEG", (6400, 900)),  # a panorama: the link preview needs its 630 px height
+        ((4000, 3000), 1, "PNG", (4000, 3000)),  # only JPEG can be decoded at a smaller scale
+    ],
+)
+def test_large_jpegs_are_decoded_no_larger_than_the_outputs_need(size, orientation, fmt, decoded):
+    stored = upright_scene(size).transpose(STORED[orientation]) if orientation != 1 else upright_scene(size)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    image, upright = images._decode(encode(stored, fmt, exif=exif.tobytes()))
+    assert upright == size
+    assert image.size == decoded
+    assert_upright(image)
+
+
+@pytest.mark.parametrize(
+    ("size", "needed"),
+    [((4000, 3000), (1600, 630)), ((1000, 700), (1000, 630)), ((6400, 500), (1600, 500)), ((300, 200), (300, 200))],
+)
+def test_decode_at_least_the_widest_output_and_the_preview_height(size, needed):
+    assert images.decode_at_least(*size) == needed
+
+
+def test_a_photo_decoded_at_half_size_looks_like_one_decoded_whole(tmp_path, monkeypatch):
+    data = encode(colourful((4000, 3000)).filter(ImageFilter.DETAIL), "JPEG", quality=92)
+    scaled, _ = process_photo(write(tmp_path, "photo.jpg", data), tmp_path / "scaled")
+    # The same photo decoded at full size (as before decoding at a smaller scale).
+    monkeypatch.setattr(images, "decode_at_least", lambda width, height: (width, height))
+    whole, _ = process_photo(write(tmp_path, "photo.jpg", data), tmp_path / "whole")
+    for a, b in zip(outputs(scaled), outputs(whole)):
+        assert (a.name, a.width, a.height) == (b.name, b.width, b.height)
+        difference = ImageChops.difference(open_output(tmp_path / "scaled", a).convert("RGB"), open_output(tmp_path / "whole", b).convert("RGB"))
+        assert max(ImageStat.Stat(difference).mean) < 3, a.name
 
 
 def framed(size: tuple[int, int], box: tuple[int, int, int, int]) -> Image.Image:
