@@ -53,8 +53,8 @@ _UPRIGHT = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
-_QUARTER_TURNS = {Image.Transpose.TRANSPOSE, Image.Transpose.ROTATE_270, Image.Transpose.TRANSVERSE, Image.Transpose.ROTATE_90}
-"""Transpositions that swap width and height."""
+_QUARTER_TURNS = {_UPRIGHT[orientation] for orientation in (5, 6, 7, 8)}
+"""The transpositions of orientations 5–8, which swap width and height."""
 # Exceptions Pillow raises for damaged or cut-off files (struct/zlib/EOF come from header and chunk parsers).
 _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error)
 
@@ -256,11 +256,11 @@ def _decode(raw: bytes) -> tuple[Image.Image, tuple[int, int]]:
     """
     with open_photo(io.BytesIO(raw)) as opened:
         turn = _UPRIGHT.get(_orientation(opened))
-        width, height = opened.size
-        upright = (height, width) if turn in _QUARTER_TURNS else (width, height)
+        swapped = turn in _QUARTER_TURNS
+        upright = opened.size[::-1] if swapped else opened.size
         if _kind(opened) == "JPEG":
             needed = decode_at_least(*upright)
-            opened.draft(opened.mode, needed[::-1] if turn in _QUARTER_TURNS else needed)
+            opened.draft(opened.mode, needed[::-1] if swapped else needed)
         opened.load()
         image = _to_srgb(opened)
     if turn is not None:

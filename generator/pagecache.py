@@ -160,13 +160,13 @@ class PageCache:
 def _link_atomically(source: Path, target: Path) -> None:
     # A hard link appears whole, so a killed build never leaves half an entry under a real key; an entry
     # already there was stored under the same key, from the same inputs. Only a copy (no hard links on
-    # this file system) goes through a temporary name and a rename. Not write.copy_file, which tries to
-    # make the folder on every call (put makes it once) and copies in place.
+    # this file system) goes through a temporary name and a rename. Not write.copy_file: it makes the
+    # folder on every call (put makes it once), tries the failed link again and copies in place.
     try:
         os.link(source, target)
     except FileExistsError:
         return
     except OSError:
         temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
-        shutil.copyfile(source, temporary)  # not write.copy_file: it would try the failed link again
+        shutil.copyfile(source, temporary)
         os.replace(temporary, target)
