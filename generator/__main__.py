@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "serve":
         return build.serve_site(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
     elif args.command == "new":
-        issues = build.new_product(root, args.bumdes, args.product)
+        issues = build.new_product(root, args.bumdes, args.product, today=today)
     elif args.command == "schemas":
         issues = build.write_schemas(root)
     else:

@@ -86,7 +86,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     if has_errors(issues, strict=strict):
         return issues
     # Model: the resolved, frozen catalog that page code sees.
-    catalog = build_catalog(validated)
+    catalog = build_catalog(validated, today=today)
     # Images: encode each photo once (cached by content), shared by every language.
     media, photo_issues = process_images(catalog, root / PHOTO_CACHE, report)
     if photo_issues:
@@ -381,11 +381,11 @@ def write_schemas(root: Path) -> list[Issue]:
     return write_all_schemas(root)
 
 
-def new_product(root: Path, bumdes: str, product: str) -> list[Issue]:
-    """Write a commented product file for ``bumdes``."""
+def new_product(root: Path, bumdes: str, product: str, *, today: dt.date) -> list[Issue]:
+    """Write a commented product file for ``bumdes``, its `verified` date set to ``today``."""
     from generator.scaffold import write_product_scaffold
 
-    return write_product_scaffold(root, bumdes, product)
+    return write_product_scaffold(root, bumdes, product, today=today)
 
 
 def serve_site(root: Path, *, today: dt.date, only_bumdes: str | None, port: int, lang: str) -> int:

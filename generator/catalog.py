@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from generator import official
-from generator.models import Bumdes, Contact, Language, Product, RegionEntry, SiteConfig
+from generator.models import Bumdes, Certification, Contact, Language, Product, RegionEntry, SiteConfig
 from generator.validate import Validated
 
 
@@ -62,6 +63,13 @@ class ProductEntry:
     bumdes_id: str
     regency_code: str
     province_code: str
+    certifications: tuple[Certification, ...]
+    """The certificates still valid on the build's date: pages, search and open data show only these."""
+
+
+def valid_certifications(product: Product, today: dt.date) -> tuple[Certification, ...]:
+    """The product's certificates that have not expired by ``today`` (an expired one is never shown as valid)."""
+    return tuple(c for c in product.certifications if c.valid_until is None or c.valid_until >= today)
 
 
 @dataclass(frozen=True)
@@ -98,8 +106,8 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
-def build_catalog(validated: Validated) -> Catalog:
-    """Join products to BUMDes, BUMDes to villages and regions; sort everything by id."""
+def build_catalog(validated: Validated, *, today: dt.date) -> Catalog:
+    """Join products to BUMDes, BUMDes to villages and regions; sort everything by id; withdraw what expired by ``today``."""
     assert validated.config is not None, "build_catalog needs a valid site_config.yml"
     config = validated.config.model
     regencies: dict[str, Regency] = {}
@@ -134,6 +142,7 @@ def build_catalog(validated: Validated) -> Catalog:
             bumdes_id=owner.id,
             regency_code=owner.village[:5],
             province_code=owner.village[:2],
+            certifications=valid_certifications(checked.model, today),
         )
         products_by_folder.setdefault(folder, []).append(checked.model.id)
 

@@ -73,7 +73,7 @@ def product_record(catalog: Catalog, media: Media, product: ProductEntry) -> dic
                            for s in data.specifications],
         "samples": {"policy": data.samples.policy, "note": dict(data.samples.note) if data.samples.note else None},
         "certifications": [{"type": c.type, "number": c.number, "issuer": c.issuer,
-                            "valid_until": c.valid_until.isoformat() if c.valid_until else None} for c in data.certifications],
+                            "valid_until": c.valid_until.isoformat() if c.valid_until else None} for c in product.certifications],
         "gacc_registration": data.gacc_registration,
         "markets": list(data.markets),
         "availability": data.availability,

@@ -446,8 +446,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "foto '{value}' tidak bisa dibaca: berkasnya rusak (ekspor ulang sebagai JPEG, PNG atau WebP)",
     },
     "rule.cert_expired": {
-        "en": "certificate {value} expired on {date} (renew it, or remove it from the list)",
-        "id": "sertifikat {value} kedaluwarsa pada {date} (perpanjang, atau hapus dari daftar)",
+        "en": "certificate {value} expired on {date} and is no longer shown on the site (renew it and update number and valid_until, or remove it from the list)",
+        "id": "sertifikat {value} kedaluwarsa pada {date} dan tidak lagi ditampilkan di situs (perpanjang lalu perbarui number dan valid_until, atau hapus dari daftar)",
     },
     "rule.cert_expiring": {
         "en": "certificate {value} expires on {date}, in {days} days (start the renewal)",

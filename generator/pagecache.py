@@ -69,6 +69,9 @@ def page_inputs(catalog: Catalog, media: Media, pages: list[Page]) -> dict[str, 
         hasher.update(f"{page.kind}\0{page.url}\0".encode())
         for entry in shown:
             hasher.update(f"{entry.source}\0{digests[entry.source]}\0".encode())
+            if isinstance(entry, ProductEntry):
+                # Which certificates the build's date still shows: one expiring changes the page, not the file.
+                hasher.update(f"{[i for i, c in enumerate(entry.data.certifications) if c in entry.certifications]}\0".encode())
             for photo in entry.data.photos:
                 processed = media.get(entry.folder, photo)
                 names = [v.name for v in (*processed.variants, processed.preview)] if processed else ["-"]

@@ -100,7 +100,7 @@ verified: {today}
 """
 
 
-def write_product_scaffold(root: Path, bumdes: str, product: str, *, today: dt.date | None = None) -> list[Issue]:
+def write_product_scaffold(root: Path, bumdes: str, product: str, *, today: dt.date) -> list[Issue]:
     """Create products/<bumdes>/<product>.yml, refusing to overwrite anything."""
     folder = root / PRODUCTS_DIR / bumdes
     target = folder / f"{product}.yml"
@@ -122,7 +122,7 @@ def write_product_scaffold(root: Path, bumdes: str, product: str, *, today: dt.d
         periods=", ".join(vocab.periods) if vocab else "-",
         certifications=", ".join(vocab.certifications) if vocab else "-",
         currencies=", ".join(config.currencies) if config else "-",
-        today=(today or dt.date.today()).isoformat(),
+        today=today.isoformat(),
     )
     write_text(target, text)
     return [make_issue(where, (1, 1), "", "info.created", Severity.INFO)]

@@ -17,7 +17,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -65,9 +65,10 @@ class Validated:
 
 
 
-FILE_RULES_NAMES = ("check_file_ids", "check_languages", "check_vocabulary", "check_hs_codes", "check_countries",
-                    "check_markup", "check_gacc")
-"""Rules that read one file (and site_config.yml) only: they run where the file is loaded, and are cached."""
+FileRule = Callable[["Validated", Sources], Iterable[Issue]]
+"""A rule reading one file and site_config.yml: never the date, since its result is cached by content."""
+CatalogRule = Callable[["Validated", Sources, dt.date], Iterable[Issue]]
+"""A rule across files, or one that depends on the date (``today`` comes from the command line)."""
 
 CACHE_FILE = ".cache/check.pickle"
 _CONTEXT: dict[str, Any] = {}
@@ -82,7 +83,7 @@ def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True
     if result.config is not None:
         config_only = Validated(root=sources.root, config=result.config)
         for rule in FILE_RULES:
-            result.issues.extend(rule(config_only, sources, today))
+            result.issues.extend(rule(config_only, sources))
     _check_files(sources, result, use_cache)
     for rule in CATALOG_RULES:
         result.issues.extend(rule(result, sources, today))
@@ -154,7 +155,7 @@ def _check_one_file(job: tuple[Path, Path, str, bytes]) -> tuple[Checked[Any] | 
     single = Validated(root=root, config=_CONTEXT.get("config"), include_config=False)
     getattr(single, kind).append(checked)
     for rule in FILE_RULES:
-        issues.extend(rule(single, scope, dt.date.today()))
+        issues.extend(rule(single, scope))
     checked.document.forget_data()
     return checked, issues
 
@@ -419,7 +420,7 @@ def _all_files(result: Validated) -> Iterator[Checked[Any]]:
     yield from result.products
 
 
-def check_languages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_languages(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Texts use configured languages only, and every text has the source language."""
     if result.config is None:
         return
@@ -494,7 +495,7 @@ def check_currencies(result: Validated, sources: Sources, today: dt.date) -> Ite
             )
 
 
-def check_file_ids(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_file_ids(result: Validated, sources: Sources) -> Iterator[Issue]:
     """A product's id equals its file name; a BUMDes's id equals its folder name."""
     for product in result.products:
         expected = product.document.path.stem
@@ -527,7 +528,7 @@ def check_layout(result: Validated, sources: Sources, today: dt.date) -> Iterato
         yield make_issue(sources.relative(path), (1, 1), "", "rule.stray_file")
 
 
-def check_vocabulary(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_vocabulary(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Categories, units, periods and certification kinds come from the controlled lists."""
     if result.config is None:
         return
@@ -614,14 +615,14 @@ def check_villages(result: Validated, sources: Sources, today: dt.date) -> Itera
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.village_region", value=code, regency=code[:5])
 
 
-def check_hs_codes(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_hs_codes(result: Validated, sources: Sources) -> Iterator[Issue]:
     """HS codes exist in the HS 2022 nomenclature (national extensions beyond 6 digits allowed)."""
     for product in result.products:
         if not official.is_hs_code(product.model.hs_code):
             yield make_issue(product.where, product.at("hs_code"), "hs_code", "rule.hs_code", value=product.model.hs_code)
 
 
-def check_countries(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Markets are ISO 3166-1 alpha-2 country codes."""
     known = official.country_codes()
     for product in result.products:
@@ -690,7 +691,11 @@ def _parents_between(folder: Path, target: Path) -> list[Path]:
 
 
 def check_certificates(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
-    """Expired certificates are errors; those expiring within 60 days are warnings."""
+    """Certificates expired or expiring within 60 days are warnings; the site withdraws expired ones.
+
+    Not errors: a date passing must never stop the catalog from publishing (catalog.valid_certifications
+    takes them off every page instead, so none is ever shown as valid).
+    """
     for product in result.products:
         for index, cert in enumerate(product.model.certifications):
             if cert.valid_until is None:
@@ -699,7 +704,8 @@ def check_certificates(result: Validated, sources: Sources, today: dt.date) -> I
             label = f"{cert.type} {cert.number}"
             days = (cert.valid_until - today).days
             if days < 0:
-                yield make_issue(product.where, product.at(*loc), format_loc(loc), "rule.cert_expired", value=label, date=cert.valid_until)
+                yield make_issue(product.where, product.at(*loc), format_loc(loc), "rule.cert_expired", Severity.WARNING,
+                                 value=label, date=cert.valid_until)
             elif days <= EXPIRY_WARNING_DAYS:
                 yield make_issue(
                     product.where, product.at(*loc), format_loc(loc), "rule.cert_expiring", Severity.WARNING,
@@ -738,7 +744,7 @@ _LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*)>
 _SCHEME_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 
 
-def check_markup(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_markup(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Text is Markdown, never HTML; every link in it is https://."""
     for checked in _all_files(result):
         for loc, texts in _localized_fields(checked.model):
@@ -753,7 +759,7 @@ def check_markup(result: Validated, sources: Sources, today: dt.date) -> Iterato
                         yield make_issue(*where, "rule.unsafe_link", value=_shorten(target, 60))
 
 
-def check_gacc(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Food offered to China needs the producer's GACC registration (a warning: it can be in progress)."""
     if result.config is None:
         return
@@ -765,27 +771,30 @@ def check_gacc(result: Validated, sources: Sources, today: dt.date) -> Iterator[
             yield make_issue(product.where, product.at("markets"), "markets", "rule.gacc_for_china", Severity.WARNING)
 
 
-RULES = [
-    check_layout,
+FILE_RULES: tuple[FileRule, ...] = (
     check_file_ids,
-    check_unique_ids,
-    check_config_languages,
     check_languages,
-    check_currencies,
     check_vocabulary,
-    check_region_files,
-    check_villages,
     check_hs_codes,
     check_countries,
+    check_markup,
+    check_gacc,
+)
+"""Rules that read one file (and site_config.yml) and nothing else: they run where the file is loaded and
+their results are cached by the file's content, so they never see the date (a cached answer would go stale)."""
+CATALOG_RULES: tuple[CatalogRule, ...] = (
+    check_layout,
+    check_unique_ids,
+    check_config_languages,
+    check_currencies,
+    check_region_files,
+    check_villages,
     check_photos,
     check_certificates,
     check_verified,
     check_agents,
-    check_markup,
-    check_gacc,
-]
-"""Every rule, in the order their issues are most useful to read."""
-FILE_RULES = [rule for rule in RULES if rule.__name__ in FILE_RULES_NAMES]
-CATALOG_RULES = [rule for rule in RULES if rule.__name__ not in FILE_RULES_NAMES]
+)
+"""Rules across files, and rules that depend on the date: they run on every check."""
+RULES = (*FILE_RULES, *CATALOG_RULES)
 
-__all__ = ["Checked", "Validated", "validate_sources", "RULES", "format_loc"]
+__all__ = ["Checked", "Validated", "validate_sources", "RULES", "FILE_RULES", "CATALOG_RULES", "format_loc"]

@@ -56,7 +56,7 @@ def test_sitemap_lists_every_page_of_every_language_with_alternates(site):
 
 def test_past_one_files_limit_the_sitemap_becomes_an_index_of_valid_parts(site, monkeypatch):
     root = site.parent
-    catalog = build_catalog(check_catalog(root, today=TODAY))
+    catalog = build_catalog(check_catalog(root, today=TODAY), today=TODAY)
     pages = plan_pages(catalog)
     freshness = Freshness(catalog, load_change_times(root))
     whole = ET.fromstring(render_sitemaps(catalog, pages, freshness)["sitemap.xml"])

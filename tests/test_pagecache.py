@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -27,9 +28,9 @@ OTHER_BUMDES = {
 """A second BUMDes (same regency) with one moringa product."""
 
 
-def build(root: Path) -> BuildReport:
+def build(root: Path, today=TODAY) -> BuildReport:
     report = BuildReport()
-    issues = build_site(root, out=None, today=TODAY, report=report)
+    issues = build_site(root, out=None, today=today, report=report)
     assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
     return report
 
@@ -38,12 +39,12 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+def clean_build(root: Path, tmp_path: Path, today=TODAY) -> dict[str, bytes]:
     """The same catalog built in a fresh copy, without any cache."""
     fresh = tmp_path / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", ".build", "site", ".trash-*"))
-    build(fresh)
+    build(fresh, today)
     return tree(fresh / "site")
 
 
@@ -77,6 +78,19 @@ def test_a_rebuild_after_a_change_equals_a_build_from_nothing(tmp_path: Path, ch
     CHANGES[change](root)
     build(root)
     assert tree(root / "site") == clean_build(root, tmp_path)
+
+
+def test_a_certificate_that_expires_is_withdrawn_from_every_page_at_the_next_build(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
+    build(root)
+    page = root / "site" / "en" / "products" / "kelor-powder" / "index.html"
+    assert "ID123" in page.read_text(encoding="utf-8")
+    # The halal certificate is valid until 2028-01-31; no file changes, only the build's date.
+    later = dt.date(2028, 2, 1)
+    build(root, later)
+    site = tree(root / "site")
+    assert [name for name, data in site.items() if b"ID123" in data] == []
+    assert site == clean_build(root, tmp_path, later)
 
 
 def test_an_unchanged_catalog_reuses_every_page_that_does_not_read_the_whole_catalog(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def body_of(source: str) -> str:
 def docs(site: Path, tmp_path_factory) -> Path:
     """Every page's Markdown source in every language, as the build hands them to MkDocs (it deletes them after)."""
     root = site.parent
-    catalog = build_catalog(check_catalog(root, today=TODAY))
+    catalog = build_catalog(check_catalog(root, today=TODAY), today=TODAY)
     media, _ = process_images(catalog, root / PHOTO_CACHE, BuildReport())
     out = tmp_path_factory.mktemp("records")
     for language in catalog.languages:
