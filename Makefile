@@ -1,21 +1,32 @@
-# Every target bootstraps what it needs: a .venv with the pinned dependencies of requirements.txt.
+# Every target bootstraps what it needs: a .venv with the pinned dependencies of requirements.txt, plus
+# requirements-dev.txt for the targets that test or measure (make build never installs test tools).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 GEN := $(PY) -m generator
 BUMDES ?=
 PRODUCT ?=
 PORT ?= 8000
+DEST ?=
 
 .PHONY: build serve check test new-product translations schemas bench audit lock clean
 
-$(STAMP): requirements.txt
+# The Python floor is pyproject.toml's requires-python: said once, plainly, instead of pip's failure on
+# the first package that needs a newer Python.
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import re, sys; floor = tuple(int(n) for n in re.search(r"requires-python\s*=\s*\">=([0-9.]+)\"", open("pyproject.toml").read()).group(1).split(".")); sys.exit(0 if sys.version_info[:3] >= floor else "$(PYTHON) is Python %s; this project needs Python >= %s (pyproject.toml). Install it, then run: make PYTHON=python3.11 ..." % (sys.version.split()[0], ".".join(map(str, floor))))'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# axe-core (accessibility tests) and Lighthouse (make audit), pinned in package-lock.json.
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
+# axe-core (accessibility tests) and Lighthouse (make audit), pinned in package-lock.json; .npmrc makes npm
+# refuse a Node.js older than package.json's engines.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -33,11 +44,11 @@ check: $(STAMP)
 	$(GEN) check
 
 ## test: run every test
-test: $(STAMP) $(NODE_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 ## audit: Lighthouse scores and byte budgets of the built site (run make build first)
-audit: $(STAMP) $(NODE_STAMP)
+audit: $(DEV_STAMP) $(NODE_STAMP)
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/audit.py
 
 ## new-product: scaffold a product file: make new-product BUMDES=<bumdes-id> PRODUCT=<product-id>
@@ -54,14 +65,17 @@ schemas: $(STAMP)
 	$(GEN) schemas
 
 ## bench: synthetic 10,000-product catalog; prints timings, memory and sizes
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(PY) -m generator.bench
 
-## lock: re-pin requirements.txt from requirements.in
+## lock: re-pin requirements.txt from requirements.in, then requirements-dev.txt from requirements-dev.in
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Pinned from requirements.in with: make lock"; .venv-lock/bin/pip freeze; } > requirements.txt
+	.venv-lock/bin/pip install --quiet -r requirements-dev.in
+	{ echo "# Pinned from requirements-dev.in with: make lock (test-only; requirements.txt pins the rest)"; \
+	  .venv-lock/bin/pip freeze | grep -vxF -f requirements.txt; } > requirements-dev.txt
 	rm -rf .venv-lock
 
 clean:

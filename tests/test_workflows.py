@@ -212,12 +212,12 @@ def test_pull_request_workflow_runs_check_build_and_test():
     assert {"make check", "make build", "make test"} <= commands
 
 
-def test_pull_request_tests_run_with_debian_chromium_and_cjk_fonts():
+def test_pull_request_tests_run_with_debian_chromium_cjk_fonts_and_node():
     workflow = load_workflow("pull-request.yml")
     (job,) = [job for job in workflow["jobs"].values() if any("make test" in str(s.get("run")) for s in job["steps"])]
-    assert str(job.get("container", "")).startswith("debian:bookworm")
+    assert re.fullmatch(r"python:[0-9.]+-bookworm", str(job.get("container", "")))  # Debian, with the project's Python
     install = " ".join(str(step.get("run", "")) for step in job["steps"])
-    for package in ("chromium", "fonts-noto-cjk", "python3", "python3-venv", "make", "git"):
+    for package in ("chromium", "fonts-noto-cjk", "nodejs", "npm", "make", "git"):
         assert re.search(rf"apt-get install[^\n]*(\\\n[^\n]*)*\b{re.escape(package)}\b", install), package
 
 
@@ -253,10 +253,20 @@ def test_publish_builds_from_full_history_with_a_fixed_date_and_uploads_for_page
     upload = build["steps"][uses.index("actions/upload-pages-artifact")]
     assert upload["with"]["path"] == "site"
     caches = [step["with"] for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")]
-    assert {cache["path"]: cache["key"] for cache in caches} == {
-        "~/.cache/pip": "pip-${{ runner.os }}-py3.11-${{ hashFiles('requirements.txt') }}",
-        ".cache": "images-${{ runner.os }}-${{ hashFiles('products/**') }}",
-    }
+    keys = {cache["path"]: cache["key"] for cache in caches}
+    assert keys["~/.cache/pip"] == "pip-${{ runner.os }}-py3.11.14-${{ hashFiles('requirements.txt') }}"
+    assert set(keys) == {"~/.cache/pip", ".cache"}
+
+
+@pytest.mark.parametrize("name", ["publish.yml", "pull-request.yml"])
+def test_the_build_cache_is_keyed_on_everything_it_depends_on(name):
+    """An exact key hit restores the cache and never saves a new one: the key must change with any input."""
+    caches = [step["with"] for _, step in steps(load_workflow(name)) if step.get("uses", "").startswith("actions/cache@")
+              and step["with"]["path"] == ".cache"]
+    assert caches, name
+    for cache in caches:
+        hashed = set(re.findall(r"'([^']+)'", cache["key"]))
+        assert {"products/**", "regions/**", "site_config.yml", "theme/**", "generator/**", "requirements.txt"} <= hashed
 
 
 def test_publish_deploys_in_its_own_job_with_pages_permissions_only():
@@ -421,8 +431,9 @@ def test_issue_form_is_well_formed():
 def test_codeowners_names_real_paths_and_the_maintainers():
     lines = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
     rules = dict(line.split(None, 1) for line in lines if line.strip() and not line.startswith("#"))
-    expected = ["/generator/", "/theme/", "/.github/", "/schemas/", "/Makefile", "/requirements*.txt", "/site_config.yml"]
-    assert list(rules) == expected
+    expected = {"/generator/", "/theme/", "/.github/", "/schemas/", "/Makefile", "/requirements*", "/site_config.yml",
+                "/pyproject.toml", "/package*.json", "/.npmrc", "/.ci/", "/scripts/", "/LICENSE*", "/SECURITY.md"}
+    assert set(rules) == expected
     assert set(rules.values()) == {"@village-export/maintainers"}
     for pattern in rules:
         assert list(ROOT.glob(pattern.strip("/"))), f"CODEOWNERS names {pattern}, which does not exist"
