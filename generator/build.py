@@ -32,7 +32,8 @@ from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environme
 from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
 from generator.shells import SHELL_KINDS, Shells, ShellError
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
-from generator.validate import Validated, validate_sources
+from generator.checked import Validated
+from generator.validate import validate_sources
 
 SITE_DIR = "site"
 PROJECT_DIR = str(Path(__file__).resolve().parent.parent)

@@ -12,7 +12,7 @@ from typing import Mapping
 
 from generator import official
 from generator.models import Bumdes, Certification, Contact, Language, Product, RegionEntry, SiteConfig
-from generator.validate import Validated
+from generator.checked import Validated
 
 
 @dataclass(frozen=True)

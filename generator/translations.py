@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from generator.load import Document, LoadError, load_document
 from generator.sources import CONFIG_FILE, PRODUCTS_DIR, REGIONS_DIR
-from generator.validate import format_loc
+from generator.checked import format_loc
 
 
 @dataclass

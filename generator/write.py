@@ -62,6 +62,21 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: readers see the old bytes or the new ones, never half of them.
+
+    The temporary name is unique, so two processes writing the same file (two workers encoding the same
+    photo) never rename each other's half-written bytes into place.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def create_file(path: Path, data: bytes) -> None:
     """Write a new file, creating its folder, in as few system calls as the kernel allows.
 

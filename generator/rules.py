@@ -1,0 +1,456 @@
+"""Every rule of the catalog, one function each: what it checks is its docstring, what it says is issues.py.
+
+Per-file rules read one file and site_config.yml; their results are cached by the file's content, so they
+never see the date. Catalog rules read across files or depend on the date. validate.py runs both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from generator import models, official
+from generator.checked import CatalogRule, Checked, FileRule, Validated, format_loc
+from generator.issues import Issue, Severity, make_issue, shorten
+from generator.models import Product, RegionFile, unwrap
+from generator.sources import BUMDES_FILE, STRINGS_DIR, Sources
+
+EXPIRY_WARNING_DAYS = 60
+STALE_AFTER_DAYS = 365
+
+
+
+
+def _localized_fields(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, str]]]:
+    """Every per-language text inside a model, with its location."""
+    if isinstance(value, BaseModel):
+        for name, kind in _text_plan(type(value)):
+            item = getattr(value, name)
+            if item is None:
+                continue
+            if kind == "text":
+                if isinstance(item, dict) and item:
+                    yield loc + (name,), item
+            elif kind == "model":
+                yield from _localized_fields(item, loc + (name,))
+            elif kind == "list":
+                for index, element in enumerate(item):
+                    yield from _localized_fields(element, loc + (name, index))
+            elif kind == "dict":
+                for key, element in item.items():
+                    yield from _localized_fields(element, loc + (name, key))
+
+
+@functools.lru_cache(maxsize=None)
+def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Which fields of a model hold per-language text or nested models (worked out once per class)."""
+    plan = []
+    for name, info in model.model_fields.items():
+        annotation = unwrap(info.annotation)
+        options = [unwrap(a) for a in typing.get_args(annotation)] if typing.get_origin(annotation) in (
+            typing.Union, types.UnionType) else [annotation]
+        kinds = set()
+        for option in options:
+            origin, args = typing.get_origin(option), typing.get_args(option)
+            if isinstance(option, type) and issubclass(option, BaseModel):
+                kinds.add("model")
+            elif origin is dict and len(args) == 2:
+                inner = unwrap(args[1])
+                kinds.add("dict" if isinstance(inner, type) and issubclass(inner, BaseModel) else "text")
+            elif origin is list and args:
+                inner = unwrap(args[0])
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    kinds.add("list")
+        if kinds:
+            plan.append((name, kinds.pop()))
+    return tuple(plan)
+
+
+def check_languages(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """Texts use configured languages only, and every text has the source language."""
+    if result.config is None:
+        return
+    config = result.config.model
+    known = [language.code for language in config.languages]
+    if config.source_language not in known:
+        return  # check_config_languages reports it once, rather than once per text
+    for checked in result.files():
+        for loc, texts in _localized_fields(checked.model):
+            if config.source_language not in texts:
+                yield make_issue(
+                    checked.where, checked.at(*loc), format_loc(loc), "rule.source_language", lang=config.source_language
+                )
+            for lang in texts:
+                if lang not in known:
+                    yield make_issue(
+                        checked.where,
+                        checked.at(*loc, lang, key=True),
+                        format_loc(loc + (lang,)),
+                        "rule.unknown_language",
+                        value=lang,
+                        allowed=", ".join(known),
+                    )
+
+
+def check_config_languages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """The source language is published, and each language has its strings file under theme/."""
+    if result.config is None:
+        return
+    config = result.config.model
+    codes = [language.code for language in config.languages]
+    if config.source_language not in codes:
+        yield make_issue(
+            result.config.where,
+            result.config.at("source_language"),
+            "source_language",
+            "rule.unknown_language",
+            value=config.source_language,
+            allowed=", ".join(codes),
+        )
+    for index, language in enumerate(config.languages):
+        if not (sources.root / STRINGS_DIR / f"{language.code}.yml").is_file():
+            yield make_issue(
+                result.config.where,
+                result.config.at("languages", index, "code"),
+                f"languages[{index}].code",
+                "rule.language_strings",
+                value=language.code,
+            )
+
+
+def check_currencies(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Configured currencies are ISO 4217; prices use a configured currency."""
+    if result.config is None:
+        return
+    known = official.currency_codes()
+    allowed = result.config.model.currencies
+    for index, code in enumerate(allowed):
+        if code not in known:
+            yield make_issue(result.config.where, result.config.at("currencies", index), f"currencies[{index}]", "rule.currency", value=code)
+    for product in result.products:
+        currency = product.model.price.currency
+        if currency is not None and currency not in allowed:
+            yield make_issue(
+                product.where,
+                product.at("price", "currency"),
+                "price.currency",
+                "rule.unknown_term",
+                value=currency,
+                vocabulary="currencies",
+                allowed=", ".join(allowed),
+            )
+
+
+def check_file_ids(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """A product's id equals its file name; a BUMDes's id equals its folder name."""
+    for product in result.products:
+        expected = product.document.path.stem
+        if product.model.id != expected:
+            yield make_issue(product.where, product.at("id"), "id", "rule.id_mismatch", value=product.model.id, expected=expected)
+    for bumdes in result.bumdes:
+        expected = bumdes.document.path.parent.name
+        if bumdes.model.id != expected:
+            yield make_issue(bumdes.where, bumdes.at("id"), "id", "rule.id_mismatch", value=bumdes.model.id, expected=expected)
+
+
+def check_unique_ids(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Product ids are unique across the whole catalog (they are the page URLs)."""
+    seen: dict[str, Checked[Product]] = {}
+    for product in sorted(result.products, key=lambda p: p.where):
+        first = seen.setdefault(product.model.id, product)
+        if first is not product:
+            yield make_issue(product.where, product.at("id"), "id", "rule.duplicate_id", value=product.model.id, other=first.where)
+    bumdes_ids = {b.model.id for b in result.bumdes}
+    for product in result.products:
+        if product.model.id in bumdes_ids:
+            yield make_issue(product.where, product.at("id"), "id", "rule.duplicate_id", value=product.model.id, other="a BUMDes")
+
+
+def check_layout(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Every folder under products/ has a bumdes.yml; no YAML lies where the catalog does not read it."""
+    for folder in sources.empty_folders:
+        yield make_issue(sources.relative(folder / BUMDES_FILE), (1, 1), "", "rule.missing_bumdes")
+    for path in sources.stray:
+        yield make_issue(sources.relative(path), (1, 1), "", "rule.stray_file")
+
+
+def check_build_state(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Nothing under .cache/, .build/ or site/ is committed: the generator would trust it (it reads none of it)."""
+    for path in sources.tracked:
+        yield make_issue(path, (1, 1), "", "rule.tracked_build_state")
+
+
+def check_vocabulary(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """Categories, units, periods and certification kinds come from the controlled lists."""
+    if result.config is None:
+        return
+    vocab = result.config.model.vocabularies
+    for product in result.products:
+        p = product.model
+        uses: list[tuple[tuple[Any, ...], str | None, dict[str, Any], str]] = [
+            (("category",), p.category, vocab.categories, "categories"),
+            (("moq", "unit"), p.moq.unit, vocab.units, "units"),
+            (("capacity", "unit"), p.capacity.unit, vocab.units, "units"),
+            (("capacity", "period"), p.capacity.period, vocab.periods, "periods"),
+            (("price", "unit"), p.price.unit, vocab.units, "units"),
+        ]
+        uses += [(("certifications", i, "type"), c.type, vocab.certifications, "certifications") for i, c in enumerate(p.certifications)]
+        uses += [(("shipping", i, "incoterm"), s.incoterm, vocab.incoterms, "incoterms") for i, s in enumerate(p.shipping)]
+        if p.price.incoterm:
+            uses.append((("price", "incoterm"), p.price.incoterm, vocab.incoterms, "incoterms"))
+        for loc, value, allowed, name in uses:
+            if value is not None and value not in allowed:
+                yield make_issue(
+                    product.where, product.at(*loc), format_loc(loc), "rule.unknown_term",
+                    value=value, vocabulary=name, allowed=", ".join(allowed),
+                )
+
+
+def check_region_files(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Region files carry official codes and names, regencies sit under their province, names match."""
+    names = official.region_names()
+    described: dict[str, str] = {}
+    for region in result.regions:
+        province = region.model.province
+        if len(province.code) != 2 or province.code not in names:
+            yield make_issue(region.where, region.at("province", "code"), "province.code", "rule.unknown_region", value=province.code)
+            continue
+        if province.code in described:
+            # The build would keep only one file's regencies for the province page and lose the other's.
+            yield make_issue(region.where, region.at("province", "code"), "province.code", "rule.region_duplicate",
+                             value=province.code, other=described[province.code])
+            continue
+        described[province.code] = region.where
+        _check_name_issue = _official_name(region, ("province",), province, names)
+        if _check_name_issue:
+            yield _check_name_issue
+        stem = region.document.path.stem
+        if not stem.startswith(province.code + "-"):
+            yield make_issue(region.where, (1, 1), "", "rule.region_file_name", expected=f"{province.code}-<name>.yml")
+        for index, regency in enumerate(region.model.regencies):
+            loc = ("regencies", index)
+            if len(regency.code) != 5 or regency.code not in names:
+                yield make_issue(region.where, region.at(*loc, "code"), format_loc(loc + ("code",)), "rule.unknown_region", value=regency.code)
+            elif not regency.code.startswith(province.code + "."):
+                yield make_issue(
+                    region.where, region.at(*loc, "code"), format_loc(loc + ("code",)), "rule.region_parent",
+                    value=regency.code, province=province.code,
+                )
+            else:
+                issue = _official_name(region, loc, regency, names)
+                if issue:
+                    yield issue
+
+
+def _official_name(region: Checked[RegionFile], loc: tuple[Any, ...], entry: models.RegionEntry, names: dict[str, str]) -> Issue | None:
+    expected = names[entry.code]
+    given = entry.name.get("id")
+    if given is not None and given != expected:
+        return make_issue(
+            region.where, region.at(*loc, "name", "id"), format_loc(loc + ("name", "id")), "rule.region_name",
+            region=entry.code, expected=expected, value=given,
+        )
+    return None
+
+
+def check_villages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """A BUMDes's village is an official desa whose regency is listed under regions/."""
+    listed = {r.code for region in result.regions for r in region.model.regencies}
+    for bumdes in result.bumdes:
+        code = bumdes.model.village
+        name = official.village_name(code)
+        if name is None:
+            yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.unknown_village", value=code)
+        elif official.is_kelurahan(code):
+            yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.kelurahan", value=code, name=name)
+        elif result.regions and code[:5] not in listed:
+            yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.village_region", value=code, regency=code[:5])
+
+
+def check_hs_codes(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """HS codes exist in the HS 2022 nomenclature (national extensions beyond 6 digits allowed)."""
+    for product in result.products:
+        if not official.is_hs_code(product.model.hs_code):
+            yield make_issue(product.where, product.at("hs_code"), "hs_code", "rule.hs_code", value=product.model.hs_code)
+
+
+def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """Markets are ISO 3166-1 alpha-2 country codes."""
+    known = official.country_codes()
+    for product in result.products:
+        for index, code in enumerate(product.model.markets):
+            if code not in known:
+                yield make_issue(product.where, product.at("markets", index), f"markets[{index}]", "rule.country", value=code)
+
+
+def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Photos exist inside their BUMDes folder, are real files (not links) and are readable images."""
+    for checked in [*result.bumdes, *result.products]:
+        folder = checked.document.path.parent
+        for index, photo in enumerate(checked.model.photos):
+            loc = ("photos", index, "file")
+            found = _cached_photo_problems(result, folder, photo.file)
+            if found:
+                # Positions are worked out only for a file that has a problem (see load.Document).
+                where = (checked.where, checked.at(*loc), format_loc(loc))
+                for code, severity, values in found:
+                    yield make_issue(*where, code, severity, **values)
+
+
+def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[tuple[str, Severity, dict[str, Any]]]:
+    """Photo problems, reused when the same bytes were inspected by the same checker before."""
+    target = folder / name
+    if not target.is_file() or target.is_symlink():
+        return list(_photo_problems(folder, name))
+    found = result.remember("photo", name.encode() + b"\0" + target.read_bytes(),
+                            lambda: [[code, severity.value, values] for code, severity, values in _photo_problems(folder, name)])
+    return [(code, Severity(severity), values) for code, severity, values in found]
+
+
+def _photo_problems(folder: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
+    from generator.images import inspect_photo
+
+    target = folder / name
+    if Path(name).is_absolute() or not _inside(folder, target):
+        yield "rule.photo_outside", Severity.ERROR, {"value": name, "bumdes": folder.name}
+    elif target.is_symlink() or any(p.is_symlink() for p in _parents_between(folder, target)):
+        yield "rule.photo_symlink", Severity.ERROR, {"value": name}
+    elif not target.is_file():
+        yield "rule.photo_missing", Severity.ERROR, {"value": name}
+    else:
+        for code, severity, values in inspect_photo(target):
+            yield code, severity, {"value": name, **values}
+
+
+def _inside(folder: Path, target: Path) -> bool:
+    try:
+        resolved = Path(folder.resolve(), *Path(target.relative_to(folder)).parts)
+        return ".." not in Path(target.relative_to(folder)).parts and resolved.is_relative_to(folder.resolve())
+    except ValueError:
+        return False
+
+
+def _parents_between(folder: Path, target: Path) -> list[Path]:
+    parents = []
+    current = target.parent
+    while current != folder and current != current.parent:
+        parents.append(current)
+        current = current.parent
+    return parents
+
+
+def check_certificates(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Certificates expired or expiring within 60 days are warnings; the site withdraws expired ones.
+
+    Not errors: a date passing must never stop the catalog from publishing (catalog.valid_certifications
+    takes them off every page instead, so none is ever shown as valid).
+    """
+    for product in result.products:
+        for index, cert in enumerate(product.model.certifications):
+            if cert.valid_until is None:
+                continue
+            loc = ("certifications", index, "valid_until")
+            label = f"{cert.type} {cert.number}"
+            days = (cert.valid_until - today).days
+            if days < 0:
+                yield make_issue(product.where, product.at(*loc), format_loc(loc), "rule.cert_expired", Severity.WARNING,
+                                 value=label, date=cert.valid_until)
+            elif days <= EXPIRY_WARNING_DAYS:
+                yield make_issue(
+                    product.where, product.at(*loc), format_loc(loc), "rule.cert_expiring", Severity.WARNING,
+                    value=label, date=cert.valid_until, days=days,
+                )
+
+
+def check_verified(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Facts verified more than a year ago are a warning; a date in the future is an error."""
+    for product in result.products:
+        verified = product.model.verified
+        if verified > today:
+            yield make_issue(product.where, product.at("verified"), "verified", "rule.verified_future", date=verified)
+        elif (today - verified).days > STALE_AFTER_DAYS:
+            yield make_issue(product.where, product.at("verified"), "verified", "rule.stale_facts", Severity.WARNING, date=verified)
+
+
+def check_agents(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """A BUMDes's agent is defined in site_config.yml; agents serve existing provinces."""
+    if result.config is None:
+        return
+    agents = [a.id for a in result.config.model.agents]
+    for bumdes in result.bumdes:
+        if bumdes.model.agent and bumdes.model.agent not in agents:
+            yield make_issue(bumdes.where, bumdes.at("agent"), "agent", "rule.unknown_agent", value=bumdes.model.agent, allowed=", ".join(agents) or "-")
+    names = official.region_names()
+    for index, agent in enumerate(result.config.model.agents):
+        for p_index, code in enumerate(agent.provinces):
+            if code not in names:
+                loc = ("agents", index, "provinces", p_index)
+                yield make_issue(result.config.where, result.config.at(*loc), format_loc(loc), "rule.unknown_region", value=code)
+
+
+_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<!--")
+_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_SCHEME_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
+
+
+def check_markup(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """Text is Markdown, never HTML; every link in it is https://."""
+    for checked in result.files():
+        for loc, texts in _localized_fields(checked.model):
+            for lang, text in texts.items():
+                where = (checked.where, checked.at(*loc, lang), format_loc(loc + (lang,)))
+                html = _HTML_RE.search(text)
+                if html:
+                    yield make_issue(*where, "rule.unsafe_markup", value=shorten(html.group(0), 40))
+                for match in _LINK_RE.finditer(text):
+                    target = next(g for g in match.groups() if g is not None) if any(match.groups()) else ""
+                    if target and not target.startswith("#") and not target.lower().startswith("https://"):
+                        yield make_issue(*where, "rule.unsafe_link", value=shorten(target, 60))
+
+
+def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """Food offered to China needs the producer's GACC registration (a warning: it can be in progress)."""
+    if result.config is None:
+        return
+    categories = result.config.model.vocabularies.categories
+    for product in result.products:
+        p = product.model
+        term = categories.get(p.category)
+        if term and term.food and "CN" in p.markets and not p.gacc_registration:
+            yield make_issue(product.where, product.at("markets"), "markets", "rule.gacc_for_china", Severity.WARNING)
+
+
+FILE_RULES: tuple[FileRule, ...] = (
+    check_file_ids,
+    check_languages,
+    check_vocabulary,
+    check_hs_codes,
+    check_countries,
+    check_markup,
+    check_gacc,
+)
+"""Rules that read one file (and site_config.yml) and nothing else: they run where the file is loaded and
+their results are cached by the file's content, so they never see the date (a cached answer would go stale)."""
+CATALOG_RULES: tuple[CatalogRule, ...] = (
+    check_build_state,
+    check_layout,
+    check_unique_ids,
+    check_config_languages,
+    check_currencies,
+    check_region_files,
+    check_villages,
+    check_photos,
+    check_certificates,
+    check_verified,
+    check_agents,
+)
+"""Rules across files, and rules that depend on the date: they run on every check."""
+RULES = (*FILE_RULES, *CATALOG_RULES)
+

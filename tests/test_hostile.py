@@ -1,0 +1,117 @@
+"""What a hostile pull request can try, each reproduced: it must be refused, or be inert.
+
+One test (or a few) per hole in issue #17; each fails without its fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PRODUCT, TODAY
+from generator.build import build_site, check_catalog
+from generator.issues import Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+K = "products/bumdes-maju/kelor-powder.yml"
+
+
+def git(root: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-11-01T00:00:00Z",
+           "GIT_COMMITTER_DATE": "2026-11-01T00:00:00Z"}
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+
+
+def commit_everything(root: Path) -> None:
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A", "-f")
+    git(root, "commit", "-q", "-m", "catalog")
+
+
+def errors(issues) -> list[str]:
+    return [i.format("en") for i in issues if i.severity is Severity.ERROR]
+
+
+# --- 1. build state from the repository is never trusted ---------------------------------------------
+
+
+class Boom:
+    """An object whose unpickling runs code: it writes a file."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "pwned"))
+
+
+def test_a_pickle_in_the_check_cache_is_never_loaded(make_catalog, tmp_path):
+    root = make_catalog()
+    marker = tmp_path / "pwned"
+    (root / ".cache").mkdir()
+    (root / ".cache/check.pickle").write_bytes(pickle.dumps({"x": Boom(marker)}))
+    (root / ".cache/check.json").write_bytes(pickle.dumps({"x": Boom(marker)}))
+    assert check_catalog(root, today=TODAY).issues == []
+    assert not marker.exists()
+
+
+def forged_cache(root: Path) -> None:
+    """A check cache whose entry for the broken product says it has no problem (as a pull request could commit)."""
+    check_catalog(root, today=TODAY)  # writes the cache of the valid catalog
+    good = json.loads((root / ".cache/check.json").read_text(encoding="utf-8"))
+    (root / K).write_text(PRODUCT.replace('"121190"', '"999999"'), encoding="utf-8")
+    check_catalog(root, today=TODAY)
+    broken = json.loads((root / ".cache/check.json").read_text(encoding="utf-8"))
+    # Give the broken file's key the valid file's clean result.
+    (new_key,) = broken["files"].keys() - good["files"].keys()
+    (old_key,) = good["files"].keys() - broken["files"].keys()
+    broken["files"][new_key] = good["files"][old_key]
+    (root / ".cache/check.json").write_text(json.dumps(broken), encoding="utf-8")
+
+
+def test_a_committed_check_cache_is_not_read_and_check_names_it(make_catalog):
+    root = make_catalog()
+    forged_cache(root)
+    # Untracked, the forged entry would be believed: that is what a cache is for.
+    assert check_catalog(root, today=TODAY).issues == []
+    commit_everything(root)
+    found = errors(check_catalog(root, today=TODAY).issues)
+    assert ".cache/check.json:1:1: error: this file is build output committed to git; the generator never reads it" \
+        " (remove it from git: git rm -r --cached .cache .build site)" in found
+    assert any("hs_code: HS code '999999' is not in the HS 2022 nomenclature" in line for line in found)
+
+
+def test_a_committed_page_cache_entry_stops_the_build_before_anything_is_published(tmp_path):
+    from conftest import write_catalog
+
+    root = write_catalog(tmp_path / "catalog", with_theme=True)
+    assert errors(build_site(root, out=None, today=TODAY)) == []
+    page = root / "site/en/products/kelor-powder/index.html"
+    before = page.read_bytes()
+    for entry in (root / ".cache/pages/all/en").glob("*.html"):
+        entry.unlink()
+        entry.write_text("<script>alert(1)</script>", encoding="utf-8")
+    commit_everything(root)
+    found = errors(build_site(root, out=None, today=TODAY))
+    assert found and all("committed to git" in line for line in found)
+    assert page.read_bytes() == before  # the previous site stays as it was
+
+
+def test_check_on_the_command_line_fails_naming_each_tracked_file(make_catalog):
+    root = make_catalog()
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("x", encoding="utf-8")
+    (root / ".build").mkdir()
+    (root / ".build/x.md").write_text("x", encoding="utf-8")
+    commit_everything(root)
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "--today", TODAY.isoformat(), "--lang",
+                             "en", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == [".build/x.md", "site/index.html"]
