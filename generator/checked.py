@@ -19,15 +19,36 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass
 class Checked(Generic[M]):
-    """A model that passed its shape check, with the document it came from (for positions)."""
+    """A file's model, with the document it came from (for positions).
+
+    A file with shape errors still gets a model of the fields that are valid on their own (``complete`` is
+    False and ``fields`` names them), so every rule can report on those in the same run instead of after
+    the shape is fixed. Only complete models go on to be built.
+    """
 
     model: M
     document: Document
     where: str
+    complete: bool = True
+    fields: frozenset[str] = frozenset()
+    """The top-level fields this model holds; every field when complete."""
+
+    def __post_init__(self) -> None:
+        if self.complete:
+            self.fields = frozenset(type(self.model).model_fields)
 
     def at(self, *loc: str | int, key: bool = False) -> tuple[int, int]:
         """(line, column) of a field inside this file."""
         return self.document.position(loc, key=key)
+
+    def has(self, *names: str) -> bool:
+        """Whether the model holds these top-level fields (always, unless the file has shape errors)."""
+        return all(name in self.fields for name in names)
+
+
+def having(files: Iterable[Checked[M]], *names: str) -> Iterator[Checked[M]]:
+    """The files whose model holds every one of these top-level fields: what a rule that reads them checks."""
+    return (checked for checked in files if checked.has(*names))
 
 
 Remember = Callable[[str, bytes, Callable[[], list[Any]]], list[Any]]

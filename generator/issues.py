@@ -166,8 +166,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "YAML tidak valid: {problem} (periksa indentasi dan titik dua setelah setiap kunci)",
     },
     "load.duplicate_key": {
-        "en": "key '{key}' appears twice (keep one and delete the other)",
-        "id": "kunci '{key}' muncul dua kali (simpan satu, hapus yang lain)",
+        "en": "key '{key}' appears twice, first on line {first} (keep one and delete the other)",
+        "id": "kunci '{key}' muncul dua kali, yang pertama di baris {first} (simpan satu, hapus yang lain)",
+    },
+    "load.invisible": {
+        "en": "the text holds an invisible character, {character}, which can hide or disguise what it says (delete it: retype the text rather than paste it)",
+        "id": "teks berisi karakter tak terlihat, {character}, yang bisa menyembunyikan atau menyamarkan isinya (hapus: ketik ulang teksnya, jangan ditempel)",
+    },
+    "load.character": {
+        "en": "the file holds a control character, {character}, here (delete it; save the file as plain UTF-8 text)",
+        "id": "berkas berisi karakter kontrol, {character}, di sini (hapus; simpan berkas sebagai teks UTF-8 biasa)",
+    },
+    "load.unclosed_quote": {
+        "en": "the quote opened here is never closed: {problem} (add the closing quote at the end of this text)",
+        "id": "tanda kutip yang dibuka di sini tidak pernah ditutup: {problem} (tambahkan tanda kutip penutup di akhir teks ini)",
+    },
+    "load.unclosed": {
+        "en": "what is opened here ({{, [ or |) is never closed properly: {problem} (close it, or check the indentation below it)",
+        "id": "yang dibuka di sini ({{, [ atau |) tidak ditutup dengan benar: {problem} (tutup, atau periksa indentasi di bawahnya)",
     },
     "load.anchor": {
         "en": "anchors and aliases (& and *) are not allowed (write the value out in full)",

@@ -1,12 +1,16 @@
 """Turn the bytes of one YAML file into plain data plus the position of every value and key.
 
 Strict on purpose: every scalar stays a string (``0403``, ``0812…``, ``NO`` and ``1.000`` keep their
-meaning until the model converts them), and duplicate keys, anchors, aliases, tags, several documents,
-oversized files and deep nesting are refused with a position. Knows nothing about products.
+meaning until the model converts them), and anchors, aliases, tags, several documents, oversized files and
+deep nesting are refused with a position. Text is normalised to NFC; control, bidi and zero-width characters
+and duplicate keys are problems of the file (``Document.problems``) that do not stop it from being checked
+further. Knows nothing about products.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +28,25 @@ MAX_NODES = 20_000
 
 Key = tuple[str | int, ...]
 
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+"""Characters no catalog text may hold: control characters (tab and line feed aside), zero-width and bidi
+controls. They are invisible in an editor and a review, can make reversed text read as something else, and
+break XML feeds, mail subjects and terminals."""
+
 
 @dataclass(frozen=True)
 class LoadError(Exception):
     """A file that cannot be read as strict YAML: where, and a message code with its values."""
+
+    line: int
+    column: int
+    code: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong at one place of a file that was still read (the file goes on to be checked)."""
 
     line: int
     column: int
@@ -42,10 +61,11 @@ class Document:
     only a file with an issue is parsed a second time for its positions.
     """
 
-    def __init__(self, path: Path, data: Any, text: str = ""):
+    def __init__(self, path: Path, data: Any, text: str = "", problems: tuple[Problem, ...] = ()):
         self.path = path
         self.data = data
         self.text = text
+        self.problems = problems
         self._positions: tuple[dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]] | None = None
 
     @property
@@ -64,7 +84,9 @@ class Document:
                 # Checked results come from the cache without their text; read it again when needed.
                 raw = self.path.read_bytes()
                 self.text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8", "replace")
-            self._positions = _positions(self.text)
+            walk = _Walk(self.text, positions=True)
+            walk.run()
+            self._positions = walk.value_at, walk.key_at
         return self._positions
 
     def forget_data(self) -> None:
@@ -87,6 +109,17 @@ class Document:
                 return (1, 1)
             loc = loc[:-1]
 
+    def field_line(self, loc: Key) -> tuple[int, int]:
+        """Where a person adds something that belongs inside ``loc``: its key's line, or line 1 for the file."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.key_at:
+                return self.key_at[loc]
+            if loc in self.value_at:
+                return self.value_at[loc]
+            loc = loc[:-1]
+        return (1, 1)
+
 
 def load_document(path: Path) -> Document:
     """Read ``path`` as strict YAML; raise LoadError on anything we refuse."""
@@ -106,10 +139,11 @@ def parse_document(path: Path, raw: bytes) -> Document:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise LoadError(line, column, "load.encoding") from None
-    if "\x00" in text:
-        raise LoadError(1, 1, "load.encoding")
     _check_tabs(text)
-    return Document(path=path, data=_data(text), text=text)
+    _check_raw_characters(text)
+    walk = _Walk(text, positions=False)
+    walk.run()
+    return Document(path=path, data=walk.root, text=text, problems=tuple(walk.problems))
 
 
 def _check_tabs(text: str) -> None:
@@ -120,170 +154,179 @@ def _check_tabs(text: str) -> None:
             raise LoadError(number, len(line) - len(stripped) + 1, "load.tab")
 
 
-_NO_KEY = object()
+_RAW_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters written into the file itself (not as escapes), which YAML refuses anyway."""
+
+
+def _check_raw_characters(text: str) -> None:
+    """A control character typed or pasted into the file: where it is, before the YAML parser trips on it."""
+    found = _RAW_REFUSED.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise LoadError(line, column, "load.character", {"character": character_name(found.group(0))})
+
+
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+"""Unicode gives control characters no names, only these aliases."""
+
+
+def character_name(char: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: how a message names an invisible character."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, '') or _CONTROL_NAMES.get(ord(char), 'CONTROL CHARACTER')}"
+
+
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_SKIPPED = object()
+"""Stands for the key of a repeated mapping entry: its value is read (for positions) and dropped."""
 
 
-def _data(text: str) -> Any:
-    """Parser events → plain data, refusing what load refuses; the hot path of `make check`."""
-    loader = _Loader(text)
-    scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    stack: list[list[Any]] = []  # [container, is_mapping, pending key]
-    root: Any = None
-    nodes = 0
-    documents = 0
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            kind = event.__class__
-            if kind is scalar or kind is map_start or kind is seq_start:
-                nodes += 1
-                if event.anchor is not None:
-                    raise LoadError(*_mark(event), "load.anchor")
-                if event.tag is not None and not (kind is scalar and event.tag == "!"):
-                    raise LoadError(*_mark(event), "load.tag", {"tag": str(event.tag)})
-                if kind is scalar:
-                    value = event.value
-                    if not event.style and value in _NULLS and event.implicit[0]:
-                        value = None
-                else:
-                    if len(stack) >= MAX_DEPTH:
-                        raise LoadError(*_mark(event), "load.too_deep", {"limit": str(MAX_DEPTH)})
-                    value = {} if kind is map_start else []
-                if stack:
-                    frame = stack[-1]
-                    container = frame[0]
-                    if not frame[1]:
-                        container.append(value)
-                    elif frame[2] is _NO_KEY:
-                        if kind is not scalar or value is None:
-                            raise LoadError(*_mark(event), "load.key_not_text")
-                        if value in container:
-                            raise LoadError(*_mark(event), "load.duplicate_key", {"key": value})
-                        frame[2] = value
+class _Walk:
+    """One pass over the parser's events (no recursion, so deep input cannot blow the stack) into plain data.
+
+    The same refusals in both uses: the fast read of every file, and the slower read of a file with an
+    issue that also records where each key and value stands.
+    """
+
+    def __init__(self, text: str, *, positions: bool):
+        self.text = text
+        self.positions = positions
+        self.root: Any = None
+        self.value_at: dict[Key, tuple[int, int]] = {}
+        self.key_at: dict[Key, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def run(self) -> None:
+        loader = _Loader(self.text)
+        scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        # Each frame: [container, is_mapping, pending key, location, {key: line of its first definition}].
+        stack: list[list[Any]] = []
+        nodes = documents = 0
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                kind = event.__class__
+                if kind is scalar or kind is map_start or kind is seq_start:
+                    nodes += 1
+                    if event.anchor is not None:
+                        raise LoadError(*_mark(event), "load.anchor")
+                    if event.tag is not None and not (kind is scalar and event.tag == "!"):
+                        raise LoadError(*_mark(event), "load.tag", {"tag": str(event.tag)})
+                    if nodes > MAX_NODES:
+                        raise LoadError(*_mark(event), "load.too_many_nodes", {"limit": str(MAX_NODES)})
+                    if kind is scalar:
+                        value = event.value
+                        if not event.style and value in _NULLS and event.implicit[0]:
+                            value = None  # a bare `~`, `null` or empty value means "nothing here"; quoted ones are text
+                        else:
+                            value = self._text(value, event)
                     else:
-                        container[frame[2]] = value
-                        frame[2] = _NO_KEY
-                else:
-                    root = value
-                if kind is not scalar:
-                    stack.append([value, kind is map_start, _NO_KEY])
-                if nodes > MAX_NODES:
-                    raise LoadError(*_mark(event), "load.too_many_nodes", {"limit": str(MAX_NODES)})
-            elif kind in ends:
-                stack.pop()
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise LoadError(*_mark(event), "load.many_documents")
-            elif kind is yaml.AliasEvent:
-                raise LoadError(*_mark(event), "load.anchor")
-    except yaml.YAMLError as exc:
-        raise _syntax_error(exc) from None
-    finally:
-        loader.dispose()
-    return root
+                        if len(stack) >= MAX_DEPTH:
+                            raise LoadError(*_mark(event), "load.too_deep", {"limit": str(MAX_DEPTH)})
+                        value = {} if kind is map_start else []
+                    loc = self._attach(stack, value, event)
+                    if kind is not scalar:
+                        if loc is None:
+                            raise LoadError(*_mark(event), "load.key_not_text")
+                        stack.append([value, kind is map_start, _NO_KEY, loc, {} if kind is map_start else None])
+                elif kind in ends:
+                    stack.pop()
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise LoadError(*_mark(event), "load.many_documents")
+                elif kind is yaml.AliasEvent:
+                    raise LoadError(*_mark(event), "load.anchor")
+        except yaml.YAMLError as exc:
+            raise _syntax_error(exc, self.text) from None
+        finally:
+            loader.dispose()
+
+    def _attach(self, stack: list[list[Any]], value: Any, event: Any) -> Any:
+        """Place ``value`` in the open container; return its location, None when it is a key, or _DETACHED
+        when it is the value of a repeated key (read for what it holds, then dropped)."""
+        if not stack:
+            self.root = value
+            if self.positions:
+                self.value_at[()] = _mark(event)
+            return ()
+        frame = stack[-1]
+        container, loc = frame[0], frame[3]
+        if frame[1] and frame[2] is _NO_KEY:
+            if value is None or not isinstance(value, str):
+                raise LoadError(*_mark(event), "load.key_not_text")
+            first = frame[4].get(value)
+            if first is not None:
+                self.problems.append(Problem(*_mark(event), "load.duplicate_key", {"key": value, "first": str(first)}))
+                frame[2] = _SKIPPED
+            else:
+                frame[4][value] = event.start_mark.line + 1
+                frame[2] = value
+                if self.positions:
+                    frame.append(_mark(event))  # the key's position, until its value arrives
+            return None
+        if frame[1]:
+            key, frame[2] = frame[2], _NO_KEY
+            if key is _SKIPPED:
+                return _DETACHED
+            key_mark = frame.pop() if self.positions else None
+            if loc is _DETACHED:
+                return _DETACHED
+            child = (*loc, key)
+            container[key] = value
+            if key_mark is not None:
+                self.key_at[child] = key_mark
+        else:
+            if loc is _DETACHED:
+                return _DETACHED
+            child = (*loc, len(container))
+            container.append(value)
+        if self.positions:
+            self.value_at[child] = _mark(event)
+        return child
+
+    def _text(self, value: str, event: Any) -> str:
+        """A scalar as the catalog keeps it: NFC, and every forbidden character reported where it stands."""
+        for found in FORBIDDEN.finditer(value):
+            line, column = _mark(event)
+            if event.style == "|":  # a literal block keeps its lines: the character's own line
+                line += 1 + value.count("\n", 0, found.start())
+                column = 1
+            self.problems.append(Problem(line, column, "load.invisible", {"character": character_name(found.group(0))}))
+        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        return value
 
 
-def _syntax_error(exc: yaml.YAMLError) -> LoadError:
-    """PyYAML's complaint as a positioned issue."""
+_NO_KEY = object()
+_DETACHED = object()
+
+
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a block scalar")
+"""Problems a person fixes where something was opened (a quote, a bracket), not where the parser gave up."""
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str) -> LoadError:
+    """PyYAML's complaint as a positioned issue, at the line a person must edit."""
     if isinstance(exc, yaml.MarkedYAMLError):
+        context = exc.context or ""
+        if exc.context_mark is not None and context.startswith(_OPENED_AT):
+            mark = exc.context_mark
+            code = "load.unclosed_quote" if "quoted" in context else "load.unclosed"
+            return LoadError(mark.line + 1, mark.column + 1, code, {"problem": (exc.problem or context).strip()})
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return LoadError(line, column, "load.syntax", {"problem": (exc.problem or exc.context or "invalid YAML").strip()})
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses outright
+        position = min(exc.position, len(text))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        return LoadError(line, column, "load.character", {"character": character_name(chr(exc.character))
+                                                          if isinstance(exc.character, int) else str(exc.character)})
     return LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()})
 
 
 def _mark(event: Any) -> tuple[int, int]:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
-
-
-def _positions(text: str) -> tuple[dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
-    """Second pass over a file already known to load: where each value and key stands."""
-    document = _build(Path(), text)
-    return document[1], document[2]
-
-
-def _build(path: Path, text: str) -> tuple[Any, dict[Key, tuple[int, int]], dict[Key, tuple[int, int]]]:
-    """Walk parser events (no recursion, so deep input cannot blow the stack) into data and positions."""
-    value_at: dict[Key, tuple[int, int]] = {}
-    key_at: dict[Key, tuple[int, int]] = {}
-    # Each frame: [container, loc, pending_key, pending_key_mark]; mappings collect keys first.
-    stack: list[list[Any]] = []
-    root: Any = None
-    documents = 0
-    nodes = 0
-
-    def here(event: Any) -> tuple[int, int]:
-        return (event.start_mark.line + 1, event.start_mark.column + 1)
-
-    def attach(event: Any, value: Any) -> Key | None:
-        """Place ``value`` in the open container; return its loc, or None when it is a key."""
-        nonlocal root
-        if not stack:
-            root = value
-            value_at[()] = here(event)
-            return ()
-        frame = stack[-1]
-        container, loc = frame[0], frame[1]
-        if isinstance(container, list):
-            child = loc + (len(container),)
-            container.append(value)
-            value_at[child] = here(event)
-            return child
-        if frame[2] is None:
-            if not isinstance(value, str):
-                raise LoadError(*here(event), "load.key_not_text")
-            if value in container:
-                raise LoadError(*here(event), "load.duplicate_key", {"key": value})
-            frame[2] = value
-            frame[3] = here(event)
-            return None
-        key = frame[2]
-        child = loc + (key,)
-        container[key] = value
-        key_at[child] = frame[3]
-        value_at[child] = here(event)
-        frame[2] = None
-        return child
-
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise LoadError(*here(event), "load.many_documents")
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent or getattr(event, "anchor", None):
-                raise LoadError(*here(event), "load.anchor")
-            tag = getattr(event, "tag", None)
-            if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
-                raise LoadError(*here(event), "load.tag", {"tag": str(tag)})
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise LoadError(*here(event), "load.too_many_nodes", {"limit": str(MAX_NODES)})
-            if kind is yaml.ScalarEvent:
-                value = event.value
-                # A bare `~`, `null` or empty value means "nothing here"; quoted ones are text.
-                if not event.style and event.implicit[0] and value in ("", "~", "null", "Null", "NULL"):
-                    value = None
-                attach(event, value)
-            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    raise LoadError(*here(event), "load.too_deep", {"limit": str(MAX_DEPTH)})
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                loc = attach(event, container)
-                if loc is None:
-                    raise LoadError(*here(event), "load.key_not_text")
-                stack.append([container, loc, None, None])
-            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
-    except yaml.YAMLError as exc:
-        raise _syntax_error(exc) from None
-    if documents == 0:
-        root = None
-    return root, value_at, key_at

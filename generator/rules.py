@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from generator import models, official
-from generator.checked import CatalogRule, Checked, FileRule, Validated, format_loc
+from generator.checked import CatalogRule, Checked, FileRule, Validated, format_loc, having
 from generator.issues import Issue, Severity, make_issue, shorten
 from generator.models import Product, RegionFile, unwrap
 from generator.sources import BUMDES_FILE, STRINGS_DIR, Sources
@@ -28,10 +28,17 @@ STALE_AFTER_DAYS = 365
 
 
 
-def _localized_fields(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, str]]]:
-    """Every per-language text inside a model, with its location."""
+def _texts(checked: Checked[Any]) -> Iterator[tuple[tuple[Any, ...], dict[str, str]]]:
+    """Every per-language text of a file's model (of its valid fields), with its location."""
+    return _localized_fields(checked.model, (), checked.fields)
+
+
+def _localized_fields(value: Any, loc: tuple[Any, ...] = (), fields: frozenset[str] | None = None) -> Iterator[tuple[tuple[Any, ...], dict[str, str]]]:
+    """Every per-language text inside a model, with its location (at the top, only the given fields)."""
     if isinstance(value, BaseModel):
         for name, kind in _text_plan(type(value)):
+            if fields is not None and name not in fields:
+                continue
             item = getattr(value, name)
             if item is None:
                 continue
@@ -82,7 +89,7 @@ def check_languages(result: Validated, sources: Sources) -> Iterator[Issue]:
     if config.source_language not in known:
         return  # check_config_languages reports it once, rather than once per text
     for checked in result.files():
-        for loc, texts in _localized_fields(checked.model):
+        for loc, texts in _texts(checked):
             if config.source_language not in texts:
                 yield make_issue(
                     checked.where, checked.at(*loc), format_loc(loc), "rule.source_language", lang=config.source_language
@@ -134,7 +141,7 @@ def check_currencies(result: Validated, sources: Sources, today: dt.date) -> Ite
     for index, code in enumerate(allowed):
         if code not in known:
             yield make_issue(result.config.where, result.config.at("currencies", index), f"currencies[{index}]", "rule.currency", value=code)
-    for product in result.products:
+    for product in having(result.products, "price"):
         currency = product.model.price.currency
         if currency is not None and currency not in allowed:
             yield make_issue(
@@ -150,11 +157,11 @@ def check_currencies(result: Validated, sources: Sources, today: dt.date) -> Ite
 
 def check_file_ids(result: Validated, sources: Sources) -> Iterator[Issue]:
     """A product's id equals its file name; a BUMDes's id equals its folder name."""
-    for product in result.products:
+    for product in having(result.products, "id"):
         expected = product.document.path.stem
         if product.model.id != expected:
             yield make_issue(product.where, product.at("id"), "id", "rule.id_mismatch", value=product.model.id, expected=expected)
-    for bumdes in result.bumdes:
+    for bumdes in having(result.bumdes, "id"):
         expected = bumdes.document.path.parent.name
         if bumdes.model.id != expected:
             yield make_issue(bumdes.where, bumdes.at("id"), "id", "rule.id_mismatch", value=bumdes.model.id, expected=expected)
@@ -163,12 +170,12 @@ def check_file_ids(result: Validated, sources: Sources) -> Iterator[Issue]:
 def check_unique_ids(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Product ids are unique across the whole catalog (they are the page URLs)."""
     seen: dict[str, Checked[Product]] = {}
-    for product in sorted(result.products, key=lambda p: p.where):
+    for product in sorted(having(result.products, "id"), key=lambda p: p.where):
         first = seen.setdefault(product.model.id, product)
         if first is not product:
             yield make_issue(product.where, product.at("id"), "id", "rule.duplicate_id", value=product.model.id, other=first.where)
-    bumdes_ids = {b.model.id for b in result.bumdes}
-    for product in result.products:
+    bumdes_ids = {b.model.id for b in having(result.bumdes, "id")}
+    for product in having(result.products, "id"):
         if product.model.id in bumdes_ids:
             yield make_issue(product.where, product.at("id"), "id", "rule.duplicate_id", value=product.model.id, other="a BUMDes")
 
@@ -193,18 +200,22 @@ def check_vocabulary(result: Validated, sources: Sources) -> Iterator[Issue]:
         return
     vocab = result.config.model.vocabularies
     for product in result.products:
-        p = product.model
-        uses: list[tuple[tuple[Any, ...], str | None, dict[str, Any], str]] = [
-            (("category",), p.category, vocab.categories, "categories"),
-            (("moq", "unit"), p.moq.unit, vocab.units, "units"),
-            (("capacity", "unit"), p.capacity.unit, vocab.units, "units"),
-            (("capacity", "period"), p.capacity.period, vocab.periods, "periods"),
-            (("price", "unit"), p.price.unit, vocab.units, "units"),
-        ]
-        uses += [(("certifications", i, "type"), c.type, vocab.certifications, "certifications") for i, c in enumerate(p.certifications)]
-        uses += [(("shipping", i, "incoterm"), s.incoterm, vocab.incoterms, "incoterms") for i, s in enumerate(p.shipping)]
-        if p.price.incoterm:
-            uses.append((("price", "incoterm"), p.price.incoterm, vocab.incoterms, "incoterms"))
+        p, has = product.model, product.has
+        uses: list[tuple[tuple[Any, ...], str | None, dict[str, Any], str]] = []
+        if has("category"):
+            uses.append((("category",), p.category, vocab.categories, "categories"))
+        if has("moq"):
+            uses.append((("moq", "unit"), p.moq.unit, vocab.units, "units"))
+        if has("capacity"):
+            uses += [(("capacity", "unit"), p.capacity.unit, vocab.units, "units"),
+                     (("capacity", "period"), p.capacity.period, vocab.periods, "periods")]
+        if has("price"):
+            uses += [(("price", "unit"), p.price.unit, vocab.units, "units"),
+                     (("price", "incoterm"), p.price.incoterm, vocab.incoterms, "incoterms")]
+        if has("certifications"):
+            uses += [(("certifications", i, "type"), c.type, vocab.certifications, "certifications") for i, c in enumerate(p.certifications)]
+        if has("shipping"):
+            uses += [(("shipping", i, "incoterm"), s.incoterm, vocab.incoterms, "incoterms") for i, s in enumerate(p.shipping)]
         for loc, value, allowed, name in uses:
             if value is not None and value not in allowed:
                 yield make_issue(
@@ -217,7 +228,7 @@ def check_region_files(result: Validated, sources: Sources, today: dt.date) -> I
     """Region files carry official codes and names, regencies sit under their province, names match."""
     names = official.region_names()
     described: dict[str, str] = {}
-    for region in result.regions:
+    for region in having(result.regions, "province", "regencies"):
         province = region.model.province
         if len(province.code) != 2 or province.code not in names:
             yield make_issue(region.where, region.at("province", "code"), "province.code", "rule.unknown_region", value=province.code)
@@ -262,8 +273,8 @@ def _official_name(region: Checked[RegionFile], loc: tuple[Any, ...], entry: mod
 
 def check_villages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """A BUMDes's village is an official desa whose regency is listed under regions/."""
-    listed = {r.code for region in result.regions for r in region.model.regencies}
-    for bumdes in result.bumdes:
+    listed = {r.code for region in having(result.regions, "regencies") for r in region.model.regencies}
+    for bumdes in having(result.bumdes, "village"):
         code = bumdes.model.village
         name = official.village_name(code)
         if name is None:
@@ -276,7 +287,7 @@ def check_villages(result: Validated, sources: Sources, today: dt.date) -> Itera
 
 def check_hs_codes(result: Validated, sources: Sources) -> Iterator[Issue]:
     """HS codes exist in the HS 2022 nomenclature (national extensions beyond 6 digits allowed)."""
-    for product in result.products:
+    for product in having(result.products, "hs_code"):
         if not official.is_hs_code(product.model.hs_code):
             yield make_issue(product.where, product.at("hs_code"), "hs_code", "rule.hs_code", value=product.model.hs_code)
 
@@ -284,7 +295,7 @@ def check_hs_codes(result: Validated, sources: Sources) -> Iterator[Issue]:
 def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Markets are ISO 3166-1 alpha-2 country codes."""
     known = official.country_codes()
-    for product in result.products:
+    for product in having(result.products, "markets"):
         for index, code in enumerate(product.model.markets):
             if code not in known:
                 yield make_issue(product.where, product.at("markets", index), f"markets[{index}]", "rule.country", value=code)
@@ -292,7 +303,7 @@ def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
 
 def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Photos exist inside their BUMDes folder, are real files (not links) and are readable images."""
-    for checked in [*result.bumdes, *result.products]:
+    for checked in having([*result.bumdes, *result.products], "photos"):
         folder = checked.document.path.parent
         for index, photo in enumerate(checked.model.photos):
             loc = ("photos", index, "file")
@@ -352,7 +363,7 @@ def check_certificates(result: Validated, sources: Sources, today: dt.date) -> I
     Not errors: a date passing must never stop the catalog from publishing (catalog.valid_certifications
     takes them off every page instead, so none is ever shown as valid).
     """
-    for product in result.products:
+    for product in having(result.products, "certifications"):
         for index, cert in enumerate(product.model.certifications):
             if cert.valid_until is None:
                 continue
@@ -371,7 +382,7 @@ def check_certificates(result: Validated, sources: Sources, today: dt.date) -> I
 
 def check_verified(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Facts verified more than a year ago are a warning; a date in the future is an error."""
-    for product in result.products:
+    for product in having(result.products, "verified"):
         verified = product.model.verified
         if verified > today:
             yield make_issue(product.where, product.at("verified"), "verified", "rule.verified_future", date=verified)
@@ -384,7 +395,7 @@ def check_agents(result: Validated, sources: Sources, today: dt.date) -> Iterato
     if result.config is None:
         return
     agents = [a.id for a in result.config.model.agents]
-    for bumdes in result.bumdes:
+    for bumdes in having(result.bumdes, "agent"):
         if bumdes.model.agent and bumdes.model.agent not in agents:
             yield make_issue(bumdes.where, bumdes.at("agent"), "agent", "rule.unknown_agent", value=bumdes.model.agent, allowed=", ".join(agents) or "-")
     names = official.region_names()
@@ -403,7 +414,7 @@ _SCHEME_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 def check_markup(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Text is Markdown, never HTML; every link in it is https://."""
     for checked in result.files():
-        for loc, texts in _localized_fields(checked.model):
+        for loc, texts in _texts(checked):
             for lang, text in texts.items():
                 where = (checked.where, checked.at(*loc, lang), format_loc(loc + (lang,)))
                 html = _HTML_RE.search(text)
@@ -420,7 +431,7 @@ def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
     if result.config is None:
         return
     categories = result.config.model.vocabularies.categories
-    for product in result.products:
+    for product in having(result.products, "category", "markets", "gacc_registration"):
         p = product.model
         term = categories.get(p.category)
         if term and term.food and "CN" in p.markets and not p.gacc_registration:

@@ -46,9 +46,8 @@ class Sources:
 def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     """Read site_config.yml, regions/*.yml and products/<bumdes>/*.yml under ``root``."""
     sources = Sources(root=root, partial=only_bumdes is not None, tracked=tracked_build_state(root))
-    sources.config, config_issue = read_one((root / CONFIG_FILE, root))
-    if config_issue:
-        sources.issues.append(config_issue)
+    sources.config, config_issues = read_one((root / CONFIG_FILE, root))
+    sources.issues.extend(config_issues)
     for path in sorted((root / REGIONS_DIR).glob("*.yml")):
         sources.pending.append(("regions", path))
     products_dir = root / PRODUCTS_DIR
@@ -87,8 +86,12 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     return sources
 
 
-def read_one(job: tuple[Path, Path], raw: bytes | None = None) -> tuple[Document | None, Issue | None]:
-    """Load one file (or its bytes, already read); a read problem becomes an issue and the file is left out."""
+def read_one(job: tuple[Path, Path], raw: bytes | None = None) -> tuple[Document | None, list[Issue]]:
+    """Load one file (or its bytes, already read): its document, if it could be read, and its problems.
+
+    A file that cannot be read is left out with one issue; one that was read may still carry problems of
+    its text (invisible characters, a repeated key), reported beside whatever the checks find.
+    """
     path, root = job
     try:
         where = path.relative_to(root).as_posix()
@@ -97,14 +100,15 @@ def read_one(job: tuple[Path, Path], raw: bytes | None = None) -> tuple[Document
     try:
         document = load_document(path) if raw is None else parse_document(path, raw)
     except FileNotFoundError:
-        return None, make_issue(where, (1, 1), "", "load.unreadable", problem="file not found")
+        return None, [make_issue(where, (1, 1), "", "load.unreadable", problem="file not found")]
     except LoadError as exc:
-        return None, make_issue(where, (exc.line, exc.column), "", exc.code, **exc.values)
+        return None, [make_issue(where, (exc.line, exc.column), "", exc.code, **exc.values)]
     except OSError as exc:
-        return None, make_issue(where, (1, 1), "", "load.unreadable", problem=os.strerror(exc.errno or 0))
+        return None, [make_issue(where, (1, 1), "", "load.unreadable", problem=os.strerror(exc.errno or 0))]
+    problems = [make_issue(where, (p.line, p.column), "", p.code, **p.values) for p in document.problems]
     if document.data is None:
-        return None, make_issue(where, (1, 1), "", "load.empty")
-    return document, None
+        return None, [*problems, make_issue(where, (1, 1), "", "load.empty")]
+    return document, problems
 
 
 def tracked_build_state(root: Path) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ import typing
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator import models, write
 from generator.checked import Checked, Validated, format_loc
@@ -42,7 +42,7 @@ def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True
     """Shape-check every document and run the per-file rules (cached by content), then the cross-file rules."""
     result = Validated(root=sources.root, issues=list(sources.issues))
     if sources.config is not None:
-        result.config = _check_shape(sources, sources.config, SiteConfig, result.issues)
+        result.config = _check_shape(sources, sources.config, SiteConfig, result.issues, partial=False)
     if result.config is not None:
         config_only = Validated(root=sources.root, config=result.config)
         for rule in FILE_RULES:
@@ -218,7 +218,8 @@ def _check_files(sources: Sources, result: Validated, cache: CheckCache | None) 
     check = functools.partial(_check_one_file, result.config)
     for (index, key), (checked, found) in zip(slots, map_in_workers(check, jobs)):
         outcomes[index] = (checked, found)
-        if key and cache is not None:
+        # A file with shape errors is checked again each time: its partial model is not worth keeping.
+        if key and cache is not None and (checked is None or checked.complete):
             cache.store_file(key, checked, found)
     for (kind, _), outcome in zip(sources.pending, outcomes):
         checked, found = outcome  # type: ignore[misc]
@@ -231,10 +232,9 @@ def _check_files(sources: Sources, result: Validated, cache: CheckCache | None) 
 def _check_one_file(config: Checked[SiteConfig] | None, job: tuple[Path, Path, str, bytes]) -> tuple[Checked[Any] | None, list[Issue]]:
     """Load one file, check its shape, then the per-file rules (in a worker for big catalogs)."""
     path, root, kind, raw = job
-    document, issue = read_one((path, root), raw)
-    if issue is not None or document is None:
-        return None, [issue] if issue else []
-    issues: list[Issue] = []
+    document, issues = read_one((path, root), raw)
+    if document is None:
+        return None, issues
     scope = Sources(root=root)
     checked = _check_shape(scope, document, _KINDS[kind], issues)
     if checked is None:
@@ -247,15 +247,45 @@ def _check_one_file(config: Checked[SiteConfig] | None, job: tuple[Path, Path, s
     return checked, issues
 
 
-def _check_shape(sources: Sources, document: Document, model: type[M], issues: list[Issue]) -> Checked[M] | None:
-    """Validate one document against its model; pydantic's errors become positioned issues."""
+def _check_shape(sources: Sources, document: Document, model: type[M], issues: list[Issue], *,
+                 partial: bool = True) -> Checked[M] | None:
+    """Validate one document against its model; pydantic's errors become positioned issues.
+
+    With ``partial``, a file with shape errors still yields a model of its valid fields, so the rules
+    report on those in the same run.
+    """
     where = sources.relative(document.path)
     try:
         instance = model.model_validate(document.data)
     except ValidationError as exc:
-        issues.extend(_shape_issue(where, document, model, error) for error in exc.errors(include_url=False))
-        return None
+        errors = exc.errors(include_url=False)
+        issues.extend(_shape_issue(where, document, model, error) for error in errors)
+        if not partial or not isinstance(document.data, dict):
+            return None
+        salvaged, fields = _salvage(model, document.data, {error["loc"][0] for error in errors if error["loc"]})
+        return Checked(model=salvaged, document=document, where=where, complete=False, fields=fields)
     return Checked(model=instance, document=document, where=where)
+
+
+def _salvage(model: type[M], data: dict[str, Any], broken: set[Any]) -> tuple[M, frozenset[str]]:
+    """A model of the fields that are valid on their own (each validated alone), and their names."""
+    values: dict[str, Any] = {}
+    for name in model.model_fields:
+        if name in data and name not in broken:
+            try:
+                values[name] = _field_adapter(model, name).validate_python(data[name])
+            except ValidationError:
+                continue
+    # Fields left out of the file keep their defaults; a required one left out is simply absent.
+    defaults = {name for name, info in model.model_fields.items() if name not in data and not info.is_required()}
+    return model.model_construct(_fields_set=set(values), **values), frozenset(values) | defaults
+
+
+@functools.lru_cache(maxsize=None)
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """Validation of one field alone, with the same type, constraints and validators as in its model."""
+    info = model.model_fields[name]
+    return TypeAdapter(typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
 
 
 _PATTERN_CODES = {
@@ -346,9 +376,10 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
     if code in ("schema.not_text", "schema.not_mapping", "schema.not_list", "schema.missing"):
         values.pop("value", None)
     if code == "schema.missing":
-        position = document.position(loc[:-1])
+        # Where the field is to be added: under its parent's key, or line 1 for a top-level field.
+        position = document.field_line(loc[:-1])
     else:
-        position = document.position(loc, key=is_key or code == "schema.extra")
+        position = document.position(loc, key=is_key or kind == "extra_forbidden")
     return make_issue(where, position, field_path, code, **values)
 
 

@@ -42,13 +42,14 @@ def test_positions_of_keys_and_values():
 @pytest.mark.parametrize(
     ("text", "code", "line", "column"),
     [
-        ("a: 1\na: 2\n", "load.duplicate_key", 2, 1),
         ("a: &x 1\nb: *x\n", "load.anchor", 1, 4),
         ("a: !!python/object:os.system 1\n", "load.tag", 1, 4),
         ("a: !!int 1\n", "load.tag", 1, 4),
         ("a: 1\n---\nb: 2\n", "load.many_documents", 2, 1),
         ("a:\n\t- b\n", "load.tab", 2, 1),
-        ("a: [1, 2\n", "load.syntax", 2, 1),
+        ("a: [1, 2\n", "load.unclosed", 1, 4),
+        ("a: 'x\n", "load.unclosed_quote", 1, 4),
+        ("a: \"\x1b\"\n", "load.character", 1, 5),
         ("? [a]\n: 1\n", "load.key_not_text", 1, 3),
         ("a: b: c\n", "load.syntax", 1, 5),
     ],
@@ -92,3 +93,40 @@ def test_too_many_values():
     with pytest.raises(LoadError) as caught:
         parse("[" + ",".join(["1"] * 25_000) + "]")
     assert caught.value.code == "load.too_many_nodes"
+
+
+def test_a_repeated_key_names_its_first_line_and_the_rest_of_the_file_is_still_read():
+    doc = parse("a: 1\nb:\n  c: 2\n  c:\n    - x\n  d: 3\na: 4\ne: 5\n")
+    assert doc.data == {"a": "1", "b": {"c": "2", "d": "3"}, "e": "5"}  # the first definition is kept
+    assert [(p.line, p.column, p.code, p.values) for p in doc.problems] == [
+        (4, 3, "load.duplicate_key", {"key": "c", "first": "3"}),
+        (7, 1, "load.duplicate_key", {"key": "a", "first": "1"}),
+    ]
+    assert doc.key_at[("b", "d")] == (6, 3) and doc.key_at[("e",)] == (8, 1)
+
+
+def test_an_unclosed_quote_points_where_it_opened_not_where_the_parser_gave_up():
+    text = 'name:\n  id: "Bubuk kelor\n' + "".join(f"k{i}: v\n" for i in range(40))
+    with pytest.raises(LoadError) as caught:
+        parse(text)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("load.unclosed_quote", 2, 7)
+
+
+@pytest.mark.parametrize("escape, name", [
+    ("\\e", "U+001B ESCAPE"), ("\\0", "U+0000 NULL"), ("\\a", "U+0007 BELL"), ("\\r", "U+000D CARRIAGE RETURN"),
+    ("\\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"),
+    ("\\u200b", "U+200B ZERO WIDTH SPACE"), ("\\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"), ("\\u2028", "U+2028 LINE SEPARATOR"),
+])
+def test_invisible_and_control_characters_are_reported_where_they_stand(escape, name):
+    doc = parse(f'a: ok\nname: "Kelor {escape} powder"\n')
+    assert [(p.line, p.column, p.code, p.values["character"]) for p in doc.problems] == [(2, 7, "load.invisible", name)]
+
+
+def test_a_bidi_override_pasted_into_a_literal_block_is_reported_on_its_own_line():
+    doc = parse("description: |\n  Satu.\n  Dua \u202eowt.\n")
+    assert [(p.line, p.code) for p in doc.problems] == [(3, "load.invisible")]
+
+
+def test_text_is_normalised_to_nfc():
+    decomposed = "Kare\u0301"  # e + combining acute
+    assert parse(f"a: {decomposed}\n").data == {"a": "Karé"}

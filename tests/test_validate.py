@@ -69,6 +69,17 @@ CASES = {
  "empty": {K: ""},
  "tab": {K: "id: x\n\tname: y\n"},
  "encoding": {K: b"id: caf\xe9\n"},
+ "duplicate_key": {K: P.replace("availability: available", "availability: available\navailability: limited")},
+ "invisible_character": {K: P.replace("summary: {id: Bubuk kelor halus.,", 'summary: {id: "Bubuk kelor\\u202e halus.",')},
+ "control_character": {K: P.replace("Bubuk kelor halus.", "Bubuk kelor\x1b halus.")},
+ "unclosed_quote_in_braces": {K: P.replace("packaging: {id: Karung 25 kg,", 'packaging: {id: "Karung 25 kg,')},
+ "unclosed_quote": {K: P.replace("availability: available\n", "availability: available\nstorage:\n  id: \"Simpan di tempat kering\n")},
+ "yaml_colon": {K: P.replace("availability: available", "availability: available: yes")},
+ "missing_nested_field": {K: P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"')},
+ "every_problem_in_one_run": {K: P.replace('"121190"', '"999999"').replace("availability: available", "availability: tersedia")
+                              .replace("markets: [CN, SG]", "markets: [CN, XX]").replace("category: moringa", "category: kelor")
+                              + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor}}\n",
+                              BF: B.replace("72.10.01.2009", "72.10.01.2999").replace("founded: \"2018\"", "founded: lama")},
 }
 
 
@@ -252,3 +263,20 @@ def test_a_one_bumdes_preview_keeps_the_rest_of_the_cache(make_catalog):
     full = json.loads((root / validate.CACHE_FILE).read_bytes())["files"].keys()
     check_catalog(root, today=TODAY, only_bumdes="bumdes-maju")
     assert json.loads((root / validate.CACHE_FILE).read_bytes())["files"].keys() >= full
+
+
+@pytest.mark.parametrize("model_name, path", [("Product", K), ("Bumdes", BF), ("RegionFile", "regions/72-sulawesi-tengah.yml")])
+def test_every_rule_runs_on_a_file_whose_every_field_is_broken(make_catalog, model_name, path):
+    """Rules read partial models of broken files: none may read a field the file does not validly have."""
+    from generator import models
+
+    fields = getattr(models, model_name).model_fields
+    root = make_catalog({path: "".join(f"{name}: [[broken]]\n" for name in fields)})
+    issues = check_catalog(root, today=TODAY).issues
+    reported = {i.field.split(".")[0].split("[")[0] for i in issues if i.path == path}
+    assert reported == set(fields)
+
+
+def test_rules_report_on_the_valid_fields_of_a_file_with_shape_errors(make_catalog):
+    root = make_catalog({K: P.replace("availability: available", "availability: tersedia").replace('"121190"', '"999999"')})
+    assert sorted(i.code for i in check_catalog(root, today=TODAY).issues) == ["rule.hs_code", "schema.choice"]
