@@ -32,21 +32,21 @@ class Issue:
     values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def message(self, lang: str) -> str:
-        """The message and its hint in ``lang``."""
-        return render_message(self.code, dict(self.values), lang)
+        """The message and its hint in ``lang``, every value from the catalog shown with its invisible characters visible."""
+        return render_message(self.code, {name: visible(value) for name, value in self.values}, lang)
 
     def format(self, lang: str) -> str:
         """``path:line:column: severity: field: message``, the line every editor and CI understands."""
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = f"{visible(self.path)}:{self.line}:{self.column}"
         label = SEVERITY_WORDS[lang][self.severity]
-        field_part = f"{self.field}: " if self.field else ""
+        field_part = f"{visible(self.field)}: " if self.field else ""
         return f"{where}: {label}: {field_part}{self.message(lang)}"
 
     def format_github(self, lang: str) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
         kind = {"error": "error", "warning": "warning", "info": "notice"}[self.severity.value]
-        text = (f"{self.field}: " if self.field else "") + self.message(lang)
-        return f"::{kind} file={_gh_property(self.path)},line={self.line},col={self.column}::{_gh_data(text)}"
+        text = (f"{visible(self.field)}: " if self.field else "") + self.message(lang)
+        return f"::{kind} file={_gh_property(visible(self.path))},line={self.line},col={self.column}::{_gh_data(text)}"
 
 
 def make_issue(
@@ -82,9 +82,23 @@ def render_message(code: str, values: dict[str, str], lang: str) -> str:
 
 
 def shorten(value: str, limit: int = 60) -> str:
-    """A value as a message quotes it: on one line, cut with an ellipsis past ``limit`` characters."""
-    value = value.replace("\n", " ")
+    """A value as a message quotes it: cut with an ellipsis past ``limit`` characters."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Text from a file as a message shows it: line breaks, control, bidi and other invisible characters
+    written as escapes (``\\n``, ``\\x1b``, ``\\u202e``), so a printed problem is always one honest line.
+
+    A value in a message is whatever a contributor wrote; printed raw, a line break followed by
+    ``::error …::`` would be read by GitHub Actions as a workflow command of ours.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _ESCAPES.get(ch) or ascii(ch)[1:-1] for ch in text)
 
 
 def count_summary(issues: Iterable[Issue], lang: str) -> str:
@@ -267,8 +281,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'{value}' bukan tanggal (tulis TTTT-BB-HH, mis. 2026-03-31)",
     },
     "schema.boolean": {
-        "en": "'{value}' must be true or false",
-        "id": "'{value}' harus true atau false",
+        "en": "'{value}' must be true or false, written exactly so (yes, on or 1 could be read either way)",
+        "id": "'{value}' harus true atau false, ditulis persis begitu (yes, on atau 1 bisa dibaca dua arah)",
     },
     "schema.choice": {
         "en": "'{value}' is not allowed (choose one of: {allowed})",
@@ -334,6 +348,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not an e-mail address (write e.g. sales@example.com)",
         "id": "'{value}' bukan alamat e-mail (tulis mis. sales@example.com)",
     },
+    "schema.phone_trunk": {
+        "en": "'{value}' is not written as dialled from abroad (write + and the country code, then the number without its leading 0: {suggestion})",
+        "id": "'{value}' tidak ditulis seperti dihubungi dari luar negeri (tulis + dan kode negara, lalu nomornya tanpa 0 di depan: {suggestion})",
+    },
+    "schema.url_host": {
+        "en": "'{value}' does not lead to Alibaba (an Alibaba link must be on {allowed}, e.g. https://www.alibaba.com/product-detail/…)",
+        "id": "'{value}' tidak menuju Alibaba (tautan Alibaba harus di {allowed}, mis. https://www.alibaba.com/product-detail/…)",
+    },
+    "schema.line_break": {
+        "en": "this text must be one line: it is used in e-mail subjects and page titles (join the lines; longer text belongs in description)",
+        "id": "teks ini harus satu baris: dipakai di subjek e-mail dan judul halaman (gabungkan barisnya; teks panjang masuk ke description)",
+    },
+    "schema.file_name": {
+        "en": "'{value}' is not a plain file name (rename the file with letters, digits, - and _ only, e.g. {suggestion}, and write that name here)",
+        "id": "'{value}' bukan nama berkas yang sederhana (ganti nama berkas dengan huruf, angka, - dan _ saja, mis. {suggestion}, lalu tulis nama itu di sini)",
+    },
+    "schema.pattern_wechat": {
+        "en": "'{value}' is not a WeChat ID (6-20 letters, digits, _ or -, starting with a letter; WeChat shows it under Me)",
+        "id": "'{value}' bukan ID WeChat (6-20 huruf, angka, _ atau -, diawali huruf; lihat di WeChat → Me)",
+    },
     "schema.phone": {
         "en": "'{value}' is not a valid phone number (write it with the country code, e.g. +62 812 3456 7890)",
         "id": "'{value}' bukan nomor telepon yang valid (tulis dengan kode negara, mis. +62 812 3456 7890)",
@@ -366,6 +400,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.tracked_build_state": {
         "en": "this file is build output committed to git; the generator never reads it (remove it from git: git rm -r --cached .cache .build site)",
         "id": "berkas ini hasil build yang ikut di-commit ke git; generator tidak pernah membacanya (hapus dari git: git rm -r --cached .cache .build site)",
+    },
+    "rule.hidden_file": {
+        "en": "'{value}' is hidden (its name starts with a dot); products/ holds only catalog files (delete it)",
+        "id": "'{value}' tersembunyi (namanya diawali titik); products/ hanya berisi berkas katalog (hapus)",
+    },
+    "rule.subfolder": {
+        "en": "'{value}' is a folder inside a BUMDes folder; the catalog reads none (move its files up into the BUMDes folder, or delete it)",
+        "id": "'{value}' adalah folder di dalam folder BUMDes; katalog tidak membacanya (pindahkan berkasnya ke folder BUMDes, atau hapus)",
+    },
+    "rule.yml_name": {
+        "en": "'{value}' is not read: catalog files end in lower-case .yml (rename it to {expected})",
+        "id": "'{value}' tidak dibaca: berkas katalog berakhiran .yml huruf kecil (ganti namanya menjadi {expected})",
+    },
+    "rule.unused_file": {
+        "en": "'{value}' is not used by any file of this BUMDes (list it under photos of the product or BUMDes it shows, or delete it)",
+        "id": "'{value}' tidak dipakai oleh berkas mana pun dari BUMDes ini (cantumkan di photos produk atau BUMDes yang ditampilkannya, atau hapus)",
+    },
+    "rule.folder_too_big": {
+        "en": "this BUMDes folder holds {size} of files, more than {limit} (export photos smaller, about 2000 px on the long side, and delete unused files)",
+        "id": "folder BUMDes ini berisi {size} berkas, melebihi {limit} (ekspor foto lebih kecil, sekitar 2000 px sisi terpanjang, dan hapus berkas yang tidak dipakai)",
     },
     "rule.stray_file": {
         "en": "this file is not part of the catalog (put products in products/<bumdes-id>/<product-id>.yml)",
@@ -431,9 +485,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "photo '{value}' not found next to this file (upload it into the BUMDes folder, same spelling)",
         "id": "foto '{value}' tidak ditemukan di sebelah berkas ini (unggah ke folder BUMDes, ejaan sama persis)",
     },
-    "rule.photo_outside": {
-        "en": "photo path '{value}' leaves the BUMDes folder (keep photos inside products/{bumdes}/)",
-        "id": "jalur foto '{value}' keluar dari folder BUMDes (simpan foto di dalam products/{bumdes}/)",
+    "rule.photo_case": {
+        "en": "photo '{value}' not found, but the folder has '{other}' (write the name exactly as the file is named, capitals included)",
+        "id": "foto '{value}' tidak ditemukan, tetapi di folder ada '{other}' (tulis nama persis seperti nama berkasnya, termasuk huruf besar)",
     },
     "rule.photo_symlink": {
         "en": "photo '{value}' is a symbolic link (upload the real file)",
@@ -458,6 +512,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.photo_extension": {
         "en": "'{value}' is a {kind} image but is named {extension} (rename it with the right extension)",
         "id": "'{value}' adalah gambar {kind} tetapi berakhiran {extension} (ganti ekstensinya)",
+    },
+    "rule.first_photo_small": {
+        "en": "photo '{value}' is only {size} px, and the first photo is the product's main picture and link preview; it needs at least {limit} px on the long side (upload the original, or put a larger photo first)",
+        "id": "foto '{value}' hanya {size} px, padahal foto pertama adalah gambar utama dan pratinjau tautan; perlu minimal {limit} px di sisi terpanjang (unggah foto aslinya, atau taruh foto yang lebih besar di urutan pertama)",
     },
     "rule.photo_small": {
         "en": "photo '{value}' is only {size} px; buyers need at least {limit} px on the long side (upload the original)",

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import types
 import typing
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
@@ -66,6 +67,63 @@ def check_https(value: str) -> str:
     return text
 
 
+ALIBABA_DOMAINS = ("alibaba.com", "1688.com")
+"""Where an ``alibaba_url`` may point: Alibaba's international and Chinese marketplaces (and their subdomains,
+such as a storefront <name>.en.alibaba.com). A look-alike host (alibaba.com.evil.example) is refused."""
+
+
+def on_domains(url: str, domains: tuple[str, ...]) -> bool:
+    """Whether an https link's host is one of ``domains`` or a subdomain of one."""
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def check_alibaba(value: str) -> str:
+    """An Alibaba listing or storefront: the "View on Alibaba" button must lead to Alibaba."""
+    if not on_domains(value, ALIBABA_DOMAINS):
+        raise PydanticCustomError("url_host", "not an Alibaba link", {"value": value, "allowed": " / ".join(ALIBABA_DOMAINS)})
+    return value
+
+
+def check_one_line(value: str) -> str:
+    """Short text is one line: it reaches e-mail subjects, page titles and link previews."""
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError("line_break", "line break in one-line text", {"value": value})
+    return value
+
+
+FILE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+def check_file_name(value: str) -> str:
+    """A file beside the YAML: letters, digits, dots, hyphens and underscores only, nothing a shell or a path reads."""
+    if not FILE_NAME_RE.match(value) or ".." in value:
+        raise PydanticCustomError("file_name", "not a plain file name", {"value": value, "suggestion": safe_file_name(value)})
+    return value
+
+
+def safe_file_name(name: str) -> str:
+    """What a refused file name could be renamed to (``WhatsApp Image 1.jpeg`` → ``whatsapp-image-1.jpeg``)."""
+    stem, _, suffix = name.rpartition(".")
+    if not stem or not re.fullmatch(r"[A-Za-z0-9]{1,5}", suffix):
+        stem, suffix = name, ""
+    clean = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()).strip("-")
+    return (clean[:60].strip("-") or "photo") + (f".{suffix.lower()}" if suffix else "")
+
+
+def parse_flag(value: object) -> object:
+    """Only true or false: yes, on, y or 1 could mean either to someone, so they are refused."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise PydanticCustomError("flag", "not true or false", {"value": str(value)})
+
+
+WECHAT_RE = r"^[A-Za-z][A-Za-z0-9_-]{5,19}$"
+"""WeChat's own rule for an ID: 6-20 letters, digits, _ or -, starting with a letter."""
+
+
 def check_email(value: str) -> str:
     """A plain address: no display names, no header tricks."""
     text = value.strip()
@@ -75,15 +133,27 @@ def check_email(value: str) -> str:
 
 
 def check_phone(value: str) -> str:
-    """A dialable international number; stored as E.164 (``+6281234567890``)."""
+    """A dialable international number written with + and its country code; stored as E.164 (``+6281234567890``).
+
+    ``0812…`` (no country code) and ``+62 0812…`` (a trunk 0 after it) are refused rather than guessed:
+    WhatsApp links need the exact international number.
+    """
     text = value.strip()
     try:
-        number = phonenumbers.parse(text, "ID")
+        number = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
         raise PydanticCustomError("phone", "not a phone number", {"value": text}) from None
     if not phonenumbers.is_valid_number(number):
         raise PydanticCustomError("phone", "not a phone number", {"value": text})
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if re.sub(r"[^0-9]", "", text) != e164[1:]:
+        raise PydanticCustomError("phone_trunk", "a digit that is not dialled", {"value": text, "suggestion": format_phone(e164)})
+    return e164
+
+
+def format_phone(e164: str) -> str:
+    """An E.164 number as people read it (``+62 811-4500-1234``)."""
+    return phonenumbers.format_number(phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 # Editors read YAML themselves: numbers may arrive there as numbers or as quoted text, so the published
@@ -99,12 +169,15 @@ Whole = Annotated[
     BeforeValidator(parse_whole),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^[0-9]+$"}]}),
 ]
-Flag = Annotated[bool, WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]})]
-Text = Annotated[str, Field(min_length=1, max_length=300)]
+Flag = Annotated[bool, BeforeValidator(parse_flag), WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]})]
+Text = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(check_one_line)]
 LongText = Annotated[str, Field(min_length=1, max_length=8000)]
 Slug = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
 LangCode = Annotated[str, Field(pattern=LANG_PATTERN)]
 HttpsUrl = Annotated[str, AfterValidator(check_https), Field(max_length=500)]
+AlibabaUrl = Annotated[HttpsUrl, AfterValidator(check_alibaba)]
+FileName = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(check_file_name)]
+WechatId = Annotated[str, Field(pattern=WECHAT_RE)]
 Email = Annotated[str, AfterValidator(check_email), Field(max_length=200)]
 Phone = Annotated[str, AfterValidator(check_phone), Field(max_length=40)]
 Localized = dict[LangCode, Text]
@@ -152,10 +225,10 @@ class Contact(Shape):
     """Address that receives e-mail inquiries."""
     whatsapp: Phone | None = None
     """WhatsApp number with country code (e.g. +62 812 3456 7890)."""
-    wechat: Text | None = None
-    """WeChat ID, shown as text and as a QR code (WhatsApp is blocked in mainland China)."""
-    alibaba_url: HttpsUrl | None = None
-    """The dealer's Alibaba storefront (https only)."""
+    wechat: WechatId | None = None
+    """WeChat ID (6-20 letters, digits, _ or -, starting with a letter); WhatsApp is blocked in mainland China."""
+    alibaba_url: AlibabaUrl | None = None
+    """The dealer's Alibaba storefront (https, on alibaba.com or 1688.com)."""
     address: Localized | None = None
     """Office address per language."""
     hours: Localized | None = None
@@ -249,8 +322,8 @@ class RegionFile(Shape):
 class Photo(Shape):
     """A photo stored beside the YAML file, with its description for people who cannot see it."""
 
-    file: Annotated[str, Field(min_length=1, max_length=200)]
-    """File name inside the BUMDes folder (e.g. kelor-powder-1.jpg)."""
+    file: FileName
+    """File name inside the BUMDes folder: letters, digits, ., - and _ only (e.g. kelor-powder-1.jpg)."""
     alt: Localized
     """What the photo shows, per language (read aloud by screen readers)."""
 
@@ -429,8 +502,8 @@ class Product(Shape):
     """available, seasonal, limited or sold-out."""
     verified: dt.date
     """Date the facts above were last checked with the BUMDes (YYYY-MM-DD)."""
-    alibaba_url: HttpsUrl | None = None
-    """The product's own Alibaba listing, if any (https only)."""
+    alibaba_url: AlibabaUrl | None = None
+    """The product's own Alibaba listing, if any (https, on alibaba.com or 1688.com)."""
 
 
 def unwrap(annotation: object) -> object:

@@ -188,6 +188,35 @@ def check_layout(result: Validated, sources: Sources, today: dt.date) -> Iterato
         yield make_issue(sources.relative(path), (1, 1), "", "rule.stray_file")
 
 
+MAX_FOLDER_BYTES = 150_000_000
+"""A BUMDes folder's files at most (git keeps every version of them forever)."""
+
+
+def check_folder_contents(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Every file under products/ is part of the catalog: no hidden files, subfolders, unused files or oversized folders."""
+    for path, code in sources.unexpected:
+        expected = path.with_suffix(".yml").name if code == "rule.yml_name" else ""
+        yield make_issue(sources.relative(path), (1, 1), "", code, value=path.name, expected=expected)
+    used: dict[Path, set[str]] = {}
+    readable: dict[Path, int] = {}
+    for checked in having([*result.bumdes, *result.products], "photos"):
+        folder = checked.document.path.parent
+        # Compared without case: a name written in other capitals is check_photos' to report (rule.photo_case).
+        used.setdefault(folder, set()).update(photo.file.lower() for photo in checked.model.photos)
+        readable[folder] = readable.get(folder, 0) + 1
+    for folder, files in sources.other_files.items():
+        # A file that could not be read may be the one that uses a photo: say nothing until it can be.
+        if readable.get(folder, 0) < len(sources.catalog_files.get(folder, [])):
+            continue
+        for file in files:
+            if file.name.lower() not in used.get(folder, set()):
+                yield make_issue(sources.relative(file), (1, 1), "", "rule.unused_file", value=file.name)
+    for folder, size in sources.folder_bytes.items():
+        if size > MAX_FOLDER_BYTES:
+            yield make_issue(sources.relative(folder / BUMDES_FILE), (1, 1), "", "rule.folder_too_big",
+                             size=f"{size / 1e6:.0f} MB", limit=f"{MAX_FOLDER_BYTES / 1e6:.0f} MB")
+
+
 def check_build_state(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Nothing under .cache/, .build/ or site/ is committed: the generator would trust it (it reads none of it)."""
     for path in sources.tracked:
@@ -302,7 +331,8 @@ def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
 
 
 def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
-    """Photos exist inside their BUMDes folder, are real files (not links) and are readable images."""
+    """Photos exist beside their file, are real files (not links) and readable images; a first photo too small
+    for the page (the hero and the link preview) is an error, any other a warning."""
     for checked in having([*result.bumdes, *result.products], "photos"):
         folder = checked.document.path.parent
         for index, photo in enumerate(checked.model.photos):
@@ -312,6 +342,8 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
                 # Positions are worked out only for a file that has a problem (see load.Document).
                 where = (checked.where, checked.at(*loc), format_loc(loc))
                 for code, severity, values in found:
+                    if code == "rule.photo_small" and index == 0:
+                        code, severity = "rule.first_photo_small", Severity.ERROR
                     yield make_issue(*where, code, severity, **values)
 
 
@@ -326,35 +358,21 @@ def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[t
 
 
 def _photo_problems(folder: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
+    """What is wrong with the photo ``name`` beside a file (a plain name: models.check_file_name)."""
     from generator.images import inspect_photo
 
     target = folder / name
-    if Path(name).is_absolute() or not _inside(folder, target):
-        yield "rule.photo_outside", Severity.ERROR, {"value": name, "bumdes": folder.name}
-    elif target.is_symlink() or any(p.is_symlink() for p in _parents_between(folder, target)):
+    if target.is_symlink():
         yield "rule.photo_symlink", Severity.ERROR, {"value": name}
     elif not target.is_file():
-        yield "rule.photo_missing", Severity.ERROR, {"value": name}
+        same = [p.name for p in folder.iterdir() if p.name.lower() == name.lower()] if folder.is_dir() else []
+        if same:
+            yield "rule.photo_case", Severity.ERROR, {"value": name, "other": same[0]}
+        else:
+            yield "rule.photo_missing", Severity.ERROR, {"value": name}
     else:
         for code, severity, values in inspect_photo(target):
             yield code, severity, {"value": name, **values}
-
-
-def _inside(folder: Path, target: Path) -> bool:
-    try:
-        resolved = Path(folder.resolve(), *Path(target.relative_to(folder)).parts)
-        return ".." not in Path(target.relative_to(folder)).parts and resolved.is_relative_to(folder.resolve())
-    except ValueError:
-        return False
-
-
-def _parents_between(folder: Path, target: Path) -> list[Path]:
-    parents = []
-    current = target.parent
-    while current != folder and current != current.parent:
-        parents.append(current)
-        current = current.parent
-    return parents
 
 
 def check_certificates(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -452,6 +470,7 @@ their results are cached by the file's content, so they never see the date (a ca
 CATALOG_RULES: tuple[CatalogRule, ...] = (
     check_build_state,
     check_layout,
+    check_folder_contents,
     check_unique_ids,
     check_config_languages,
     check_currencies,

@@ -34,6 +34,14 @@ class Sources:
     """Catalog files to load, with their kind ("regions", "bumdes" or "products"); validate.py loads them."""
     partial: bool = False
     """True when only one BUMDes was read (a preview): the rest of the check cache must be kept."""
+    unexpected: list[tuple[Path, str]] = field(default_factory=list)
+    """Entries products/ may not hold, with the message code saying why (hidden, a subfolder, a .YML name)."""
+    catalog_files: dict[Path, list[Path]] = field(default_factory=dict)
+    """Each BUMDes folder's YAML files."""
+    other_files: dict[Path, list[Path]] = field(default_factory=dict)
+    """Each BUMDes folder's other files (photos, documents): each must be used by a catalog file."""
+    folder_bytes: dict[Path, int] = field(default_factory=dict)
+    """The bytes of every file in each BUMDes folder."""
     tracked: tuple[str, ...] = ()
     """Files under .cache/, .build/ or site/ that git tracks: a commit put them there, so none is trusted."""
 
@@ -57,32 +65,39 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     with os.scandir(products_dir) as entries:
         folders = sorted(entries, key=lambda e: e.name)
     for entry in folders:
-        if entry.name.startswith("."):
-            continue
         path = Path(entry.path)
+        if entry.name.startswith("."):
+            sources.unexpected.append((path, "rule.hidden_file"))
+            continue
         if not entry.is_dir(follow_symlinks=False):
-            if path.suffix in (".yml", ".yaml"):
-                sources.stray.append(path)
+            sources.stray.append(path)
             continue
         if only_bumdes and entry.name != only_bumdes:
             continue
         with os.scandir(entry.path) as children:
             listing = sorted(children, key=lambda e: e.name)
-        yml_files = [c for c in listing if c.name.endswith((".yml", ".yaml"))]
+        yml_files = [c for c in listing if c.name.endswith(".yml") and c.is_file(follow_symlinks=False)]
         if yml_files and not any(c.name == BUMDES_FILE for c in listing):
             sources.empty_folders.append(path)
+        sources.catalog_files[path] = [Path(c.path) for c in yml_files]
         for child in yml_files:
-            file = Path(child.path)
-            if child.name.endswith(".yaml") or child.is_symlink():
-                sources.stray.append(file)
-            elif child.name == BUMDES_FILE:
-                sources.pending.append(("bumdes", file))
-            else:
-                sources.pending.append(("products", file))
+            sources.pending.append(("bumdes" if child.name == BUMDES_FILE else "products", Path(child.path)))
+        size = 0
         for child in listing:
-            if child.is_dir(follow_symlinks=False):
-                sub = Path(child.path)
-                sources.stray.extend(sorted(p for p in sub.rglob("*") if p.suffix in (".yml", ".yaml")))
+            file = Path(child.path)
+            if child.name.startswith("."):
+                sources.unexpected.append((file, "rule.hidden_file"))
+            elif child.is_dir(follow_symlinks=False):
+                sources.unexpected.append((file, "rule.subfolder"))
+            elif child.is_symlink() and child.name.endswith(".yml"):
+                sources.stray.append(file)
+            elif child.name.lower().endswith((".yml", ".yaml")) and not child.name.endswith(".yml"):
+                sources.unexpected.append((file, "rule.yml_name"))
+            elif not child.name.endswith(".yml"):
+                sources.other_files.setdefault(path, []).append(file)
+            if child.is_file(follow_symlinks=False):
+                size += child.stat(follow_symlinks=False).st_size
+        sources.folder_bytes[path] = size
     return sources
 
 

@@ -299,6 +299,7 @@ _PATTERN_CODES = {
     r"^[A-Z]{3}$": "schema.pattern_currency",
     r"^[0-9]{13}$": "schema.pattern_nib",
     r"^[A-Z0-9]{6,20}$": "schema.pattern_gacc",
+    models.WECHAT_RE: "schema.pattern_wechat",
 }
 
 _TYPE_CODES = {
@@ -323,6 +324,11 @@ _TYPE_CODES = {
     "date_from_datetime_inexact": "schema.date",
     "bool_parsing": "schema.boolean",
     "bool_type": "schema.boolean",
+    "flag": "schema.boolean",
+    "url_host": "schema.url_host",
+    "line_break": "schema.line_break",
+    "file_name": "schema.file_name",
+    "phone_trunk": "schema.phone_trunk",
     "literal_error": "schema.choice",
     "string_too_short": "schema.too_short",
     "too_short": "schema.too_short",
@@ -371,6 +377,8 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
             code = "schema.empty"
     elif code == "schema.range":
         values.update(min=ctx.get("min"), max=ctx.get("max"))
+    elif code in ("schema.url_host", "schema.file_name", "schema.phone_trunk"):
+        values.update({name: ctx[name] for name in ("allowed", "suggestion") if name in ctx})
     elif code == "schema.other":
         values["problem"] = error.get("msg", kind)
     if code in ("schema.not_text", "schema.not_mapping", "schema.not_list", "schema.missing"):

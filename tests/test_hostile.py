@@ -115,3 +115,55 @@ def test_check_on_the_command_line_fails_naming_each_tracked_file(make_catalog):
                              "en", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == [".build/x.md", "site/index.html"]
+
+
+# --- 4. messages never echo raw input ----------------------------------------------------------------
+
+FORGED = "x.jpg\n::error file=products/bumdes-maju/bumdes.yml,line=1::Approved by maintainers\n::notice::ok"
+
+
+@pytest.mark.parametrize("github", ["false", "true"])
+def test_a_value_cannot_forge_a_workflow_command_in_either_output(make_catalog, github):
+    quoted = FORGED.replace("\n", "\\n")
+    root = make_catalog({K: PRODUCT + f'photos:\n  - {{file: "{quoted}", alt: {{id: Foto}}}}\n'})
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "--today", TODAY.isoformat(), "--lang",
+                             "en", "check"], cwd=ROOT, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": github})
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    ours = [line for line in lines if line.startswith("::")]
+    problems = [line for line in lines[:-1] if not line.startswith("::")]
+    assert all(line.startswith(K + ":") for line in problems), lines
+    assert len(ours) == (len(problems) if github == "true" else 0)
+    assert all(line.startswith(("::error file=products/bumdes-maju/kelor-powder.yml,", "::warning file=products/bumdes-maju/kelor-powder.yml,"))
+               for line in ours), ours
+    assert "'x.jpg\\n::error file=products/bumdes-maju/bumdes.yml" in result.stdout  # shown, escaped
+
+
+def test_file_names_and_keys_in_messages_are_shown_escaped():
+    from generator.issues import make_issue
+
+    issue = make_issue("products/a\nb/x.yml", (1, 1), "na\u202eme", "schema.extra", allowed="x\x1by")
+    assert issue.format("en") == "products/a\\nb/x.yml:1:1: error: na\\u202eme: unknown field (check the spelling; allowed here: x\\x1by)"
+    assert "\n" not in issue.format_github("en") and "\u202e" not in issue.format_github("en")
+
+
+# --- 7. files: every file under products/ is part of the catalog ---------------------------------------
+
+
+def test_a_huge_file_in_a_bumdes_folder_is_refused_without_reading_it(make_catalog):
+    root = make_catalog()
+    with (root / "products/bumdes-maju/data.bin").open("wb") as handle:
+        handle.truncate(151_000_000)  # sparse: costs no disk
+    found = errors(check_catalog(root, today=TODAY).issues)
+    assert "products/bumdes-maju/bumdes.yml:1:1: error: this BUMDes folder holds 151 MB of files, more than 150 MB" \
+        " (export photos smaller, about 2000 px on the long side, and delete unused files)" in found
+    assert "products/bumdes-maju/data.bin:1:1: error: 'data.bin' is not used by any file of this BUMDes" \
+        " (list it under photos of the product or BUMDes it shows, or delete it)" in found
+
+
+@pytest.mark.parametrize("name", ["$(touch x).jpg", "a;b.jpg", "a\nb.jpg", "../../site_config.yml", "/etc/passwd", "-rf.jpg"])
+def test_a_photo_name_a_shell_or_a_path_could_read_is_refused(make_catalog, name):
+    escaped = name.replace("\n", "\\n")
+    root = make_catalog({K: PRODUCT + f'photos:\n  - {{file: "{escaped}", alt: {{id: Foto}}}}\n'})
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["schema.file_name"]

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY
+from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY, jpeg_bytes
 from generator.build import check_catalog
 from generator.issues import MESSAGES, Severity, format_report, has_errors
 
 GOLDEN = Path(__file__).parent / "golden" / "validate.txt"
+JPEG = jpeg_bytes((1200, 900))
+SMALL_JPEG = jpeg_bytes((400, 300))
 
 P = PRODUCT
 B = BUMDES
@@ -48,6 +50,19 @@ CASES = {
  "country": {K: P.replace('markets: [CN, SG]', 'markets: [CN, XX]')},
  "photo_missing": {K: P + 'photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor}}\n'},
  "photo_outside": {K: P + 'photos:\n  - {file: ../other/kelor.jpg, alt: {id: Bubuk kelor}}\n'},
+ "photo_name_shell": {K: P + 'photos:\n  - {file: "$(touch x).jpg", alt: {id: Bubuk kelor}}\n'},
+ "photo_case": {K: P + 'photos:\n  - {file: img_0001.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/IMG_0001.JPG": JPEG},
+ "first_photo_small": {K: P + 'photos:\n  - {file: a.jpg, alt: {id: A}}\n  - {file: b.jpg, alt: {id: B}}\n',
+                       "products/bumdes-maju/a.jpg": SMALL_JPEG, "products/bumdes-maju/b.jpg": SMALL_JPEG},
+ "unused_file": {"products/bumdes-maju/lama.jpg": JPEG, "products/bumdes-maju/catatan.txt": "x"},
+ "hidden_and_folders": {"products/bumdes-maju/.DS_Store": "x", "products/bumdes-maju/foto/a.jpg": JPEG, "products/.rahasia/x.yml": "x"},
+ "yml_name": {"products/bumdes-maju/kopi.YML": P.replace("kelor-powder", "kopi"), "products/bumdes-maju/teh.yaml": "x"},
+ "boolean_words": {"site_config.yml": CONFIG.replace("sample_data: true", "sample_data: yes")},
+ "wechat_id": {"site_config.yml": CONFIG.replace("wechat: DealerUji", "wechat: 12 DealerUji")},
+ "phone_national": {"site_config.yml": CONFIG.replace('"+62 811 4500 1234"', '"0811 4500 1234"')},
+ "phone_trunk_zero": {"site_config.yml": CONFIG.replace('"+62 811 4500 1234"', '"+62 0811 4500 1234"')},
+ "alibaba_lookalike": {K: P + 'alibaba_url: https://alibaba.com.evil.example/login\n'},
+ "line_break_in_name": {K: P.replace("name: {id: Bubuk daun kelor,", 'name: {id: "Bubuk daun\\nkelor",')},
  "cert_expired": {K: P.replace('valid_until: 2028-01-31', 'valid_until: 2026-11-01')},
  "cert_expiring": {K: P.replace('valid_until: 2028-01-31', 'valid_until: 2027-01-10')},
  "stale": {K: P.replace('verified: 2026-10-01', 'verified: 2025-10-01')},
@@ -138,7 +153,7 @@ def test_every_load_and_rule_message_is_exercised(golden):
                         "load.too_large", "load.anchor", "load.tag", "load.many_documents", "load.too_deep",
                         "load.too_many_nodes", "load.key_not_text", "load.duplicate_key",
                         "rule.region_file_name", "rule.region_parent", "rule.currency",
-                        "rule.tracked_build_state"}  # test_hostile.py
+                        "rule.tracked_build_state", "rule.folder_too_big"}  # test_hostile.py
     missing = []
     for code, entry in MESSAGES.items():
         if not code.startswith(("load.", "rule.")) or code in tested_elsewhere:
