@@ -17,6 +17,7 @@ from typing import Callable
 
 from generator import write
 from generator.catalog import Catalog, build_catalog
+from generator.csp import POLICY_TOKEN, with_policy
 from generator.context import Media, PageEnv, page_view
 from generator.images import ProcessedPhoto, process_photo
 from generator.issues import Issue, Severity, has_errors, make_issue
@@ -25,6 +26,7 @@ from generator.localize import Localizer, load_strings
 from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_csv, render_products_json, render_products_schema
 from generator.feeds import render_atom, render_robots, render_sitemaps
 from generator.history import Freshness, load_change_times
+from generator.links import check_authored_links
 from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
 from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
 from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, page_front, page_source, render_body,
@@ -113,6 +115,12 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
             return issues + failures
         # Feeds: each language's Atom feed, into its folder now that MkDocs has finished with it.
         write_feeds(catalog, freshness, strings, staging)
+        # Links people wrote into the site (descriptions, project texts) reach a built page and section.
+        # A one-BUMDes preview has not built the pages of the others, so only a whole build can tell.
+        if only_bumdes is None:
+            broken = check_authored_links(catalog, pages, staging, root)
+            if broken:
+                return issues + broken
         # Write: swap the finished tree into place in one step.
         write.swap_into_place(staging, out)
     finally:
@@ -272,6 +280,10 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
         write.discard(config.parent / "docs")
         if shells is not None:
             problem = fill_shells(shells, site, config)
+    if problem is None:
+        # Every page MkDocs wrote itself gets the policy of its own inline scripts (shells gave theirs).
+        made_by_shells = shells.urls() if shells is not None else set()
+        write_policies(site, [f"{url}index.html" for url in stale_urls - made_by_shells] + [NOT_FOUND_PAGE])
     if problem is not None:
         search.kill()
         search.wait()
@@ -303,6 +315,18 @@ def fill_shells(shells: Shells, site: Path, config: Path) -> Issue | None:
     for url, _, _ in shells.sources():
         write.remove_page(site / url)
     return None
+
+
+NOT_FOUND_PAGE = "404.html"
+"""The page MkDocs writes for addresses that do not exist."""
+
+
+def write_policies(site: Path, pages: list[str]) -> None:
+    """Write each page's Content-Security-Policy into it (csp.py)."""
+    for name in pages:
+        path = site / name
+        if path.is_file():
+            write.create_file(path, with_policy(path.read_text(encoding="utf-8")).encode("utf-8"))
 
 
 def run_mkdocs(config: Path, epoch: str) -> Issue | None:
@@ -351,12 +375,13 @@ def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshne
         for variant in (*processed.variants, processed.preview):
             write.copy_file(cache / variant.name, staging / MEDIA_DIR / variant.name)
     jinja = make_environment(root / THEME_DIR)
-    write.write_text(staging / "index.html", jinja.get_template("root.html.j2").render(
+    write.write_text(staging / "index.html", with_policy(jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],
                     "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
         default=catalog.languages[0].code,
         base_url=catalog.config.base_url,
-    ))
+        csp=POLICY_TOKEN,
+    )))
     for name, text in render_sitemaps(catalog, pages, freshness).items():
         write.write_text(staging / name, text)
     write.write_text(staging / "robots.txt", render_robots(catalog))

@@ -24,6 +24,9 @@ class Regency:
     name: Mapping[str, str]
     description: Mapping[str, str] | None
     province_code: str
+    source: str
+    """The region file that describes it, and where in it (regencies[i])."""
+    loc: tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class Province:
     name: Mapping[str, str]
     description: Mapping[str, str] | None
     regency_codes: tuple[str, ...]
+    source: str
+    """The region file that describes it."""
+    loc: tuple[str | int, ...] = ("province",)
 
 
 @dataclass(frozen=True)
@@ -115,8 +121,8 @@ def build_catalog(validated: Validated, *, today: dt.date) -> Catalog:
     for region in sorted(validated.regions, key=lambda r: r.model.province.code):
         province = region.model.province
         codes = []
-        for entry in region.model.regencies:
-            regencies[entry.code] = _regency(entry, province.code)
+        for index, entry in enumerate(region.model.regencies):
+            regencies[entry.code] = _regency(entry, province.code, region.where, ("regencies", index))
             codes.append(entry.code)
         provinces[province.code] = Province(
             code=province.code,
@@ -124,6 +130,7 @@ def build_catalog(validated: Validated, *, today: dt.date) -> Catalog:
             name=MappingProxyType(dict(province.name)),
             description=_frozen(province.description),
             regency_codes=tuple(sorted(codes)),
+            source=region.where,
         )
 
     agents_by_id = {agent.id: agent for agent in config.agents}
@@ -193,7 +200,7 @@ def _index(entries, key) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
-def _regency(entry: RegionEntry, province_code: str) -> Regency:
+def _regency(entry: RegionEntry, province_code: str, source: str, loc: tuple[str | int, ...]) -> Regency:
     name = entry.name.get("id", entry.code)
     short = re.sub(r"^(Kabupaten|Kota)( Administrasi)? ", "", name)
     kind = "kota-" if name.startswith("Kota") else ""
@@ -203,6 +210,8 @@ def _regency(entry: RegionEntry, province_code: str) -> Regency:
         name=MappingProxyType(dict(entry.name)),
         description=_frozen(entry.description),
         province_code=province_code,
+        source=source,
+        loc=loc,
     )
 
 

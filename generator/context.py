@@ -198,7 +198,8 @@ def _crumb_label(env: PageEnv, key: str) -> str:
 
 
 def theme_page(env: PageEnv, name: str) -> Markup:
-    """A project-written text (theme/pages/<lang>/<name>.md), falling back to the source language."""
+    """A project-written text (theme/pages/<lang>/<name>.md), falling back to the source language (whose
+    file rules.check_theme_pages requires)."""
     for lang in (env.lang, env.catalog.source_language):
         path = env.theme_pages / lang / f"{name}.md"
         if path.is_file():

@@ -421,6 +421,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this BUMDes folder holds {size} of files, more than {limit} (export photos smaller, about 2000 px on the long side, and delete unused files)",
         "id": "folder BUMDes ini berisi {size} berkas, melebihi {limit} (ekspor foto lebih kecil, sekitar 2000 px sisi terpanjang, dan hapus berkas yang tidak dipakai)",
     },
+    "rule.broken_link": {
+        "en": "link '{value}' leads to no page of this site (check the address: copy it from the page you mean)",
+        "id": "tautan '{value}' tidak menuju halaman mana pun di situs ini (periksa alamatnya: salin dari halaman yang dimaksud)",
+    },
+    "rule.broken_anchor": {
+        "en": "link '{value}': the page has no section '{anchor}' (link to the page without #{anchor}, or to a section it has)",
+        "id": "tautan '{value}': halaman itu tidak punya bagian '{anchor}' (tautkan ke halamannya tanpa #{anchor}, atau ke bagian yang ada)",
+    },
+    "rule.theme_page_missing": {
+        "en": "this text is missing, so its page would be published empty (restore the file from git, or write it)",
+        "id": "teks ini tidak ada, sehingga halamannya akan terbit kosong (pulihkan berkasnya dari git, atau tulis)",
+    },
     "rule.stray_file": {
         "en": "this file is not part of the catalog (put products in products/<bumdes-id>/<product-id>.yml)",
         "id": "berkas ini bukan bagian katalog (letakkan produk di products/<id-bumdes>/<id-produk>.yml)",

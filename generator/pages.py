@@ -7,7 +7,7 @@ path, so the language switch and hreflang links can always point at the same pag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 
@@ -22,6 +22,8 @@ BUMDES = "bumdes/{id}/"
 HOW_TO_BUY = "how-to-buy/"
 ABOUT = "about/"
 CONTACT = "contact/"
+TEXT_PAGES = {"how-to-buy": HOW_TO_BUY, "about": ABOUT, "after-inquiry": CONTACT, "how-summary": HOME}
+"""Which page shows each project-written text (sources.THEME_PAGES)."""
 MEDIA_DIR = "media"
 """Images live once in site/media/, shared by every language."""
 DATA_DIR = "data"
@@ -143,3 +145,21 @@ def products_of_bumdes(catalog: Catalog, bumdes: BumdesEntry) -> list[ProductEnt
     """The products of one BUMDes, sorted by id."""
     return [catalog.products[i] for i in bumdes.product_ids]
 
+
+
+def authored_texts(catalog: Catalog, pages: list[Page]) -> Iterator[tuple[str, tuple[str | int, ...], str, str, str]]:
+    """Every text a person wrote in Markdown, where it came from and the page that shows it in its language:
+    (source file, field location, language, text, page URL). The links in these are the ones to check."""
+    planned = {page.url for page in pages}
+    for product in catalog.products.values():
+        for lang, text in product.data.description.items():
+            yield product.source, ("description",), lang, text, product_url(product.id)
+    for bumdes in catalog.bumdes.values():
+        for lang, text in bumdes.data.description.items():
+            yield bumdes.source, ("description",), lang, text, BUMDES.format(id=bumdes.id)
+    for places, url_of in ((catalog.provinces, province_url), (catalog.regencies, regency_url)):
+        for code, place in places.items():
+            url = url_of(catalog, code)
+            if place.description and url in planned:  # a region without BUMDes has no page
+                for lang, text in place.description.items():
+                    yield place.source, (*place.loc, "description"), lang, text, url

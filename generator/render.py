@@ -16,6 +16,7 @@ import yaml
 from markupsafe import Markup, _escape_inner, escape
 
 from generator.catalog import Catalog
+from generator.csp import POLICY_TOKEN
 from generator.context import PageEnv, PageView
 from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, PRODUCTS, REGIONS, Page
 
@@ -194,6 +195,8 @@ def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site
             "alternate": [{"name": lang.name, "link": f"/{lang.code}/", "lang": lang.code} for lang in catalog.languages],
             "vc": {
                 "lang": language.code,
+                # Where each page's Content-Security-Policy goes, written once MkDocs has built it (csp.py).
+                "csp": POLICY_TOKEN,
                 # Every page exists in every language at the same path: the override links
                 # <base>/<lang>/<page.url> for hreflang and the language menu.
                 "base": base,

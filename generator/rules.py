@@ -20,7 +20,7 @@ from generator import models, official
 from generator.checked import CatalogRule, Checked, FileRule, Validated, format_loc, having
 from generator.issues import Issue, Severity, make_issue, shorten
 from generator.models import Product, RegionFile, unwrap
-from generator.sources import BUMDES_FILE, STRINGS_DIR, Sources
+from generator.sources import BUMDES_FILE, STRINGS_DIR, THEME_PAGES, THEME_PAGES_DIR, Sources
 
 EXPIRY_WARNING_DAYS = 60
 STALE_AFTER_DAYS = 365
@@ -215,6 +215,16 @@ def check_folder_contents(result: Validated, sources: Sources, today: dt.date) -
         if size > MAX_FOLDER_BYTES:
             yield make_issue(sources.relative(folder / BUMDES_FILE), (1, 1), "", "rule.folder_too_big",
                              size=f"{size / 1e6:.0f} MB", limit=f"{MAX_FOLDER_BYTES / 1e6:.0f} MB")
+
+
+def check_theme_pages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Every project-written text exists in the source language (its page is never published empty)."""
+    if result.config is None or result.config.model.source_language not in {l.code for l in result.config.model.languages}:
+        return  # check_config_languages reports the language itself
+    for name in THEME_PAGES:
+        path = sources.root / THEME_PAGES_DIR / result.config.model.source_language / f"{name}.md"
+        if not path.is_file() or not path.read_text(encoding="utf-8", errors="replace").strip():
+            yield make_issue(sources.relative(path), (1, 1), "", "rule.theme_page_missing")
 
 
 def check_build_state(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -473,6 +483,7 @@ CATALOG_RULES: tuple[CatalogRule, ...] = (
     check_folder_contents,
     check_unique_ids,
     check_config_languages,
+    check_theme_pages,
     check_currencies,
     check_region_files,
     check_villages,

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from markdown import Markdown
 from markdown.preprocessors import NormalizeWhitespace
 
+from generator.csp import with_policy
 from generator.passthrough import is_generated_body
 
 SHELL_KINDS = frozenset({"product", "bumdes", "category", "province", "regency"})
@@ -86,8 +87,9 @@ class Shells:
         """Take the page at ``url`` (section/slug/) if a shell can make it; False means MkDocs must build it."""
         section, _, rest = url.rpartition("/")[0].rpartition("/")
         body = markdown_normalized(body)
-        # Only a body the passthrough hands over whole comes out of MkDocs as the same bytes.
-        if not rest or not is_generated_body(body):
+        # Only a body the passthrough hands over whole comes out of MkDocs as the same bytes; one with code
+        # of its own would need that code's hash in its policy, which the shell's does not have.
+        if not rest or not is_generated_body(body) or "<script" in body or "<style" in body:
             return False
         vc = front["vc"]
         heading = "<h1" in body  # Material's content partial adds a heading unless the body has one
@@ -101,6 +103,10 @@ class Shells:
         shell.pages.append(Filling(url, values))
         return True
 
+    def urls(self) -> set[str]:
+        """The URLs of the pages the shells make."""
+        return {filling.url for shell in self._shells.values() for filling in shell.pages}
+
     def sources(self) -> list[tuple[str, dict[str, Any], str]]:
         """Each shell's page URL, front matter and body, to be written as Markdown sources beside the other pages."""
         return [(shell.url, shell.front, shell.body) for shell in self._shells.values()]
@@ -108,7 +114,8 @@ class Shells:
     def filled(self, site: Path) -> Iterator[tuple[str, bytes]]:
         """Each collected page's URL and HTML, made from the shells MkDocs built into ``site``."""
         for shell in self._shells.values():
-            parts = split_shell((site / shell.url / "index.html").read_text(encoding="utf-8"), shell)
+            # The shell's policy is every page's: they share its inline scripts, and bodies bring none (add).
+            parts = split_shell(with_policy((site / shell.url / "index.html").read_text(encoding="utf-8")), shell)
             for filling in shell.pages:
                 values = {**filling.values, shell.token: filling.url.rstrip("/").rpartition("/")[2]}
                 html = "".join(values[part] if i % 2 else part for i, part in enumerate(parts))

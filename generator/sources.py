@@ -17,6 +17,9 @@ BUMDES_FILE = "bumdes.yml"
 SCHEMAS_DIR = "schemas"
 THEME_DIR = "theme"
 STRINGS_DIR = "theme/strings"
+THEME_PAGES_DIR = "theme/pages"
+THEME_PAGES = ("how-to-buy", "about", "after-inquiry", "how-summary")
+"""Texts the project writes in theme/pages/<lang>/<name>.md (Markdown); each page shows one (pages.TEXT_PAGES)."""
 BUILD_STATE = (".cache", ".build", "site")
 """What the generator writes for itself: never read from a pull request (see tracked_build_state)."""
 

@@ -16,6 +16,7 @@ from PIL import Image
 from browser_support import browser  # noqa: F401 - one session-wide Chromium for every browser test
 from generator.build import build_site
 from generator.issues import Severity
+from generator.sources import THEME_PAGES
 
 K = "products/bumdes-maju/kelor-powder.yml"
 
@@ -140,6 +141,8 @@ def write_catalog(root: Path, files: dict[str, str | bytes | None] | None = None
     else:
         for lang in ("id", "en", "zh"):
             base[f"theme/strings/{lang}.yml"] = STRINGS
+        for name in THEME_PAGES:
+            base[f"theme/pages/id/{name}.md"] = "Teks.\n"
     base.update(files or {})
     for name, content in base.items():
         path = root / name

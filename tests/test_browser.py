@@ -233,11 +233,81 @@ def test_no_request_leaves_the_local_server(page, site, lang):
     assert len(requested) > len(PAGES)
 
 
+# Content-Security-Policy ------------------------------------------------------------------------------
+
+RECORD_VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + location.pathname));"""
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.__violations")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_quote_form_and_language_menu_work_under_the_policy_with_no_violation(browser, site, lang):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    found: list[str] = []
+    for url in [*PAGES.values(), "404.html"]:
+        page.goto(f"{site}{lang}/{url}")
+        page.evaluate(LOAD_EVERY_IMAGE)
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+        assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy, url
+        found += violations(page)
+    # Search: Pagefind's code, its WebAssembly and its index, all under the policy.
+    page.goto(f"{site}{lang}/")
+    page.fill("[data-vc-search] input", "121190")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    assert page.locator(".pagefind-ui__result-link").count() >= 1
+    found += violations(page)
+    # The quote form rewrites the links as the buyer types.
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+    before = page.locator('[data-channel="email"]').get_attribute("href")
+    page.fill("#q-quantity", "750")
+    assert page.locator('[data-channel="email"]').get_attribute("href") != before
+    found += violations(page)
+    # The language menu leads to the same page in another language.
+    other = "en" if lang != "en" else "zh"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator(".md-header__option .md-select > button").click()
+    page.locator(f'.md-select__list a[hreflang="{other}"]').click()
+    page.wait_for_url(f"**/{other}/products/{PRODUCT_ID}/")
+    found += violations(page)
+    page.goto(site)
+    found += violations(page)
+    context.close()
+    assert found == []
+
+
+def test_an_inline_script_slipped_into_a_page_does_not_run(browser, site, tmp_path):  # noqa: F811
+    import urllib.request
+
+    html = urllib.request.urlopen(f"{site}en/products/{PRODUCT_ID}/").read().decode("utf-8")
+    assert "window.__pwned" not in html
+    forged = tmp_path / "en" / "products" / PRODUCT_ID
+    forged.mkdir(parents=True)
+    (forged / "index.html").write_text(html.replace("</h1>", "</h1><script>window.__pwned = 1</script>", 1), encoding="utf-8")
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    with serve_directory(tmp_path) as base:
+        page.goto(f"{base}en/products/{PRODUCT_ID}/")
+        assert page.evaluate("window.__pwned") is None
+        assert any(v.startswith("script-src") for v in violations(page)), violations(page)
+    context.close()
+
+
 # Accessibility ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_serious_accessibility_violation_on_any_page_kind(page, site, lang):
+def test_no_serious_accessibility_violation_on_any_page_kind(browser, site, lang):  # noqa: F811
     axe = require_axe()
+    # axe is injected as an inline script, which the pages' policy (rightly) refuses: the test's own tool
+    # is let through, nothing else changes.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", bypass_csp=True)
+    page = context.new_page()
     found = []
     for kind, url in PAGES.items():
         page.goto(f"{site}{lang}/{url}")
@@ -248,6 +318,7 @@ def test_no_serious_accessibility_violation_on_any_page_kind(page, site, lang):
                 targets = [" ".join(node["target"]) for node in violation["nodes"][:5]]
                 found.append(f"{lang}/{url or '(home)'} [{kind}]: {violation['impact']} {violation['id']}: "
                              f"{violation['help']} → {targets}")
+    context.close()
     assert not found, "\n".join(found)
 
 

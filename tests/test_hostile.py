@@ -167,3 +167,52 @@ def test_a_photo_name_a_shell_or_a_path_could_read_is_refused(make_catalog, name
     escaped = name.replace("\n", "\\n")
     root = make_catalog({K: PRODUCT + f'photos:\n  - {{file: "{escaped}", alt: {{id: Foto}}}}\n'})
     assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["schema.file_name"]
+
+
+# --- 6. no broken link and no empty page is published ----------------------------------------------------
+
+
+def build_with(tmp_path, files: dict) -> tuple[Path, list[str]]:
+    from conftest import write_catalog
+
+    root = write_catalog(tmp_path / "catalog", files, with_theme=True)
+    return root, errors(build_site(root, out=None, today=TODAY))
+
+
+def with_description(text: str) -> str:
+    return PRODUCT.replace("  en: Organic moringa leaf powder.\n", f"  en: {text}\n")
+
+
+def test_a_description_linking_to_a_page_the_site_does_not_have_stops_the_build(tmp_path):
+    root, found = build_with(tmp_path, {K: with_description("See [tea](https://example.org/catalog/en/products/kelor-tea/).")})
+    assert found == [f"{K}:7:7: error: description.en: link 'https://example.org/catalog/en/products/kelor-tea/' leads to no"
+                     " page of this site (check the address: copy it from the page you mean)"]
+    assert not (root / "site").exists()
+
+
+def test_a_link_to_a_section_the_page_does_not_have_stops_the_build(tmp_path):
+    _, found = build_with(tmp_path, {K: with_description("See [the terms](#terms) and [the quote](#inquiry).")})
+    assert found == [f"{K}:7:7: error: description.en: link '#terms': the page has no section 'terms' (link to the page"
+                     " without #terms, or to a section it has)"]
+
+
+def test_links_into_the_site_that_resolve_build(tmp_path):
+    _, found = build_with(tmp_path, {K: with_description(
+        "Ask via [the form](#inquiry); see [the BUMDes](https://example.org/catalog/zh/bumdes/bumdes-maju/) and"
+        " [elsewhere](https://example.com/x).")})
+    assert found == []
+
+
+def test_a_project_text_with_a_broken_link_is_named_by_file_and_line(tmp_path):
+    how = (ROOT / "theme/pages/en/how-to-buy.md").read_text(encoding="utf-8")
+    _, found = build_with(tmp_path, {"theme/pages/en/how-to-buy.md": how + "\nSee [the old page](https://example.org/catalog/en/old/).\n"})
+    line = how.count("\n") + 2
+    assert found == [f"theme/pages/en/how-to-buy.md:{line}:20: error: link 'https://example.org/catalog/en/old/' leads to no"
+                     " page of this site (check the address: copy it from the page you mean)"]
+
+
+def test_a_deleted_project_text_is_an_error_not_an_empty_page(make_catalog):
+    root = make_catalog({"theme/pages/id/about.md": None})
+    assert [i.format("en") for i in check_catalog(root, today=TODAY).issues] == [
+        "theme/pages/id/about.md:1:1: error: this text is missing, so its page would be published empty (restore the file"
+        " from git, or write it)"]
