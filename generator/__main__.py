@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("product", help="new product id, kebab-case (e.g. kelor-leaf-powder)")
     commands.add_parser("schemas", help="write the JSON Schemas into schemas/", parents=[common])
     commands.add_parser("translations", help="report missing and stale translations", parents=[common])
+    report_cmd = commands.add_parser("report", help="Markdown list of expired and expiring certificates and stale facts",
+                                     parents=[common])
+    report_cmd.add_argument("--output", type=Path, default=None, help="write it into this file (default: print it)")
     args = parser.parse_args(argv)
 
     root = getattr(args, "root", Path(".")).resolve()
@@ -49,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
         return build.serve_site(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
     elif args.command == "new":
         issues = build.new_product(root, args.bumdes, args.product, today=today)
+    elif args.command == "report":
+        text = build.report_facts(root, today=today)
+        if args.output is None:
+            print(text, end="")
+        else:
+            args.output.write_text(text, encoding="utf-8")
+        return 0
     elif args.command == "schemas":
         issues = build.write_schemas(root)
     else:

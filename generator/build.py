@@ -421,6 +421,13 @@ def serve_site(root: Path, *, today: dt.date, only_bumdes: str | None, port: int
     return serve(root, today=today, only_bumdes=only_bumdes, port=port, lang=lang)
 
 
+def report_facts(root: Path, *, today: dt.date) -> str:
+    """The weekly issue's body: certificates and facts that need renewing as of ``today`` (facts.py)."""
+    from generator.facts import render_facts_report
+
+    return render_facts_report(check_catalog(root, today=today).issues, today)
+
+
 def report_translations(root: Path) -> list[str]:
     """Missing and stale translations per language, then a coverage line per language."""
     from generator.schemas import read_config

@@ -192,9 +192,10 @@ def test_line_rules_catch_known_bad_text():
     assert find_secrets("token: ${{ secrets.GITHUB_TOKEN }}") != []
 
 
-def test_only_the_deploy_job_may_write():
+def test_only_the_deploy_and_facts_issue_jobs_may_write():
     grants = {path.name: find_write_grants(load_workflow(path.name)) for path in WORKFLOW_FILES}
-    assert {name: found for name, found in grants.items() if found} == {"publish.yml": ["deploy: pages", "deploy: id-token"]}
+    assert {name: found for name, found in grants.items() if found} == {
+        "publish.yml": ["deploy: pages", "deploy: id-token"], "weekly.yml": ["issue: issues"]}
 
 
 # --- pull-request.yml --------------------------------------------------------------------------------
@@ -284,18 +285,30 @@ def test_publish_deploys_in_its_own_job_with_pages_permissions_only():
 # --- weekly.yml --------------------------------------------------------------------------------------
 
 
-def test_weekly_reports_stale_facts_and_broken_links_in_the_summary():
+def test_weekly_reports_facts_in_one_issue_and_broken_links_in_the_summary():
     workflow = load_workflow("weekly.yml")
     on = workflow.get(True)
     assert set(on) == {"schedule", "workflow_dispatch"}
     assert re.fullmatch(r"\S+ \S+ \* \* [0-6]", on["schedule"][0]["cron"])  # once a week
-    script = "\n".join(runs(workflow))
+    report = workflow["jobs"]["report"]
+    script = "\n".join(str(step.get("run", "")) for step in report["steps"])
     assert "make check" in script
-    assert re.search(r"\.venv/bin/python -m generator .*--strict check", script)
+    assert re.search(r"\.venv/bin/python -m generator .*report --output facts\.md", script)
     assert "GITHUB_STEP_SUMMARY" in script
     assert ".venv/bin/python scripts/check_links.py" in script
+    assert "permissions" not in report  # read-only, like the whole workflow
 
 
+def test_the_facts_issue_job_runs_no_catalog_code_and_passes_the_list_as_a_file():
+    issue = load_workflow("weekly.yml")["jobs"]["issue"]
+    assert issue["needs"] == "report"
+    assert issue["permissions"] == {"issues": "write"}
+    uses = [step.get("uses", "").split("@")[0] for step in issue["steps"] if "uses" in step]
+    assert uses == ["actions/download-artifact"]  # nothing checked out, so nothing of the repository can run
+    script = "\n".join(str(step.get("run", "")) for step in issue["steps"])
+    assert "make" not in script.split() and "python" not in script
+    assert script.count("--body-file facts.md") == 2  # create and edit: the list is never part of a command
+    assert "${{" not in script
 # --- the issue form ----------------------------------------------------------------------------------
 
 FORM_ONLY_IDS = {"bumdes", "notes", "confirm"}
