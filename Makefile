@@ -7,8 +7,9 @@ GEN := $(PY) -m generator
 BUMDES ?=
 PRODUCT ?=
 PORT ?= 8000
+DEST ?=
 
-.PHONY: build serve check test new-product translations schemas bench audit lock clean
+.PHONY: build serve check test new-product translations schemas bench audit publish lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,11 @@ schemas: $(STAMP)
 ## bench: synthetic 10,000-product catalog; prints timings, memory and sizes
 bench: $(STAMP)
 	$(PY) -m generator.bench
+
+## publish: upload site/ to S3-compatible object storage with rclone: make publish DEST=<remote>:<bucket/path>
+## (the remote is configured by RCLONE_CONFIG_<REMOTE>_* variables; run make build first; docs/publishing.md)
+publish: $(STAMP)
+	$(GEN) publish --dest '$(DEST)'
 
 ## lock: re-pin requirements.txt from requirements.in
 lock:
