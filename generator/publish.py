@@ -7,8 +7,9 @@ rclone, always with argument lists, never a shell. rclone is configured only by 
 ``RCLONE_CONFIG_<REMOTE>_*`` environment variables: nothing here reads or writes a config file, and no
 credential is ever printed.
 
-The stages, in order, so that every page in the bucket has all its links resolve at every moment, even
-when a publish is stopped half-way (the bucket then holds old and new pages, each of them whole):
+The stages, in order, so that a publish stopped half-way leaves old and new pages side by side, each of
+them whole: between two stages every page in the bucket has all its links resolve, and inside a stage
+every page a visitor can reach does (new pages may link to each other; pages of later stages link to them):
 
 1. media: files named by their content (photos, Pagefind chunks, Material's bundles): new names only.
 2. new files: everything else the bucket does not have yet; no page that is already there links to them.
