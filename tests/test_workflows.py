@@ -312,6 +312,8 @@ def test_pages_publish_stops_before_github_pages_size_limit(tmp_path):
     assert fits.returncode == 0 and "::" not in fits.stdout
     nearly = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="1000000")
     assert nearly.returncode == 0 and "::warning title=Nearly too large for GitHub Pages::" in nearly.stdout
+    exactly = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="900000")  # the files' bytes; folders count nothing
+    assert exactly.returncode == 0 and "::error" not in exactly.stdout
     over = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="800000")
     assert over.returncode == 1
     (error,) = [line for line in over.stdout.splitlines() if line.startswith("::error")]
