@@ -287,7 +287,7 @@ def test_publish_target_comes_from_a_repository_variable_and_a_typo_stops_the_ru
     jobs = load_workflow("publish.yml")["jobs"]
     assert jobs["build"]["if"] == "vars.PUBLISH_TARGET != 'object-storage'"  # pages, or unset
     assert jobs["deploy"]["needs"] == "build"  # skipped with the build
-    assert jobs["object-storage"]["if"] == "vars.PUBLISH_TARGET == 'object-storage'"
+    assert jobs["object-storage"]["if"] == "vars.PUBLISH_TARGET == 'object-storage' && github.ref == 'refs/heads/main'"
     check = step_named(jobs["build"], "Check PUBLISH_TARGET")
     assert jobs["build"]["steps"][0] is check and check["env"] == {"PUBLISH_TARGET": "${{ vars.PUBLISH_TARGET }}"}
     for target in ("", "pages", "object-storage"):
