@@ -6,6 +6,7 @@ is configured only by RCLONE_CONFIG_<NAME>_* variables, as in CI. Nothing about 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import queue
@@ -166,6 +167,31 @@ def test_every_file_of_a_built_site_has_headers(site):
     assert {headers.cache_control for path, headers in kinds.items() if path.startswith("media/")} == {IMMUTABLE}
     assert {headers.content_type for path, headers in kinds.items() if path.endswith(".html")} == {HTML}
     assert any(headers.cache_control == IMMUTABLE for path, headers in kinds.items() if "/pagefind/" in path)
+
+
+# --- progress -----------------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_one_line_per_stage_in_logs_and_a_live_count_on_a_terminal():
+    stats = {"transfers": 3, "totalTransfers": 10, "bytes": 41_000}
+    log = io.StringIO()
+    progress = Progress(log)
+    progress.line("3/5 pages: uploading 10 files (120.0 KB)")
+    progress.stats(stats)
+    progress.line("4/5 indexes: nothing to upload")
+    assert log.getvalue() == "publish: 3/5 pages: uploading 10 files (120.0 KB)\npublish: 4/5 indexes: nothing to upload\n"
+    terminal = Terminal()
+    progress = Progress(terminal)
+    progress.line("3/5 pages: uploading 10 files (120.0 KB)")
+    progress.stats(stats)
+    progress.line("4/5 indexes: nothing to upload")
+    assert terminal.getvalue() == ("publish: 3/5 pages: uploading 10 files (120.0 KB)\n\r  3/10 files, 41.0 KB\x1b[K"
+                                   "\r\x1b[Kpublish: 4/5 indexes: nothing to upload\n")
 
 
 # --- the order ----------------------------------------------------------------------------------------
