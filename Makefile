@@ -11,7 +11,7 @@ PRODUCT ?=
 PORT ?= 8000
 DEST ?=
 
-.PHONY: build serve check test new-product translations schemas bench audit lock clean
+.PHONY: build serve check test new-product translations schemas bench audit publish lock clean
 
 # The Python floor is pyproject.toml's requires-python: said once, plainly, instead of pip's failure on
 # the first package that needs a newer Python.
@@ -67,6 +67,11 @@ schemas: $(STAMP)
 ## bench: synthetic 10,000-product catalog; prints timings, memory and sizes
 bench: $(DEV_STAMP)
 	$(PY) -m generator.bench
+
+## publish: upload site/ to S3-compatible object storage with rclone: make publish DEST=<remote>:<bucket/path>
+## (the remote is configured by RCLONE_CONFIG_<REMOTE>_* variables; run make build first; docs/publishing.md)
+publish: $(STAMP)
+	$(GEN) publish --dest '$(DEST)'
 
 ## lock: re-pin requirements.txt from requirements.in, then requirements-dev.txt from requirements-dev.in
 lock:

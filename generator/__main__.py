@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     report_cmd = commands.add_parser("report", help="Markdown list of expired and expiring certificates and stale facts",
                                      parents=[common])
     report_cmd.add_argument("--output", type=Path, default=None, help="write it into this file (default: print it)")
+    publish_cmd = commands.add_parser("publish", help="upload the built site to object storage with rclone", parents=[common])
+    publish_cmd.add_argument("--dest", default="", help="<remote>:<bucket/path>, the remote set by RCLONE_CONFIG_<REMOTE>_* variables")
+    publish_cmd.add_argument("--site", type=Path, default=None, help="the built site (default: <root>/site)")
+    publish_cmd.add_argument("--all", action="store_true", help="upload unchanged files too (after a change to the headers)")
+    publish_cmd.add_argument("--dry-run", action="store_true", help="print what would be uploaded and deleted, change nothing")
     args = parser.parse_args(argv)
 
     root = getattr(args, "root", Path(".")).resolve()
@@ -61,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     elif args.command == "schemas":
         issues = build.write_schemas(root)
+    elif args.command == "publish":
+        return build.publish_site(root, dest=args.dest, site=args.site, everything=args.all, dry_run=args.dry_run)
     else:
         for line in build.report_translations(root):
             print(line)

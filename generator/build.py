@@ -428,6 +428,13 @@ def report_facts(root: Path, *, today: dt.date) -> str:
     return render_facts_report(check_catalog(root, today=today).issues, today)
 
 
+def publish_site(root: Path, *, dest: str, site: Path | None, everything: bool, dry_run: bool) -> int:
+    """Upload the built site to object storage, stage by stage (see publish.py); the exit code."""
+    from generator.publish import publish
+
+    return publish(site or root / SITE_DIR, dest, everything=everything, dry_run=dry_run)
+
+
 def report_translations(root: Path) -> list[str]:
     """Missing and stale translations per language, then a coverage line per language."""
     from generator.schemas import read_config

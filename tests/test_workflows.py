@@ -94,8 +94,33 @@ def find_untrusted_in_run(workflow: dict) -> list[str]:
 
 
 def find_secrets(text: str) -> list[str]:
-    """No workflow needs a secret; a fork's pull request must never see one."""
+    """Secrets named anywhere in a workflow's text (the pull-request and weekly workflows need none)."""
     return re.findall(r"\bsecrets\.[A-Za-z_]+", text)
+
+
+def find_misplaced_secrets(workflow: dict) -> list[str]:
+    """A secret may only be an `env:` value of a step that runs `make publish`: where else one appears."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(node: object, where: tuple[str, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*where, str(key)))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*where, str(index)))
+        elif isinstance(node, str) and re.search(r"\bsecrets\.", node):
+            found.append(where)
+
+    walk(workflow, ())
+    misplaced = []
+    for where in found:
+        if len(where) == 6 and where[0] == "jobs" and where[2] == "steps" and where[4] == "env":
+            step = workflow["jobs"][where[1]]["steps"][int(where[3])]
+            if re.search(r"^\s*make publish\b", str(step.get("run", "")), re.MULTILINE):
+                continue
+        misplaced.append(".".join(where))
+    return misplaced
 
 
 def find_write_grants(workflow: dict) -> list[str]:
@@ -166,7 +191,9 @@ def test_workflow_rules(path):
     assert find_unpinned_actions(workflow) == []
     assert find_unpinned_lines(text) == []
     assert find_untrusted_in_run(workflow) == []
-    assert find_secrets(text) == []
+    assert find_misplaced_secrets(workflow) == []
+    if path.name != "publish.yml":  # a fork's pull request must never see a secret; the weekly report needs none
+        assert find_secrets(text) == []
     assert workflow["permissions"] == {"contents": "read"}
 
 
@@ -180,6 +207,10 @@ def test_workflow_rules(path):
         (find_untrusted_in_run, {"jobs": {"x": {"steps": [{"run": "git checkout ${{ github.head_ref }}"}]}}}),
         (find_write_grants, {"permissions": "write-all", "jobs": {}}),
         (find_write_grants, {"jobs": {"x": {"permissions": {"contents": "write"}}}}),
+        (find_misplaced_secrets, {"jobs": {"x": {"env": {"K": "${{ secrets.K }}"}, "steps": [{"run": "make publish"}]}}}),
+        (find_misplaced_secrets, {"jobs": {"x": {"steps": [{"run": "make publish DEST=${{ secrets.K }}"}]}}}),
+        (find_misplaced_secrets, {"jobs": {"x": {"steps": [{"uses": "a/b@c", "with": {"token": "${{ secrets.K }}"}}]}}}),
+        (find_misplaced_secrets, {"jobs": {"x": {"steps": [{"env": {"K": "${{ secrets.K }}"}, "run": "make build"}]}}}),
     ],
 )
 def test_rules_catch_known_bad_snippets(rule, snippet):
@@ -238,8 +269,78 @@ def test_publish_runs_on_main_and_by_hand():
 
 def test_publish_never_cancels_a_running_deployment():
     concurrency = load_workflow("publish.yml")["concurrency"]
-    assert concurrency["group"] == "pages"
+    assert concurrency["group"] == "publish"
     assert concurrency["cancel-in-progress"] is False
+
+
+def step_named(job: dict, name: str) -> dict:
+    (step,) = [step for step in job["steps"] if step.get("name") == name]
+    return step
+
+
+def run_step_script(step: dict, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A step's `run:` script under bash -e, as the runner runs it, with the job's and step's env plus ``env``."""
+    return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", **step.get("env", {}), **env})
+
+
+def test_publish_target_comes_from_a_repository_variable_and_a_typo_stops_the_run(tmp_path):
+    jobs = load_workflow("publish.yml")["jobs"]
+    assert jobs["build"]["if"] == "vars.PUBLISH_TARGET != 'object-storage'"  # pages, or unset
+    assert jobs["deploy"]["needs"] == "build"  # skipped with the build
+    assert jobs["object-storage"]["if"] == "vars.PUBLISH_TARGET == 'object-storage' && github.ref == 'refs/heads/main'"
+    check = step_named(jobs["build"], "Check PUBLISH_TARGET")
+    assert jobs["build"]["steps"][0] is check and check["env"] == {"PUBLISH_TARGET": "${{ vars.PUBLISH_TARGET }}"}
+    for target in ("", "pages", "object-storage"):
+        assert run_step_script(check, tmp_path, PUBLISH_TARGET=target).returncode == 0
+    typo = run_step_script(check, tmp_path, PUBLISH_TARGET="s3")
+    assert typo.returncode == 1
+    assert typo.stdout.startswith("::error title=Unknown PUBLISH_TARGET::PUBLISH_TARGET is 's3': set the repository "
+                                  "variable to pages or object-storage (docs/publishing.md)")
+
+
+def test_pages_publish_stops_before_github_pages_size_limit(tmp_path):
+    build = load_workflow("publish.yml")["jobs"]["build"]
+    assert build["env"]["PAGES_LIMIT_BYTES"] == "1000000000"
+    check = step_named(build, "Check the site fits GitHub Pages")
+    scripts = [str(step.get("run", "")) for step in build["steps"]]
+    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    assert scripts.index("make build") < build["steps"].index(check) < uses.index("actions/upload-pages-artifact")
+    (tmp_path / "site/en").mkdir(parents=True)
+    (tmp_path / "site/index.html").write_bytes(b"x" * 600_000)
+    (tmp_path / "site/en/index.html").write_bytes(b"y" * 300_000)
+    fits = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="2000000")
+    assert fits.returncode == 0 and "::" not in fits.stdout
+    nearly = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="1000000")
+    assert nearly.returncode == 0 and "::warning title=Nearly too large for GitHub Pages::" in nearly.stdout
+    exactly = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="900000")  # the files' bytes; folders count nothing
+    assert exactly.returncode == 0 and "::error" not in exactly.stdout
+    over = run_step_script(check, tmp_path, PAGES_LIMIT_BYTES="800000")
+    assert over.returncode == 1
+    (error,) = [line for line in over.stdout.splitlines() if line.startswith("::error")]
+    assert error.startswith("::error title=Too large for GitHub Pages::site/ is 0 MB, over GitHub Pages' 1 GB.")
+    assert "set the repository variable PUBLISH_TARGET to object-storage (docs/publishing.md)" in error
+
+
+def test_object_storage_builds_like_pages_and_only_its_publish_step_sees_the_keys(tmp_path):
+    jobs = load_workflow("publish.yml")["jobs"]
+    job = jobs["object-storage"]
+    assert job["environment"] == "object-storage" and "permissions" not in job  # the workflow's read-only token
+    same = lambda steps: [(s.get("uses"), s.get("with"), s.get("run")) for s in steps]  # noqa: E731
+    build_steps = [s for s in jobs["build"]["steps"] if s.get("name") not in ("Check PUBLISH_TARGET", "Check the site fits GitHub Pages")]
+    assert same(job["steps"][:-1]) == same(build_steps[:-1])  # checkout with history, caches, date, make build
+    publish = job["steps"][-1]
+    assert publish["name"] == "Publish to object storage"
+    assert publish["run"].rstrip().endswith('make publish DEST="catalog:$PUBLISH_BUCKET"')
+    assert "${{" not in publish["run"]  # values reach the script through env: only
+    env = publish["env"]
+    assert {key for key, value in env.items() if "secrets." in value} == {
+        "RCLONE_CONFIG_CATALOG_ACCESS_KEY_ID", "RCLONE_CONFIG_CATALOG_SECRET_ACCESS_KEY"}
+    assert all(value == f"${{{{ secrets.{key} }}}}" for key, value in env.items() if "secrets." in value)
+    assert env["RCLONE_CONFIG_CATALOG_TYPE"] == "s3" and env["PUBLISH_BUCKET"] == "${{ vars.PUBLISH_BUCKET }}"
+    assert {key for key in env if key != "PUBLISH_BUCKET"} == {key for key in env if key.startswith("RCLONE_CONFIG_CATALOG_")}
+    unset = run_step_script(publish, tmp_path, PUBLISH_BUCKET="")
+    assert unset.returncode == 1 and unset.stdout.startswith("::error title=No PUBLISH_BUCKET::set the repository variable")
 
 
 def test_publish_builds_from_full_history_with_a_fixed_date_and_uploads_for_pages():
