@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "build":
         issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=strict, lang=lang)
     elif args.command == "serve":
-        return build.serve_site(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
+        from generator.serve import serve  # the live-reload server is loaded only to serve
+
+        return serve(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
     elif args.command == "new":
         issues = build.new_product(root, args.bumdes, args.product, today=today)
     elif args.command == "report":

@@ -18,21 +18,24 @@ from typing import Callable
 from generator import write
 from generator.catalog import Catalog, build_catalog
 from generator.csp import POLICY_TOKEN, with_policy
-from generator.context import Media, PageEnv, page_view
+from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
+from generator.media import Media
+from generator.views import LanguageEnv, make_view, template_context
 from generator.images import ProcessedPhoto, process_photo
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
 from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_csv, render_products_json, render_products_schema
 from generator.feeds import render_atom, render_robots, render_sitemaps
-from generator.history import Freshness, load_change_times
+from generator.history import load_change_times
 from generator.links import check_authored_links
-from generator.pages import DATA_DIR, MEDIA_DIR, plan_pages
-from generator.pagecache import PageCache, build_fingerprint, page_inputs, page_key
+from generator.kinds import plan_pages
+from generator.pages import DATA_DIR, MEDIA_DIR, Page
+from generator.pagecache import PageCache, build_fingerprint, page_key
 from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, make_environment, page_front, page_source, render_body,
                               render_mkdocs_config)
 from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
-from generator.shells import SHELL_KINDS, Shells, ShellError
+from generator.shells import Shells, ShellError
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.checked import Validated
 from generator.validate import validate_sources
@@ -94,8 +97,9 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     media, photo_issues = process_images(catalog, root / PHOTO_CACHE, report)
     if photo_issues:
         return issues + photo_issues
-    # History: when each source last changed (git), for lastmod, feeds and a reproducible build date.
-    freshness = Freshness(catalog, load_change_times(root))
+    # Dependencies: today's digest and last change (git) of everything a page can read.
+    deps = Dependencies(catalog, media, load_change_times(root))
+    deps.prepare()
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
     # UI strings of every language, for the root chooser and the feeds.
@@ -103,18 +107,20 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     write.clean_stale_staging(out)
     staging = write.new_staging(out)
     try:
-        # Render, MkDocs and search, each language in its own process: pages whose inputs changed become
-        # Markdown, search records and the real `mkdocs build --strict`; the rest come from the cache.
-        # Pagefind indexes each language's records into site/<lang>/pagefind/ while MkDocs runs.
-        job = LanguageJob(catalog, media, pages, root, staging, source_date_epoch(freshness), only_bumdes is None, shells,
-                          build_fingerprint(root, only_bumdes is None), page_inputs(catalog, media, pages))
-        # Meanwhile this process writes the shared files: photos, the language chooser, sitemap, open data.
-        failures, report.pages_reused = build_languages(
-            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, pages, freshness, strings, root, staging))
+        # Render, MkDocs and search, each language in its own process: pages whose record says they may have
+        # changed become Markdown, search records and the real `mkdocs build --strict`; the rest come from
+        # the cache. Pagefind indexes each language's records into site/<lang>/pagefind/ while MkDocs runs.
+        job = LanguageJob(catalog, deps, pages, root, staging, source_date_epoch(deps), only_bumdes is None, shells,
+                          build_fingerprint(root, only_bumdes is None))
+        # Meanwhile this process writes the shared files: photos, the language chooser, open data.
+        failures, report.pages_reused, records = build_languages(
+            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, strings, root, staging))
         if failures:
             return issues + failures
+        # Sitemap: every page dated by the newest change among what it read.
+        write_sitemaps(catalog, pages, {url: deps.lastmod(reads) for url, reads in records.items()}, staging)
         # Feeds: each language's Atom feed, into its folder now that MkDocs has finished with it.
-        write_feeds(catalog, freshness, strings, staging)
+        write_feeds(catalog, deps, strings, staging)
         # Links people wrote into the site (descriptions, project texts) reach a built page and section.
         # A one-BUMDes preview has not built the pages of the others, so only a whole build can tell.
         if only_bumdes is None:
@@ -165,9 +171,10 @@ def _process_one(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto | None, 
     return processed, reused, ""
 
 
-def render_language(catalog: Catalog, media: Media, pages: list, code: str, root: Path, staging: Path, records: Path,
-                    shells: Shells | None = None) -> Path:
-    """Write the Markdown sources, search records and mkdocs.yml of one language; return the config's path.
+def render_language(catalog: Catalog, media: Media, pages: list[Page], code: str, root: Path, staging: Path, records: Path,
+                    shells: Shells | None = None) -> tuple[Path, dict[str, set[Read]]]:
+    """Write the Markdown sources, search records and mkdocs.yml of one language; return the config's path
+    and what each page read.
 
     With ``shells``, the pages a shell can make are kept there instead, and one source per shell is written.
     """
@@ -175,15 +182,18 @@ def render_language(catalog: Catalog, media: Media, pages: list, code: str, root
     strings_dir = root / STRINGS_DIR
     language = catalog.language(code)
     loc = Localizer(language, catalog.source_language, load_strings(strings_dir, code), load_strings(strings_dir, "en"))
-    env = PageEnv(catalog=catalog, loc=loc, media=media, theme_pages=theme_dir / "pages")
+    env = LanguageEnv(catalog=catalog, loc=loc, theme_pages=theme_dir / "pages")
     jinja = make_environment(theme_dir)
     work = root / WORK_DIR / code
     docs = work / "docs"
     write.reset_dir(work)
+    read: dict[str, set[Read]] = {}
     for page in pages:
-        view = page_view(env, page)
-        front, body = page_front(view), render_body(jinja, page, view)
-        if shells is None or page.kind not in SHELL_KINDS or not shells.add(page.url, front, body):
+        reader = CatalogReader(catalog, media)
+        view = make_view(env, reader, page)
+        read[page.url] = reader.reads
+        front, body = page_front(view), render_body(jinja, page, template_context(env, page, view))
+        if shells is None or not page.kind.shell or not shells.add(page.url, front, body):
             write.write_text(docs / page.source_path, page_source(front, body))
         if view.search:
             write_record(records, code, page.url, view.title, view.search)
@@ -193,12 +203,12 @@ def render_language(catalog: Catalog, media: Media, pages: list, code: str, root
         write.copy_file(theme_dir / ASSETS_DIR / name, docs / "assets" / "vc" / name)
     config = work / "mkdocs.yml"
     write.write_text(config, render_mkdocs_config(catalog, env, docs_dir=docs, site_dir=staging / code, theme_dir=theme_dir))
-    return config
+    return config, read
 
 
-def source_date_epoch(freshness: Freshness) -> str:
+def source_date_epoch(deps: Dependencies) -> str:
     """The build's date: SOURCE_DATE_EPOCH when set (CI sets the commit's), else the newest source change."""
-    return os.environ.get("SOURCE_DATE_EPOCH") or str(freshness.site or 0)
+    return os.environ.get("SOURCE_DATE_EPOCH") or str(deps.time((EVERYTHING, "")) or 0)
 
 
 @dataclass(frozen=True)
@@ -206,8 +216,8 @@ class LanguageJob:
     """What every language's render and MkDocs run share."""
 
     catalog: Catalog
-    media: Media
-    pages: list
+    deps: Dependencies
+    pages: list[Page]
     root: Path
     staging: Path
     epoch: str
@@ -215,17 +225,17 @@ class LanguageJob:
     shells: bool
     """Product, BUMDes, category and region pages filled into shells MkDocs renders once (shells.py); off only to compare."""
     fingerprint: str
-    """What every page depends on (site_config.yml, regions/, theme/, code, package versions)."""
-    inputs: dict[str, str]
-    """Each cacheable page's own inputs by URL (see pagecache.page_inputs)."""
+    """What every page depends on besides what it reads (site_config.yml, regions/, theme/, code, packages)."""
 
 
 _JOB: LanguageJob | None = None
 """Set just before the workers fork: they inherit the catalog instead of unpickling 10,000 products."""
 
 
-def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], None]) -> tuple[list[Issue], int]:
-    """Render and build each language in its own process, run ``meanwhile`` here; return failures and pages reused."""
+def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], None]
+                    ) -> tuple[list[Issue], int, dict[str, set[Read]]]:
+    """Render and build each language in its own process, run ``meanwhile`` here; return failures, pages
+    reused and what each page read (in any language)."""
     global _JOB
     _JOB = job
     # The catalog lives as long as the workers: frozen, their garbage collections stop rescanning it
@@ -242,36 +252,51 @@ def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], 
     finally:
         _JOB = None
         gc.unfreeze()
-    return [issue for issue, _ in results if issue is not None], sum(reused for _, reused in results)
+    records: dict[str, set[Read]] = {}
+    for _, _, read in results:
+        for url, reads in read.items():
+            records.setdefault(url, set()).update(reads)
+    return [issue for issue, _, _ in results if issue is not None], sum(reused for _, reused, _ in results), records
 
 
-def _build_language(code: str) -> tuple[Issue | None, int]:
-    """One language: render and build the pages the cache lacks, then restore the others from it."""
+def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]]:
+    """One language: render and build the pages whose record says they changed, restore the others from the cache."""
     job = _JOB
     assert job is not None
-    cache = PageCache(job.root / PAGE_CACHE / ("all" if job.whole_catalog else "partial") / code)
-    keys = {url: page_key(job.fingerprint, code, inputs) for url, inputs in job.inputs.items()}
-    stale = [page for page in job.pages if page.url not in keys or not cache.has(keys[page.url])]
+    scope = "all" if job.whole_catalog else "partial"
+    cache = PageCache(job.root / PAGE_CACHE / scope / code)
+    # A page whose record from the last build still gives a key in the cache is unchanged.
+    records = cache.read_records()
+    keys: dict[str, str] = {}
+    for page in job.pages:
+        reads = records.get(page.url)
+        if reads is not None and not page.kind.in_nav:
+            key = page_key(job.fingerprint, code, page.url, job.deps.key(reads))
+            if cache.has(key):
+                keys[page.url] = key
+    stale = [page for page in job.pages if page.url not in keys]
     stale_urls = {page.url for page in stale}
     # Search records: those of pages gone or about to be rendered again are dropped, those of cached
     # pages are taken from the cache unless the record in place was made for the same key.
     # A one-BUMDes preview keeps its own records: sharing the whole catalog's would delete and restore
     # 12,000 records a language each time a contributor switches between preview and full build.
-    scope = "all" if job.whole_catalog else "partial"
-    records = KeptRecords(job.root / WORK_DIR / SEARCH_RECORDS_DIR / scope / code)
-    kept = records.open()
+    search_records = KeptRecords(job.root / WORK_DIR / SEARCH_RECORDS_DIR / scope / code)
+    kept = search_records.open()
     for url in (kept.keys() - {page.url for page in job.pages}) | stale_urls:
-        records.remove(url)
+        search_records.remove(url)
     shells = Shells() if job.shells else None
-    config = render_language(job.catalog, job.media, stale, code, job.root, job.staging, records.folder, shells)
+    config, fresh = render_language(job.catalog, job.deps.media, stale, code, job.root, job.staging, search_records.folder, shells)
+    for url, reads in fresh.items():
+        records[url] = sorted(reads)
+        keys[url] = page_key(job.fingerprint, code, url, job.deps.key(reads))
     for page in job.pages:
         if page.url not in stale_urls and kept.get(page.url) != keys[page.url]:
-            records.remove(page.url)
-            cache.restore_record(keys[page.url], record_path(records.folder, page.url))
-    records.close({page.url: keys.get(page.url, "") for page in job.pages})
+            search_records.remove(page.url)
+            cache.restore_record(keys[page.url], record_path(search_records.folder, page.url))
+    search_records.close({page.url: keys[page.url] for page in job.pages})
     # Search: Pagefind indexes this language's records while MkDocs builds its pages.
     index = job.root / WORK_DIR / code / SEARCH_DIR
-    search = start_pagefind(records.folder, index)
+    search = start_pagefind(search_records.folder, index)
     site = job.staging / code
     problem = run_mkdocs(config, job.epoch)
     if problem is None:
@@ -287,22 +312,24 @@ def _build_language(code: str) -> tuple[Issue | None, int]:
     if problem is not None:
         search.kill()
         search.wait()
-        return problem, 0
+        return problem, 0, {}
     # MkDocs' per-language sitemap would list only the pages it built; site/sitemap.xml lists them all.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site / name).unlink(missing_ok=True)
-    for url, key in keys.items():
-        if url in stale_urls:
-            cache.put(key, site / url / "index.html", record_path(records.folder, url))
+    for page in job.pages:
+        if page.url in stale_urls:
+            cache.put(keys[page.url], site / page.url / "index.html", record_path(search_records.folder, page.url))
         else:
-            cache.restore_page(key, site / url / "index.html")
+            cache.restore_page(keys[page.url], site / page.url / "index.html")
     problem = finish_pagefind(search, index)
     if problem is not None:
-        return problem, 0
+        return problem, 0, {}
     shutil.move(index, site / SEARCH_DIR)
+    current = {page.url: records[page.url] for page in job.pages}
+    cache.write_records(current)
     if job.whole_catalog:
         cache.prune(set(keys.values()))
-    return None, len(job.pages) - len(stale)
+    return None, len(job.pages) - len(stale), current
 
 
 def fill_shells(shells: Shells, site: Path, config: Path) -> Issue | None:
@@ -367,9 +394,8 @@ def finish_pagefind(search: subprocess.Popen, index: Path) -> Issue | None:
     return make_issue(str(index), (1, 1), "", "build.search_failed", problem=output[-600:])
 
 
-def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshness, strings: dict[str, dict[str, str]],
-                 root: Path, staging: Path) -> None:
-    """Files outside the language folders: photos, the root language chooser, sitemap, robots.txt, open data."""
+def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, str]], root: Path, staging: Path) -> None:
+    """Files outside the language folders: photos, the root language chooser, robots.txt, open data."""
     cache = root / PHOTO_CACHE
     for processed in media.photos.values():
         for variant in (*processed.variants, processed.preview):
@@ -382,22 +408,26 @@ def write_shared(catalog: Catalog, media: Media, pages: list, freshness: Freshne
         base_url=catalog.config.base_url,
         csp=POLICY_TOKEN,
     )))
-    for name, text in render_sitemaps(catalog, pages, freshness).items():
-        write.write_text(staging / name, text)
     write.write_text(staging / "robots.txt", render_robots(catalog))
     write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
     write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))
     write.write_text(staging / DATA_DIR / CSV_FILE, render_products_csv(catalog, media))
 
 
-def write_feeds(catalog: Catalog, freshness: Freshness, strings: dict[str, dict[str, str]], staging: Path) -> None:
+def write_sitemaps(catalog: Catalog, pages: list[Page], lastmods: dict[str, int], staging: Path) -> None:
+    """sitemap.xml (or its parts), every page dated by its record."""
+    for name, text in render_sitemaps(catalog, pages, lastmods).items():
+        write.write_text(staging / name, text)
+
+
+def write_feeds(catalog: Catalog, deps: Dependencies, strings: dict[str, dict[str, str]], staging: Path) -> None:
     """Each language's Atom feed of new and updated products, at the language root."""
     for language in catalog.languages:
         loc = Localizer(language, catalog.source_language, strings[language.code], strings.get("en", {}))
         names = {pid: loc.plain(p.data.name) for pid, p in catalog.products.items()}
         summaries = {pid: loc.plain(p.data.summary) for pid, p in catalog.products.items()}
         write.write_text(staging / language.code / FEED_FILE,
-                         render_atom(catalog, language.code, loc.plain(catalog.config.title), freshness, names, summaries))
+                         render_atom(catalog, language.code, loc.plain(catalog.config.title), deps, names, summaries))
 
 
 def write_schemas(root: Path) -> list[Issue]:
@@ -412,13 +442,6 @@ def new_product(root: Path, bumdes: str, product: str, *, today: dt.date) -> lis
     from generator.scaffold import write_product_scaffold
 
     return write_product_scaffold(root, bumdes, product, today=today)
-
-
-def serve_site(root: Path, *, today: dt.date, only_bumdes: str | None, port: int, lang: str) -> int:
-    """Build into a preview folder and serve it with live reload."""
-    from generator.serve import serve
-
-    return serve(root, today=today, only_bumdes=only_bumdes, port=port, lang=lang)
 
 
 def report_facts(root: Path, *, today: dt.date) -> str:

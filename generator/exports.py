@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalog import Catalog, ProductEntry
-from generator.context import Media
+from generator.media import Media
 from generator.pages import BUMDES, MEDIA_DIR, product_url
 
 JSON_FILE = "products.json"

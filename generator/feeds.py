@@ -11,7 +11,8 @@ from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.catalog import Catalog
-from generator.history import Freshness, to_datetime
+from generator.deps import EVERYTHING, PRODUCT, Dependencies
+from generator.history import to_datetime
 from generator.pages import Page, product_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -30,10 +31,11 @@ SITEMAP_MAX_BYTES = 50_000_000
 """The sitemaps.org limits of one file; a bigger site gets a sitemap index (at ~13,000 products in 3 languages)."""
 
 
-def render_sitemaps(catalog: Catalog, pages: Iterable[Page], freshness: Freshness) -> dict[str, str]:
+def render_sitemaps(catalog: Catalog, pages: Iterable[Page], lastmods: dict[str, int]) -> dict[str, str]:
     """sitemap.xml listing every page of every language, or, past one file's limits, an index of parts.
 
-    Each URL carries its alternates (hreflang) and the date its sources last changed.
+    Each URL carries its alternates (hreflang) and the newest change among what the page showed
+    (``lastmods`` by URL, from the pages' records: deps.Dependencies.lastmod).
     """
     # Written as text (every value through quoteattr/escape): ElementTree took 4.5 s for the 37,000
     # URLs of a 10,000-product catalog; the output is the same, indented as ET.indent does.
@@ -45,7 +47,7 @@ def render_sitemaps(catalog: Catalog, pages: Iterable[Page], freshness: Freshnes
     newest: list[int] = [0]  # each part's newest lastmod, for the index
     size = len(head) + len(tail)
     for page in pages:
-        lastmod = freshness.of_page(page.kind, page.subject, catalog)
+        lastmod = lastmods.get(page.url, 0)
         stamp = f"    <lastmod>{_stamp(lastmod)}</lastmod>\n" if lastmod else ""
         links = "".join(f'    <xhtml:link rel="alternate" hreflang={quoteattr(other)} href={quoteattr(f"{base}{other}/{page.url}")} />\n'
                         for other in languages)
@@ -77,18 +79,19 @@ def render_robots(catalog: Catalog) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {_base(catalog)}{SITEMAP_FILE}\n"
 
 
-def render_atom(catalog: Catalog, lang: str, title: str, freshness: Freshness,
+def render_atom(catalog: Catalog, lang: str, title: str, deps: Dependencies,
                 names: dict[str, str], summaries: dict[str, str]) -> str:
     """The newest products of one language, newest first (new and updated alike)."""
     ET.register_namespace("", ATOM_NS)
     base = _base(catalog)
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
-    newest = sorted(catalog.products, key=lambda pid: (-freshness.products[pid], pid))[:FEED_SIZE]
+    changed = {pid: deps.time((PRODUCT, pid)) for pid in catalog.products}
+    newest = sorted(catalog.products, key=lambda pid: (-changed[pid], pid))[:FEED_SIZE]
     ET.SubElement(feed, f"{{{ATOM_NS}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = f"{base}{lang}/"
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", rel="self", href=f"{base}{lang}/feed.xml")
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", rel="alternate", href=f"{base}{lang}/")
-    updated = max((freshness.products[p] for p in newest), default=freshness.site)
+    updated = max((changed[p] for p in newest), default=deps.time((EVERYTHING, "")))
     ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = _stamp(updated)
     author = ET.SubElement(feed, f"{{{ATOM_NS}}}author")
     ET.SubElement(author, f"{{{ATOM_NS}}}name").text = catalog.config.dealer.name
@@ -98,7 +101,7 @@ def render_atom(catalog: Catalog, lang: str, title: str, freshness: Freshness,
         ET.SubElement(entry, f"{{{ATOM_NS}}}title").text = names[product_id]
         ET.SubElement(entry, f"{{{ATOM_NS}}}id").text = url
         ET.SubElement(entry, f"{{{ATOM_NS}}}link", rel="alternate", href=url)
-        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = _stamp(freshness.products[product_id])
+        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = _stamp(changed[product_id])
         ET.SubElement(entry, f"{{{ATOM_NS}}}summary").text = summaries[product_id]
     ET.indent(feed, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -12,9 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import struct
-import uuid
 import warnings
 import zlib
 from contextlib import contextmanager
@@ -24,6 +22,7 @@ from typing import IO, Iterator
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
+from generator import write
 from generator.issues import Severity
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
@@ -240,10 +239,10 @@ def process_photo(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto, bool]:
     for variant in sorted(processed.variants, key=lambda v: -v.width):
         if variant.width not in resized:
             larger = resized[variant.width] = larger.resize((variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        _write_atomic(cache_dir / variant.name, _encode(resized[variant.width], variant.format))
+        write.replace_file(cache_dir / variant.name, _encode(resized[variant.width], variant.format))
     preview = image.crop(cover_box(*image.size)).resize(PREVIEW_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
-    _write_atomic(cache_dir / processed.preview.name, _encode(preview, "jpeg"))
-    _write_atomic(manifest, _manifest_bytes(processed))
+    write.replace_file(cache_dir / processed.preview.name, _encode(preview, "jpeg"))
+    write.replace_file(manifest, _manifest_bytes(processed))
     return processed, False
 
 
@@ -349,17 +348,6 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
         # sample photos progressive encoding took three times as long for 3 % fewer bytes.
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
     return buffer.getvalue()
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    # A unique temporary name: two workers encoding identical photos (one file copied into two BUMDes
-    # folders) write the same names, and a shared ".tmp" would be renamed away under one of them.
-    tmp = target.with_name(f"{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _manifest_bytes(photo: ProcessedPhoto) -> bytes:

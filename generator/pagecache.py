@@ -1,11 +1,10 @@
-"""The page cache: a product or BUMDes page whose inputs have not changed is neither rendered nor built again.
+"""The page cache: a page whose inputs have not changed is neither rendered nor built again.
 
-A page's key hashes everything its HTML can depend on. The build's fingerprint covers what every page
-reads: site_config.yml, regions/, theme/, the generator's own code and the installed packages
-(versions.code_digest), the language and whether the whole catalog is built. A page adds its own inputs: the
-bytes of the BUMDes and product files it shows and the names of their processed photos (which carry
-their content hash); see _entries_shown. The home page, the all-products listing, the regions overview
-and the info pages depend on the whole catalog: they are always rebuilt.
+A page's key hashes the build's fingerprint (what every page reads: site_config.yml, regions/, theme/,
+the generator's code and installed packages, and whether the whole catalog is built), its language, its
+URL, and the current digest of everything its view read the last time it was built (its record,
+deps.py). The records of the last build are kept beside the pages; a page is reused when the key its
+record gives today is in the cache. Nothing here knows what any kind of page shows.
 
 Entries are written once under their key and never changed, so the published site hard-links them.
 A full build forgets the entries it did not use, so the cache stays the size of one site.
@@ -14,20 +13,19 @@ A full build forgets the entries it did not use, so the cache stays the size of 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import shutil
-import uuid
 from pathlib import Path
 from typing import Iterable
 
 from generator import write
-from generator.catalog import BumdesEntry, Catalog, ProductEntry
-from generator.context import Media
-from generator.pages import Page
+from generator.deps import Read
 from generator.versions import code_digest
 
 FINGERPRINT_FILES = ("site_config.yml", "regions", "theme")
 """Catalog files every page reads (besides its own)."""
+RECORDS_FILE = "records.json"
+RECORDS_FORMAT = 1
 
 
 def _hash_files(hasher: "hashlib._Hash", paths: Iterable[Path], base: Path) -> None:
@@ -37,7 +35,7 @@ def _hash_files(hasher: "hashlib._Hash", paths: Iterable[Path], base: Path) -> N
 
 
 def build_fingerprint(root: Path, whole_catalog: bool) -> str:
-    """What every page depends on besides its own inputs and its language."""
+    """What every page depends on besides what it reads and its language."""
     hasher = hashlib.blake2b(digest_size=20)
     hasher.update(f"{whole_catalog}\0".encode())
     for name in FINGERPRINT_FILES:
@@ -47,68 +45,13 @@ def build_fingerprint(root: Path, whole_catalog: bool) -> str:
     return hasher.hexdigest()
 
 
-def page_inputs(catalog: Catalog, media: Media, pages: list[Page]) -> dict[str, str]:
-    """A hash of each cacheable page's own inputs, by URL; pages that read the whole catalog are absent."""
-    entries = [*catalog.bumdes.values(), *catalog.products.values()]
-    digests = {e.source: hashlib.blake2b((catalog.root / e.source).read_bytes(), digest_size=20).hexdigest() for e in entries}
-    inputs: dict[str, str] = {}
-    for page in pages:
-        shown = _entries_shown(catalog, page)
-        if shown is None:
-            continue
-        hasher = hashlib.blake2b(digest_size=20)
-        hasher.update(f"{page.kind}\0{page.url}\0".encode())
-        for entry in shown:
-            hasher.update(f"{entry.source}\0{digests[entry.source]}\0".encode())
-            if isinstance(entry, ProductEntry):
-                # Which certificates the build's date still shows: one expiring changes the page, not the file.
-                hasher.update(f"{[i for i, c in enumerate(entry.data.certifications) if c in entry.certifications]}\0".encode())
-            for photo in entry.data.photos:
-                processed = media.get(entry.folder, photo)
-                names = [v.name for v in (*processed.variants, processed.preview)] if processed else ["-"]
-                hasher.update(("\0".join(names) + "\0").encode())
-        inputs[page.url] = hasher.hexdigest()
-    return inputs
-
-
-def _entries_shown(catalog: Catalog, page: Page) -> list[BumdesEntry | ProductEntry] | None:
-    """The BUMDes and products whose files a page shows anything of, in a stable order; None for whole-catalog pages.
-
-    A product or BUMDes page shows the BUMDes and all its products (the product's siblings are cards).
-    A regency page shows its BUMDes and their products; a province page those of all its regencies (with
-    counts); a category page its products with their BUMDes' names and places.
-    """
-    def with_products(bumdes_ids: Iterable[str]) -> list[BumdesEntry | ProductEntry]:
-        shown: list[BumdesEntry | ProductEntry] = []
-        for bumdes_id in bumdes_ids:
-            bumdes = catalog.bumdes[bumdes_id]
-            shown += [bumdes, *(catalog.products[i] for i in bumdes.product_ids)]
-        return shown
-
-    if page.kind == "product":
-        return with_products([catalog.products[page.subject].bumdes_id])
-    if page.kind == "bumdes":
-        return with_products([page.subject])
-    if page.kind == "regency":
-        return with_products(catalog.bumdes_by_regency.get(page.subject, ()))
-    if page.kind == "province":
-        # Every BUMDes whose village lies in the province: the page lists their products, and its regencies
-        # are a subset of theirs (both by village code prefix).
-        return with_products(catalog.bumdes_by_province.get(page.subject, ()))
-    if page.kind == "category":
-        products = [catalog.products[i] for i in catalog.products_by_category.get(page.subject, ())]
-        bumdes_ids = sorted({p.bumdes_id for p in products})
-        return [*products, *(catalog.bumdes[i] for i in bumdes_ids)]
-    return None
-
-
-def page_key(fingerprint: str, lang: str, inputs: str) -> str:
-    """The cache key of one page in one language."""
-    return hashlib.blake2b(f"{fingerprint}\0{lang}\0{inputs}".encode(), digest_size=20).hexdigest()
+def page_key(fingerprint: str, lang: str, url: str, reads_key: str) -> str:
+    """The cache key of one page in one language, given the digest of what it read (deps.Dependencies.key)."""
+    return hashlib.blake2b(f"{fingerprint}\0{lang}\0{url}\0{reads_key}".encode(), digest_size=20).hexdigest()
 
 
 class PageCache:
-    """Built pages and their search records, one pair of files per key, in one folder per language."""
+    """Built pages and their search records, one pair of files per key, and the records of the last build."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -142,25 +85,42 @@ class PageCache:
         if self._record(key).is_file():
             write.copy_file(self._record(key), record)
 
+    def read_records(self) -> dict[str, list[Read]]:
+        """What each page read when it was last built, by URL; empty when unknown or not what was written."""
+        try:
+            data = json.loads((self.folder / RECORDS_FILE).read_bytes())
+        except (OSError, ValueError):
+            return {}
+        pages = data.get("pages") if isinstance(data, dict) and data.get("format") == RECORDS_FORMAT else None
+        if not isinstance(pages, dict):
+            return {}
+        return {url: [(kind, which) for kind, which in reads] for url, reads in pages.items()
+                if isinstance(url, str) and isinstance(reads, list)
+                and all(isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r) for r in reads)}
+
+    def write_records(self, records: dict[str, list[Read]]) -> None:
+        """Keep what each page of this build read, for the next build."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {"format": RECORDS_FORMAT, "pages": {url: sorted(reads) for url, reads in sorted(records.items())}}
+        write.replace_file(self.folder / RECORDS_FILE, json.dumps(data, separators=(",", ":")).encode())
+
     def prune(self, keep: set[str]) -> None:
-        """Forget every entry not in ``keep``."""
+        """Forget every entry not in ``keep`` (the records file stays)."""
         if not self.folder.is_dir():
             return
         for entry in os.scandir(self.folder):
-            if entry.name.split(".", 1)[0] not in keep:
+            if entry.name != RECORDS_FILE and entry.name.split(".", 1)[0] not in keep:
                 os.unlink(entry.path)
 
 
 def _link_atomically(source: Path, target: Path) -> None:
     # A hard link appears whole, so a killed build never leaves half an entry under a real key; an entry
     # already there was stored under the same key, from the same inputs. Only a copy (no hard links on
-    # this file system) goes through a temporary name and a rename. Not write.copy_file: it makes the
-    # folder on every call (put makes it once), tries the failed link again and copies in place.
+    # this file system) goes through write.replace_file. Not write.copy_file: it makes the folder on every
+    # call (put makes it once) and copies in place.
     try:
         os.link(source, target)
     except FileExistsError:
         return
     except OSError:
-        temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
+        write.replace_file(target, source.read_bytes())

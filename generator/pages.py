@@ -1,15 +1,15 @@
-"""Which pages exist in every language, where they live, and what goes on them (the render context).
+"""Where pages live: the paths users see, defined here and nowhere else, and what a page is.
 
-Paths that users see are defined here and nowhere else. Every page exists in every language at the same
-path, so the language switch and hreflang links can always point at the same page.
+Every page exists in every language at the same path, so the language switch and hreflang links can
+always point at the same page. Which pages exist, and of which kind, is kinds.py's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from generator.catalog import BumdesEntry, Catalog, ProductEntry
+from generator.catalog import Catalog
 
 HOME = ""
 PRODUCTS = "products/"
@@ -30,15 +30,30 @@ DATA_DIR = "data"
 
 
 @dataclass(frozen=True)
+class PageKind:
+    """A kind of page, declared once in kinds.py: its template, how its view is made, how it is built."""
+
+    name: str
+    template: str
+    """Its body template in theme/templates/."""
+    view: Callable[..., Any] = field(compare=False, repr=False)
+    """Makes the page's view in one language from a views.PageContext (see views.py)."""
+    shell: bool = False
+    """Made from a page shell MkDocs renders once per folder (shells.py): only pages outside the nav."""
+    in_nav: bool = False
+    """In the site's navigation: MkDocs needs its source to link the nav on every page, so it is rendered
+    in every build (never restored from the page cache)."""
+
+
+@dataclass(frozen=True)
 class Page:
     """One page in every language: its URL path (relative to the language root) and how to fill it."""
 
     url: str
-    kind: str
-    template: str
+    kind: PageKind
     subject: Any = None
     parents: tuple[tuple[str, str], ...] = field(default=())
-    """Breadcrumb ancestors as (url, label key or 'subject:<kind>:<id>'), nearest last."""
+    """Breadcrumb ancestors as (url, label key or '<province|regency|category>:<code>'), nearest last."""
 
     @property
     def source_path(self) -> str:
@@ -66,55 +81,6 @@ def product_url(product_id: str) -> str:
     return PRODUCT.format(id=product_id)
 
 
-def plan_pages(catalog: Catalog) -> list[Page]:
-    """Every page of the site, in a stable order (the same in every language)."""
-    pages = [
-        Page(HOME, "home", "home.html.j2"),
-        Page(PRODUCTS, "products", "listing.html.j2", parents=((HOME, "nav.home"),)),
-        Page(REGIONS, "regions", "regions.html.j2", parents=((HOME, "nav.home"),)),
-        Page(HOW_TO_BUY, "how-to-buy", "info.html.j2", subject="how-to-buy", parents=((HOME, "nav.home"),)),
-        Page(ABOUT, "about", "info.html.j2", subject="about", parents=((HOME, "nav.home"),)),
-        Page(CONTACT, "contact", "contact.html.j2", parents=((HOME, "nav.home"),)),
-    ]
-    for slug, product_ids in catalog.products_by_category.items():
-        if product_ids:
-            pages.append(Page(CATEGORY.format(slug=slug), "category", "listing.html.j2", subject=slug,
-                              parents=((HOME, "nav.home"), (PRODUCTS, "nav.products"))))
-    used_regencies = catalog.bumdes_by_regency
-    for province in catalog.provinces.values():
-        if not any(code in used_regencies for code in province.regency_codes):
-            continue
-        province_url = PROVINCE.format(province=province.slug)
-        pages.append(Page(province_url, "province", "province.html.j2", subject=province.code,
-                          parents=((HOME, "nav.home"), (REGIONS, "nav.regions"))))
-        for code in province.regency_codes:
-            if code in used_regencies:
-                regency = catalog.regencies[code]
-                pages.append(Page(REGENCY.format(province=province.slug, regency=regency.slug), "regency",
-                                  "regency.html.j2", subject=code,
-                                  parents=((HOME, "nav.home"), (REGIONS, "nav.regions"), (province_url, f"province:{province.code}"))))
-    for bumdes in catalog.bumdes.values():
-        pages.append(Page(BUMDES.format(id=bumdes.id), "bumdes", "bumdes.html.j2", subject=bumdes.id,
-                          parents=((HOME, "nav.home"), *_place_parents(catalog, bumdes.regency_code))))
-    for product in catalog.products.values():
-        pages.append(Page(product_url(product.id), "product", "product.html.j2", subject=product.id,
-                          parents=((HOME, "nav.home"), (PRODUCTS, "nav.products"),
-                                   (CATEGORY.format(slug=product.data.category), f"category:{product.data.category}"))))
-    return pages
-
-
-def _place_parents(catalog: Catalog, regency_code: str) -> tuple[tuple[str, str], ...]:
-    regency = catalog.regencies.get(regency_code)
-    if regency is None:
-        return ((REGIONS, "nav.regions"),)
-    province = catalog.provinces[regency.province_code]
-    return (
-        (REGIONS, "nav.regions"),
-        (PROVINCE.format(province=province.slug), f"province:{province.code}"),
-        (REGENCY.format(province=province.slug, regency=regency.slug), f"regency:{regency.code}"),
-    )
-
-
 def province_url(catalog: Catalog, code: str) -> str | None:
     """URL of a province page, when that province has BUMDes."""
     province = catalog.provinces.get(code)
@@ -128,23 +94,6 @@ def regency_url(catalog: Catalog, code: str) -> str | None:
         return None
     province = catalog.provinces[regency.province_code]
     return REGENCY.format(province=province.slug, regency=regency.slug)
-
-
-def featured_products(catalog: Catalog, limit: int = 8) -> list[ProductEntry]:
-    """Products for the home page: one per category first (those with photos first), then the rest."""
-    chosen: list[ProductEntry] = []
-    for ids in catalog.products_by_category.values():
-        candidates = sorted((catalog.products[i] for i in ids), key=lambda p: (not p.data.photos, p.id))
-        if candidates:
-            chosen.append(candidates[0])
-    rest = [p for p in catalog.products.values() if p not in chosen]
-    return (chosen + rest)[:limit]
-
-
-def products_of_bumdes(catalog: Catalog, bumdes: BumdesEntry) -> list[ProductEntry]:
-    """The products of one BUMDes, sorted by id."""
-    return [catalog.products[i] for i in bumdes.product_ids]
-
 
 
 def authored_texts(catalog: Catalog, pages: list[Page]) -> Iterator[tuple[str, tuple[str | int, ...], str, str, str]]:

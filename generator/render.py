@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import jinja2
 import yaml
@@ -17,7 +18,7 @@ from markupsafe import Markup, _escape_inner, escape
 
 from generator.catalog import Catalog
 from generator.csp import POLICY_TOKEN
-from generator.context import PageEnv, PageView
+from generator.views import Card, LanguageEnv, PageView
 from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, PRODUCTS, REGIONS, Page
 
 TEMPLATES_DIR = "templates"
@@ -61,19 +62,7 @@ class BodyTemplate(jinja2.Template):
 
 
 class ViewEnvironment(jinja2.Environment):
-    """Jinja reading `view.name` as the key "name" first: page views are plain dicts.
-
-    Jinja's own order (attribute, then key) fails with an AttributeError on every dict lookup before it
-    finds the key: 2.5 million exceptions a language at 10,000 products, a sixth of rendering.
-    """
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict:
-            try:
-                return obj[attribute]
-            except KeyError:
-                pass
-        return super().getattr(obj, attribute)
+    """Jinja printing through ``escape_for_output``; views are typed, so `view.name` is an attribute."""
 
     template_class = BodyTemplate
 
@@ -107,10 +96,10 @@ class CardCache:
         self._made: dict[tuple, Markup] = {}
         self._card: Any = None
 
-    def __call__(self, card: dict[str, Any], level: int) -> Markup:
-        picture = card["picture"]
+    def __call__(self, card: Card, level: int) -> Markup:
+        picture = card.picture
         # Every link in a card is the product's URL or a media file, both relative to the page.
-        key = (card["id"], level, card["url"], picture["src"] if picture else None)
+        key = (card.id, level, card.url, picture.src if picture else None)
         html = self._made.get(key)
         if html is None:
             if self._card is None:
@@ -119,26 +108,69 @@ class CardCache:
         return html
 
 
-def render_body(jinja: jinja2.Environment, page: Page, view: PageView) -> str:
+def render_body(jinja: jinja2.Environment, page: Page, context: dict[str, Any]) -> str:
     """The page body as one HTML block without blank lines (a blank line would end the raw block)."""
-    html = jinja.get_template(page.template).render(view.context)
+    html = jinja.get_template(page.kind.template).render(context)
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
+@dataclass(frozen=True)
+class Slot:
+    """A front-matter value that differs from page to page, in the form the theme prints it.
+
+    The theme prints every slot exactly as given (never escaping it again), so the value written here is
+    the page's bytes; shells.py substitutes the same strings for its tokens. Declared once, here.
+    """
+
+    name: str
+    path: tuple[str, ...]
+    """Where it sits in the front matter (``title`` is MkDocs' own; ours are under ``vc``)."""
+    printed: Callable[[str], str]
+    """What the template prints for a value (an absent value is left out)."""
+
+    @property
+    def token(self) -> str:
+        """The stand-in a page shell carries (letters only: every escape leaves it as it is)."""
+        return "VCSLOT" + "".join(ch for ch in self.name.upper() if ch.isalpha())
+
+
+def _html(text: str) -> str:
+    return str(escape(text))
+
+
+SLOTS = (
+    Slot("title", ("title",), _html),
+    Slot("description", ("description",), _html),
+    Slot("og_image", ("vc", "og_image"), _html),
+    Slot("jsonld", ("vc", "jsonld"), str),
+)
+"""Every per-page value of the front matter; anything else in it is shared by the pages of a shell."""
+
+
 def page_front(view: PageView) -> dict[str, Any]:
-    """Front matter: escaped strings for MkDocs' templates, data for the overrides."""
+    """Front matter: each slot as the theme prints it, and the page's data for the overrides."""
     # Only what differs from page to page: MkDocs parses every page's front matter with PyYAML, so the
     # language links and feed are made in the override from page.url and config.extra instead.
-    return {
-        "title": str(escape(view.title)),
-        "description": str(escape(view.description)),
-        "hide": ["navigation", "toc"],
-        "vc": {
-            "og_type": view.og_type,
-            "og_image": view.og_image,
-            "jsonld": json_for_script(view.context.get("jsonld")) if view.context.get("jsonld") else None,
-        },
-    }
+    values = {"title": view.title, "description": view.description, "og_image": view.og_image,
+              "jsonld": json_for_script(view.structured) if view.structured else None}
+    front: dict[str, Any] = {"hide": ["navigation", "toc"], "vc": {"og_type": view.og_type}}
+    for slot in SLOTS:
+        value = values[slot.name]
+        _place(front, slot.path, slot.printed(value) if value else ("" if slot.path == ("description",) else None))
+    return front
+
+
+def _place(front: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        front = front[key]
+    front[path[-1]] = value
+
+
+def slot_value(front: dict[str, Any], slot: Slot) -> Any:
+    """A slot's printed value in a page's front matter (None or "" when the page has none)."""
+    for key in slot.path:
+        front = front[key]
+    return front
 
 
 def page_source(front: dict[str, Any], body: str) -> str:
@@ -153,7 +185,7 @@ def json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render_mkdocs_config(catalog: Catalog, env: PageEnv, *, docs_dir: Path, site_dir: Path, theme_dir: Path) -> str:
+def render_mkdocs_config(catalog: Catalog, env: LanguageEnv, *, docs_dir: Path, site_dir: Path, theme_dir: Path) -> str:
     """A plain Material project for one language: no third-party plugin, block overrides only."""
     loc = env.loc
     language = loc.language

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from mkdocs.livereload import LiveReloadServer
 
+from generator.build import build_site
 from generator.issues import format_report
 from generator.sources import CONFIG_FILE, PRODUCTS_DIR, REGIONS_DIR, THEME_DIR
 
@@ -63,8 +64,6 @@ def serve_directory(folder: Path, handler: type[SimpleHTTPRequestHandler] = Quie
 
 def serve(root: Path, *, today: dt.date, only_bumdes: str | None, port: int, lang: str) -> int:
     """Serve the preview until Ctrl+C; a build with errors keeps the last good preview and prints why."""
-    from generator.build import build_site
-
     out = root / PREVIEW_DIR
 
     def builder() -> None:

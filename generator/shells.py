@@ -3,10 +3,12 @@
 At 10,000 products a language has ~12,400 pages, and Material's templates cost ~4 ms a page whatever the
 page holds: three languages on two cores spent two minutes in MkDocs. Yet every product page (and every
 BUMDes, category, province or regency page) comes out of Material like the others of its kind in the same
-folder except for a few values: its URL, title, description, social image, JSON-LD and body. So for each
-folder and combination of which of those a page has, MkDocs builds one shell page whose values are
-unique tokens; each real page is then that shell with the tokens replaced by the
-values MkDocs would have printed (the same escaped strings, the same body bytes), in ~0.1 ms.
+folder except for a few values: its URL, its body and the slots of its front matter (render.SLOTS: title,
+description, social image, JSON-LD). So for each folder and combination of everything else in the front
+matter, MkDocs builds one shell page whose slot values are tokens; each real page is then that shell with
+the tokens replaced by the page's slot values, which the theme prints as they are (render.Slot), in
+~0.1 ms. Anything added to the front matter that is not a slot splits pages into more shells: it can
+never be copied from whichever page made the shell.
 
 This is an optimisation only, never a second way of making pages: the sources of shell pages are the
 same front matter and body as any other page, and a test builds a site both ways and compares every
@@ -17,6 +19,7 @@ instead of publishing pages without their content.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,18 +30,10 @@ from markdown.preprocessors import NormalizeWhitespace
 
 from generator.csp import with_policy
 from generator.passthrough import is_generated_body
-
-SHELL_KINDS = frozenset({"product", "bumdes", "category", "province", "regency"})
-"""Page kinds built from shells: all are outside the nav, so Material marks nothing active on them.
-
-Pages share a shell only with pages in the same folder (every regency of one province, for example):
-relative links from a page depend on its folder."""
+from generator.render import SLOTS, Slot, slot_value
 
 URL_TOKEN = "VCSHELL"
 """A shell's folder name (with its number): upper case, so no page slug (lower case only) can equal it."""
-
-SLOT_TOKENS = {"title": "VCSLOTTITLE", "description": "VCSLOTDESCRIPTION", "og_image": "VCSLOTOGIMAGE", "jsonld": "VCSLOTJSONLD"}
-"""Front-matter strings of a shell page; letters only, so every escape or URL filter leaves them alone."""
 
 BODY_TOKEN = '<div id="vc-content">VCSLOTBODY</div>'
 """A shell page's body: one generated block, which the passthrough extension hands through verbatim."""
@@ -56,12 +51,14 @@ class Filling:
 
 @dataclass
 class Shell:
-    """One combination of section and present values: its source front matter and the pages that use it."""
+    """One combination of section and shared front matter: its source and the pages that use it."""
 
     number: int
     section: str
     front: dict[str, Any]
     body: str
+    present: tuple[Slot, ...]
+    """The slots its pages have (a value absent from a page is absent from its shell: MkDocs prints nothing)."""
     pages: list[Filling] = field(default_factory=list)
 
     @property
@@ -91,15 +88,17 @@ class Shells:
         # of its own would need that code's hash in its policy, which the shell's does not have.
         if not rest or not is_generated_body(body) or "<script" in body or "<style" in body:
             return False
-        vc = front["vc"]
         heading = "<h1" in body  # Material's content partial adds a heading unless the body has one
-        key = (section, bool(front["description"]), vc["og_type"], bool(vc["og_image"]), bool(vc["jsonld"]), tuple(front["hide"]), heading)
+        present = tuple(slot for slot in SLOTS if slot_value(front, slot))
+        shared = shell_front(front, present)
+        # Everything but the slots is the shell's own: pages that differ in anything else get another shell.
+        key = (section, json.dumps(shared, sort_keys=True), heading)
         shell = self._shells.get(key)
         if shell is None:
-            shell = Shell(len(self._shells), section + "/", shell_front(front), BODY_TOKEN_H1 if heading else BODY_TOKEN)
+            shell = Shell(len(self._shells), section + "/", shared, BODY_TOKEN_H1 if heading else BODY_TOKEN, present)
             self._shells[key] = shell
-        values = {SLOT_TOKENS["title"]: front["title"], SLOT_TOKENS["description"]: front["description"],
-                  SLOT_TOKENS["og_image"]: vc["og_image"] or "", SLOT_TOKENS["jsonld"]: vc["jsonld"] or "", shell.body: body}
+        values = {slot.token: slot_value(front, slot) for slot in present}
+        values[shell.body] = body
         shell.pages.append(Filling(url, values))
         return True
 
@@ -123,31 +122,25 @@ class Shells:
                 yield filling.url, html.encode("utf-8", errors="xmlcharrefreplace")
 
 
-def shell_front(front: dict[str, Any]) -> dict[str, Any]:
-    """A page's front matter with its values replaced by tokens (absent values stay absent)."""
-    vc = front["vc"]
-    return {
-        **front,
-        "title": SLOT_TOKENS["title"],
-        "description": SLOT_TOKENS["description"] if front["description"] else "",
-        "vc": {**vc, "og_image": SLOT_TOKENS["og_image"] if vc["og_image"] else None,
-               "jsonld": SLOT_TOKENS["jsonld"] if vc["jsonld"] else None},
-    }
+def shell_front(front: dict[str, Any], present: tuple[Slot, ...]) -> dict[str, Any]:
+    """A page's front matter with each present slot's value replaced by its token (absent ones stay absent)."""
+    shared = json.loads(json.dumps(front))  # a deep copy of plain data
+    for slot in present:
+        target = shared
+        for key in slot.path[:-1]:
+            target = target[key]
+        target[slot.path[-1]] = slot.token
+    return shared
 
 
 def split_shell(html: str, shell: Shell) -> list[str]:
     """The shell's HTML as literal text at even positions and tokens at odd ones; ShellError if one is missing."""
-    expected = [shell.token, shell.body, SLOT_TOKENS["title"]]
-    expected += [SLOT_TOKENS[name] for name in ("description", "og_image", "jsonld") if _present(shell.front, name)]
+    expected = [shell.token, shell.body, *(slot.token for slot in shell.present)]
     missing = [token for token in expected if token not in html]
     if missing or html.count(shell.body) != 1:
         raise ShellError(f"{shell.url}: {', '.join(missing) or 'the body twice'}")
-    pattern = "|".join(re.escape(token) for token in [shell.body, shell.token, *SLOT_TOKENS.values()])
+    pattern = "|".join(re.escape(token) for token in [shell.body, shell.token, *(slot.token for slot in shell.present)])
     return re.split(f"({pattern})", html)
-
-
-def _present(front: dict[str, Any], name: str) -> bool:
-    return bool(front[name] if name == "description" else front["vc"][name])
 
 
 def markdown_normalized(body: str) -> str:

@@ -26,7 +26,8 @@ BUILD_STATE = (".cache", ".build", "site")
 
 @dataclass
 class Sources:
-    """Every catalog file read from disk, as documents, plus the problems met while reading."""
+    """What the catalog is made of: site_config.yml read, every other file listed by kind (validate.py reads
+    and checks them where they are checked), and what lies in products/ besides."""
 
     root: Path
     config: Document | None = None

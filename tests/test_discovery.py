@@ -18,8 +18,7 @@ from generator import feeds
 from generator.build import check_catalog
 from generator.catalog import build_catalog
 from generator.feeds import render_sitemaps
-from generator.history import Freshness, load_change_times
-from generator.pages import plan_pages
+from generator.kinds import plan_pages
 
 pytestmark = pytest.mark.slow
 
@@ -51,19 +50,22 @@ def test_sitemap_lists_every_page_of_every_language_with_alternates(site):
         links = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
         assert set(links) == {*LANGS, "x-default"}
         assert loc in links.values()
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", url.find("s:lastmod", ns).text)
+        lastmod = url.find("s:lastmod", ns)
+        # Outside git, a project text has no date to give; every page that shows catalog data has one.
+        if lastmod is not None or "/products/" in loc or "/bumdes/" in loc:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", lastmod.text)
 
 
 def test_past_one_files_limit_the_sitemap_becomes_an_index_of_valid_parts(site, monkeypatch):
     root = site.parent
     catalog = build_catalog(check_catalog(root, today=TODAY), today=TODAY)
     pages = plan_pages(catalog)
-    freshness = Freshness(catalog, load_change_times(root))
-    whole = ET.fromstring(render_sitemaps(catalog, pages, freshness)["sitemap.xml"])
+    lastmods = {page.url: 1_700_000_000 + index for index, page in enumerate(pages)}
+    whole = ET.fromstring(render_sitemaps(catalog, pages, lastmods)["sitemap.xml"])
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     every = [u.find("s:loc", ns).text for u in whole.findall("s:url", ns)]
     monkeypatch.setattr(feeds, "SITEMAP_MAX_URLS", 10)
-    files = render_sitemaps(catalog, pages, freshness)
+    files = render_sitemaps(catalog, pages, lastmods)
     index = ET.fromstring(files["sitemap.xml"])
     assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     listed = [s.find("s:loc", ns).text for s in index.findall("s:sitemap", ns)]

@@ -193,3 +193,53 @@ def test_a_one_bumdes_preview_leaves_the_whole_catalogs_search_records_alone(tmp
     assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
     assert other.stat().st_ino == inode
     assert not (tmp_path / "preview" / "en" / "products" / "kelor-tea").exists()
+
+
+def test_a_new_block_that_reads_one_more_entity_is_cached_and_dated_by_what_it_read(tmp_path: Path, monkeypatch) -> None:
+    """A product page gains "more from this category" (cards of another BUMDes' products) by changing only its
+    view: no cache code knows of it, yet changing such a product rebuilds the page and moves its lastmod."""
+    import dataclasses
+    import os
+    import re
+    import subprocess
+
+    from generator import kinds
+    from generator.views import card_view
+
+    original = kinds.PRODUCT_PAGE.view
+
+    def with_category_block(ctx, page):
+        view = original(ctx, page)
+        product = ctx.read.product(page.subject)
+        others = tuple(card_view(ctx, p) for p in ctx.read.products_in_category(product.data.category) if p.id != product.id)
+        return dataclasses.replace(view, body=dataclasses.replace(view.body, related=others))
+
+    monkeypatch.setattr(kinds, "PRODUCT_PAGE", dataclasses.replace(kinds.PRODUCT_PAGE, view=with_category_block))
+
+    def commit(root: Path, when: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        for args in (["add", "-A"], ["commit", "-q", "-m", when]):
+            subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+
+    def lastmod(root: Path, url: str) -> str:
+        sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+        return re.search(rf"<loc>https://example.org/catalog/en/{url}</loc>\n    <lastmod>([^<]+)</lastmod>", sitemap).group(1)
+
+    root = write_catalog(tmp_path / "catalog", {**OTHER_BUMDES, ".gitignore": ".cache/\n.build/\nsite/\n"}, with_theme=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    commit(root, "2026-11-01T00:00:00Z")
+    build(root)
+    page = root / "site/en/products/kelor-powder/index.html"
+    assert "Moringa leaf tea" in page.read_text(encoding="utf-8")  # the other BUMDes' product, in the new block
+    assert lastmod(root, "products/kelor-powder/") == "2026-11-01T00:00:00Z"
+
+    edit(root, "products/bumdes-lain/kelor-tea.yml", "en: Moringa leaf tea", "en: Moringa tea first flush")
+    commit(root, "2026-11-20T00:00:00Z")
+    report = build(root)
+    assert "Moringa tea first flush" in page.read_text(encoding="utf-8")
+    assert lastmod(root, "products/kelor-powder/") == "2026-11-20T00:00:00Z"
+    # The BUMDes page of kelor-powder shows nothing of kelor-tea: it stays cached and keeps its date.
+    assert lastmod(root, "bumdes/bumdes-maju/") == "2026-11-01T00:00:00Z"
+    assert report.pages_reused > 0
+    assert tree(root / "site") == clean_build(root, tmp_path)

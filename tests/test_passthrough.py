@@ -10,7 +10,7 @@ import pytest
 from conftest import TODAY
 from generator.build import PHOTO_CACHE, BuildReport, check_catalog, process_images, render_language
 from generator.catalog import build_catalog
-from generator.pages import plan_pages
+from generator.kinds import plan_pages
 from generator.passthrough import GeneratedBodyPreprocessor
 from generator.render import PASSTHROUGH
 

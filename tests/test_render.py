@@ -17,16 +17,19 @@ def _render(source: str, **context: object) -> str:
     return jinja.from_string(source).render(**context)
 
 
-def test_a_dot_reads_a_views_key_even_where_a_dict_has_a_method_of_that_name():
-    # Jinja's default would print the bound dict.items method here.
-    assert _render("{{ v.items }}|{{ v.name }}", v={"items": "3 boxes", "name": "Kelor"}) == "3 boxes|Kelor"
+def test_a_typed_view_prints_its_fields_escaped_and_its_markup_as_made():
+    from generator.views import Listing, ListingBody
+
+    view = ListingBody(items=(), more=(), title="Tom & <Jerry>", lead=Markup("<em>ok</em>"))
+    assert _render("{{ v.title }}|{{ v.lead }}|{{ v.items|length }}", v=view) == "Tom &amp; &lt;Jerry&gt;|<em>ok</em>|0"
+    assert isinstance(view, Listing)
 
 
-def test_a_dot_still_reads_attributes_of_other_objects_and_escapes_what_it_prints():
-    class Thing:
-        label = "<b>crab</b>"
+def test_a_field_a_view_does_not_have_is_an_error_not_empty_text():
+    from generator.views import InfoBody
 
-    assert _render("{{ x.label }}|{{ v.title }}", x=Thing(), v={"title": "Tom & Jerry"}) == "&lt;b&gt;crab&lt;/b&gt;|Tom &amp; Jerry"
+    with pytest.raises(jinja2.UndefinedError):
+        _render("{{ v.subtitle }}", v=InfoBody(title="About", body=Markup("")))
 
 
 def test_a_missing_key_is_still_an_error():

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CRAB, K, TODAY, TRICKY_PRODUCT, jpeg_bytes
+from conftest import CONFIG, CRAB, K, TODAY, TRICKY_PRODUCT, jpeg_bytes
 from generator.build import build_site
 from generator.issues import Severity
-from generator.shells import BODY_TOKEN, SLOT_TOKENS, Shell, ShellError, Shells, markdown_normalized, shell_front, split_shell
+from generator.render import SLOTS, slot_value
+from generator.shells import BODY_TOKEN, Shell, ShellError, Shells, markdown_normalized, shell_front, split_shell
+
+SLOT_TOKENS = {slot.name: slot.token for slot in SLOTS}
 
 pytestmark = pytest.mark.slow
 
@@ -32,11 +35,14 @@ def every_file(site: Path) -> dict[str, bytes]:
     return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
-def test_shells_make_the_same_site_as_mkdocs_page_by_page(make_catalog, monkeypatch, tmp_path: Path) -> None:
-    # A tab in a description: Python-Markdown expands it, so the filled body must too.
+@pytest.mark.parametrize("base_url", ["https://example.org/catalog/", "https://example.org/kat'a&log/désa/"])
+def test_shells_make_the_same_site_as_mkdocs_page_by_page(make_catalog, monkeypatch, tmp_path: Path, base_url: str) -> None:
+    # A tab in a description: Python-Markdown expands it, so the filled body must too. The product with a
+    # photo has every per-page value (og_image too), the crab without one has no og_image.
     tabbed = CRAB.replace("id: kepiting-hidup", "id: kepiting-tab").replace(
         "  en: Organic moringa leaf powder.\n", '  en: "Claws\\tbound, **live** & \'fresh\'."\n')
-    root = make_catalog(catalog_files({"products/bumdes-maju/kepiting-tab.yml": tabbed}), with_theme=True)
+    config = CONFIG.replace("base_url: https://example.org/catalog/", f'base_url: "{base_url}"')
+    root = make_catalog(catalog_files({"products/bumdes-maju/kepiting-tab.yml": tabbed, "site_config.yml": config}), with_theme=True)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     issues = build_site(root, out=tmp_path / "filled", today=TODAY)
     assert [i.format("en") for i in issues if i.severity is not Severity.INFO] == []
@@ -54,6 +60,11 @@ def test_shells_make_the_same_site_as_mkdocs_page_by_page(make_catalog, monkeypa
     assert "en/bumdes/bumdes-maju/index.html" in filled and "zh/categories/seafood/index.html" in filled
     assert [name for name in filled if name.startswith("id/regions/") and name.count("/") == 4]  # a regency page
     assert not [name for name in filled if "VCSHELL" in name or b"VCSLOT" in filled[name]]
+    # Both kinds of product page, and the escaped base URL in the attributes a shell fills.
+    assert b'property="og:image"' in filled["en/products/kelor-powder/index.html"]
+    assert b'property="og:image"' not in filled["en/products/kepiting-hidup/index.html"]
+    if "'" in base_url:
+        assert b'content="https://example.org/kat&#39;a&amp;log/d\xc3\xa9sa/media/' in filled["en/products/kelor-powder/index.html"]
 
 
 def test_a_shell_without_the_body_stops_the_build_and_keeps_the_previous_site(make_catalog) -> None:
@@ -68,6 +79,17 @@ def test_a_shell_without_the_body_stops_the_build_and_keeps_the_previous_site(ma
     assert broken and all(i.severity is Severity.ERROR for i in broken)
     assert "VCSLOTBODY" in broken[0].format("en") and "generator/shells.py" in broken[0].format("en")
     assert every_file(root / "site") == before
+
+
+def test_a_front_matter_field_that_is_not_a_slot_is_never_copied_from_another_page() -> None:
+    """A value added to the front matter later, not declared as a slot, splits pages into shells of their own."""
+    shells = Shells()
+    body = '<div id="vc-content">\n<h1>x</h1>\n</div>'
+    shells.add("products/a/", {**FRONT, "vc": {**FRONT["vc"], "badge": "new"}}, body)
+    shells.add("products/b/", {**FRONT, "vc": {**FRONT["vc"], "badge": "old"}}, body)
+    shells.add("products/c/", {**FRONT, "vc": {**FRONT["vc"], "badge": "old"}}, body)
+    fronts = [front for _, front, _ in shells.sources()]
+    assert [front["vc"]["badge"] for front in fronts] == ["new", "old"]
 
 
 def test_a_body_the_passthrough_would_not_pass_whole_is_left_to_mkdocs() -> None:
@@ -97,7 +119,8 @@ def test_pages_with_different_values_present_get_different_shells() -> None:
 
 
 def test_a_shell_missing_a_value_it_should_show_is_refused() -> None:
-    shell = Shell(0, "products/", shell_front(FRONT), BODY_TOKEN)
+    present = tuple(slot for slot in SLOTS if slot_value(FRONT, slot))
+    shell = Shell(0, "products/", shell_front(FRONT, present), BODY_TOKEN, present)
     whole = (f"<title>{SLOT_TOKENS['title']}</title><meta content=\"{SLOT_TOKENS['description']}\">"
              f"<script>{SLOT_TOKENS['jsonld']}</script><a href=\"{shell.token}/\">{BODY_TOKEN}")
     assert split_shell(whole, shell)[1::2] == [SLOT_TOKENS["title"], SLOT_TOKENS["description"], SLOT_TOKENS["jsonld"], shell.token, BODY_TOKEN]

@@ -304,11 +304,11 @@ def test_the_same_sources_build_byte_identical_output(tmp_path):
 
 
 def test_long_listings_continue_as_one_line_per_product(tmp_path, monkeypatch):
-    import generator.context as context
+    import generator.views as views
     from conftest import CRAB
     from generator.links import check_site_links
 
-    monkeypatch.setattr(context, "LISTING_CARDS", 1)
+    monkeypatch.setattr(views, "LISTING_CARDS", 1)
     root = write_catalog(tmp_path / "catalog", {"products/bumdes-maju/kepiting-hidup.yml": CRAB}, with_theme=True)
     assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
     page = (root / "site/en/products/index.html").read_text(encoding="utf-8")

@@ -1,0 +1,892 @@
+"""What goes on each page in one language: typed views of plain values and escaped text, for the templates.
+
+Templates only print what a view holds: strings (escaped as they are printed), Markup already made safe
+here (sanitised rich text, a fallback marked as untranslated) and links already relative to the page that
+shows them. A view reaches the catalog only through its page's ``CatalogReader`` (deps.py), so everything
+it reads is on the page's record; what every page reads (site_config.yml, the regions, the theme) is in
+the build's fingerprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import pages as P
+from generator import structured as S
+from generator.catalog import BumdesEntry, Catalog, ProductEntry
+from generator.deps import CatalogReader
+from generator.inquiry import BLANK, MessageFields, build_inquiry, compose, mailto_link, qr_data_uri, whatsapp_link
+from generator.localize import Localizer, plain_text, render_rich
+from generator.models import Contact, Photo
+
+PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
+LISTING_CARDS = 48
+"""Cards with photos per listing page; further products are listed one line each (see _macros rows)."""
+
+
+# --- the parts pages share -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A <picture>: srcsets per format, the fallback, the intrinsic size and the alt text."""
+
+    webp_srcset: str
+    jpeg_srcset: str
+    src: str
+    width: int
+    height: int
+    alt: str
+    alt_lang: str | None
+    """The alt text's language when it is a fallback to the source language."""
+
+
+@dataclass(frozen=True)
+class CardText:
+    """The language-dependent part of a product card, the same on every page that shows it (made once)."""
+
+    id: str
+    name: Markup
+    category: str
+    category_name: str
+    bumdes: str
+    place: str
+    province: str
+    regency_code: str
+    certs: str
+    incoterms: str
+    availability: str
+    moq_value: str
+    moq_label: str
+    moq: str
+    price_label: str
+    price: str
+
+
+@dataclass(frozen=True)
+class Card(CardText):
+    """A product card (or a one-line row, without a picture) on one page: its link and photo."""
+
+    url: str = ""
+    picture: Picture | None = None
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One step of the breadcrumb trail; the page itself has no link."""
+
+    url: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    """A province, regency or BUMDes in a list: its name, its page and a line under it."""
+
+    name: str
+    url: str | None
+    summary: str = ""
+    regencies: tuple["PlaceLink", ...] = ()
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a listing filter."""
+
+    value: str
+    label: str
+    parent: str | None = None
+    """For a regency: its province, so picking a province narrows the regencies."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A listing filter control with the values that occur."""
+
+    name: str
+    label: str
+    kind: str
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page in one language: its head data, its body view, and the words it is found by."""
+
+    title: str
+    description: str
+    body: Any
+    """The typed view the page's template prints (its fields are the template's names)."""
+    og_image: str | None = None
+    og_type: str = "website"
+    search: tuple[str, ...] = ()
+    """The texts a buyer finds this page by, besides its title; pages without them are not in the search index."""
+    jsonld: tuple[dict[str, Any], ...] = ()
+    """The page's schema.org nodes besides its breadcrumb trail (a product, an organization)."""
+    crumbs: tuple[Crumb, ...] = ()
+    structured: dict[str, Any] | None = None
+    """The whole JSON-LD document (its nodes and the breadcrumb trail)."""
+
+
+# --- what a language shares, and what one page has -----------------------------------------------------
+
+
+@dataclass
+class LanguageEnv:
+    """Everything shared by the pages of one language."""
+
+    catalog: Catalog
+    loc: Localizer
+    theme_pages: Path
+    cards: dict[str, CardText] = field(default_factory=dict)
+    """Card texts already made in this language, by product id."""
+
+    @property
+    def lang(self) -> str:
+        """The language code."""
+        return self.loc.code
+
+
+class Linker:
+    """Links from one page: to other pages of the same language, to media, and absolute URLs."""
+
+    def __init__(self, catalog: Catalog, lang: str, page_url: str):
+        self.base = catalog.config.base_url.rstrip("/")
+        self.lang = lang
+        self.page_url = page_url
+        self.depth = len([part for part in f"{lang}/{page_url}".split("/") if part])
+
+    def to(self, url: str | None) -> str | None:
+        """Relative link to another page of this language."""
+        return None if url is None else P.relative_url(self.page_url, url)
+
+    def media(self, name: str) -> str:
+        """Relative link to a file in site/media/."""
+        return "../" * self.depth + f"{P.MEDIA_DIR}/{name}"
+
+    def absolute(self, url: str) -> str:
+        """Absolute URL of a page of this language."""
+        return f"{self.base}/{self.lang}/{url}"
+
+    def absolute_media(self, name: str) -> str:
+        """Absolute URL of a media file (for link previews and structured data)."""
+        return f"{self.base}/{P.MEDIA_DIR}/{name}"
+
+
+@dataclass
+class PageContext:
+    """What a view builder has for one page: the language, the recording catalog reader and the links."""
+
+    env: LanguageEnv
+    read: CatalogReader
+    link: Linker
+    page: P.Page
+
+    @property
+    def loc(self) -> Localizer:
+        """The page's language."""
+        return self.env.loc
+
+    @property
+    def config(self):
+        """site_config.yml (in the fingerprint: not recorded)."""
+        return self.env.catalog.config
+
+    @property
+    def regions(self) -> Catalog:
+        """Provinces and regencies (regions/, in the fingerprint: not recorded) as the catalog holds them."""
+        return self.env.catalog
+
+
+def make_view(env: LanguageEnv, read: CatalogReader, page: P.Page) -> PageView:
+    """The page's view in the env's language; what it read is left in ``read.reads``."""
+    ctx = PageContext(env=env, read=read, link=Linker(env.catalog, env.lang, page.url), page=page)
+    view: PageView = page.kind.view(ctx, page)
+    crumbs = tuple(crumbs_view(ctx, page, view.title)) if page.parents else ()
+    trail = [(_crumb_label(ctx, key), ctx.link.absolute(url)) for url, key in page.parents]
+    trail.append((view.title, ctx.link.absolute(page.url)))
+    return PageView(title=view.title, description=view.description, body=view.body, og_image=view.og_image,
+                    og_type=view.og_type, search=view.search, jsonld=view.jsonld, crumbs=crumbs,
+                    structured=S.graph(*view.jsonld, S.breadcrumb_list(trail)))
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Links every page may show: to the listing, how to buy and the contact page."""
+
+    products: str | None
+    how_to_buy: str | None
+    contact: str | None
+
+
+def template_context(env: LanguageEnv, page: P.Page, view: PageView) -> dict[str, Any]:
+    """The names a page's template prints: its body view's fields, the trail, links and UI strings."""
+    link = Linker(env.catalog, env.lang, page.url)
+    return {
+        **vars(view.body),
+        "crumbs": view.crumbs,
+        "loc": env.loc,
+        "t": env.loc.ui,
+        "links": SiteLinks(products=link.to(P.PRODUCTS), how_to_buy=link.to(P.HOW_TO_BUY), contact=link.to(P.CONTACT)),
+    }
+
+
+def picture_view(ctx: PageContext, folder: Path, photo: Photo) -> Picture | None:
+    """<picture> data of one photo entry (None if it was not processed)."""
+    processed = ctx.read.photo(folder, photo)
+    if processed is None:
+        return None
+    link, loc = ctx.link, ctx.loc
+    webp = processed.of_format("webp")
+    jpeg = processed.of_format("jpeg")
+    fallback = jpeg[min(1, len(jpeg) - 1)]
+    return Picture(
+        webp_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
+        jpeg_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in jpeg),
+        src=link.media(fallback.name),
+        width=jpeg[-1].width,
+        height=jpeg[-1].height,
+        alt=loc.plain(photo.alt),
+        alt_lang=ctx.env.catalog.source_language if loc.is_fallback(photo.alt) else None,
+    )
+
+
+def _preview(ctx: PageContext, folder: Path, photos: list[Photo]) -> str | None:
+    """The link-preview image: the first photo's 1200 × 630 crop, absolute."""
+    processed = ctx.read.photo(folder, photos[0]) if photos else None
+    return ctx.link.absolute_media(processed.preview.name) if processed else None
+
+
+def place_line(ctx: PageContext, regency_code: str, province_code: str) -> str:
+    """"Sigi Regency, Central Sulawesi" in the page language."""
+    regency = ctx.regions.regencies.get(regency_code)
+    province = ctx.regions.provinces.get(province_code)
+    parts = [ctx.loc.place(regency.name) if regency else regency_code, ctx.loc.place(province.name) if province else province_code]
+    return ", ".join(parts)
+
+
+def amount_text(ctx: PageContext, quantity: Any, unit: str) -> str:
+    """"500 kg" with the number in the page's locale."""
+    return f"{ctx.loc.number(quantity)} {ctx.loc.plain(ctx.config.vocabularies.units[unit].name)}"
+
+
+def price_text(ctx: PageContext, product: ProductEntry) -> str:
+    """The price range, single price or 'on request', formatted in the page's locale."""
+    price = product.data.price
+    loc = ctx.loc
+    if price.on_request or price.min is None or price.currency is None or price.unit is None:
+        return loc.t("product.price_on_request")
+    unit = loc.plain(ctx.config.vocabularies.units[price.unit].name)
+    low = loc.money(price.min, price.currency)
+    if price.max is not None and price.max != price.min:
+        return loc.t("product.price_range", min=low, max=loc.money(price.max, price.currency), unit=unit, incoterm=price.incoterm)
+    return loc.t("product.price_single", min=low, unit=unit, incoterm=price.incoterm)
+
+
+def card_text(ctx: PageContext, product_id: str) -> CardText:
+    """The language-dependent part of a card (made once per language; read again for this page's record)."""
+    product = ctx.read.product(product_id)
+    bumdes = ctx.read.bumdes(product.bumdes_id)
+    cached = ctx.env.cards.get(product_id)
+    if cached is not None:
+        return cached
+    data, loc = product.data, ctx.loc
+    text = CardText(
+        id=product_id,
+        name=loc.text(data.name),
+        category=data.category,
+        category_name=loc.plain(ctx.config.vocabularies.categories[data.category].name),
+        bumdes=loc.plain(bumdes.data.name),
+        place=place_line(ctx, product.regency_code, product.province_code),
+        province=product.province_code,
+        regency_code=product.regency_code,
+        certs=" ".join(sorted({c.type for c in product.certifications})),
+        incoterms=" ".join(sorted({s.incoterm for s in data.shipping})),
+        availability=data.availability,
+        moq_value=str(data.moq.quantity),
+        moq_label=loc.t("product.moq"),
+        moq=amount_text(ctx, data.moq.quantity, data.moq.unit),
+        price_label=loc.t("product.price"),
+        price=price_text(ctx, product),
+    )
+    ctx.env.cards[product_id] = text
+    return text
+
+
+def card_view(ctx: PageContext, product: ProductEntry) -> Card:
+    """A product card: photo, name, producer, place and two key facts, plus filter attributes."""
+    first = product.data.photos[0] if product.data.photos else None
+    return Card(**vars(card_text(ctx, product.id)), url=ctx.link.to(P.product_url(product.id)) or "",
+                picture=picture_view(ctx, product.folder, first) if first else None)
+
+
+def row_view(ctx: PageContext, product: ProductEntry) -> Card:
+    """A one-line listing entry: the card's texts and link, without the photo."""
+    return Card(**vars(card_text(ctx, product.id)), url=ctx.link.to(P.product_url(product.id)) or "")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The first products as cards, the rest as one-line rows (a 10,000-product listing stays light)."""
+
+    items: tuple[Card, ...]
+    more: tuple[Card, ...]
+
+
+def listing_view(ctx: PageContext, products: list[ProductEntry]) -> Listing:
+    """Cards for the first products, rows for the rest."""
+    return Listing(items=tuple(card_view(ctx, p) for p in products[:LISTING_CARDS]),
+                   more=tuple(row_view(ctx, p) for p in products[LISTING_CARDS:]))
+
+
+def crumbs_view(ctx: PageContext, page: P.Page, label: str) -> list[Crumb]:
+    """Breadcrumb trail: the page's parents, then the page itself (not a link)."""
+    return [*(Crumb(url=ctx.link.to(url), label=_crumb_label(ctx, key)) for url, key in page.parents), Crumb(url=None, label=label)]
+
+
+def _crumb_label(ctx: PageContext, key: str) -> str:
+    kind, _, ident = key.partition(":")
+    if kind == "province":
+        return ctx.loc.place(ctx.regions.provinces[ident].name)
+    if kind == "regency":
+        return ctx.loc.place(ctx.regions.regencies[ident].name)
+    if kind == "category":
+        return ctx.loc.plain(ctx.config.vocabularies.categories[ident].name)
+    return ctx.loc.t(key)
+
+
+def theme_page(ctx: PageContext, name: str) -> Markup:
+    """A project-written text (theme/pages/<lang>/<name>.md), falling back to the source language, whose
+    file rules.check_theme_pages requires."""
+    env = ctx.env
+    for lang in (env.lang, env.catalog.source_language):
+        path = ctx.read.text(env.theme_pages, name, lang)
+        if path is not None:
+            html = Markup(render_rich(path.read_text(encoding="utf-8")))
+            if lang != env.lang:
+                return Markup('<div class="vc-fallback" lang="{}">{}</div><p class="vc-fallback__note">{}</p>').format(
+                    lang, html, env.loc.t("common.not_translated"))
+            return html
+    return Markup("")
+
+
+# --- the pages -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryChip:
+    """A category on the home page, with its product count."""
+
+    slug: str
+    name: str
+    url: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class HomeBody:
+    """The home page."""
+
+    site_title: str
+    categories: tuple[CategoryChip, ...]
+    featured: tuple[Card, ...]
+    provinces: tuple[PlaceLink, ...]
+    how_summary: Markup
+
+
+def featured_products(catalog: Catalog, limit: int = 8) -> list[ProductEntry]:
+    """Products for the home page: one per category first (those with photos first), then the rest."""
+    chosen: list[ProductEntry] = []
+    for ids in catalog.products_by_category.values():
+        candidates = sorted((catalog.products[i] for i in ids), key=lambda p: (not p.data.photos, p.id))
+        if candidates:
+            chosen.append(candidates[0])
+    rest = [p for p in catalog.products.values() if p not in chosen]
+    return (chosen + rest)[:limit]
+
+
+def home_view(ctx: PageContext, page: P.Page) -> PageView:
+    """The home page: categories, featured products, provinces, how to buy."""
+    catalog = ctx.read.everything()
+    categories = tuple(
+        CategoryChip(slug=slug, name=ctx.loc.plain(term.name), url=ctx.link.to(P.CATEGORY.format(slug=slug)),
+                     count=len(catalog.products_by_category[slug]))
+        for slug, term in ctx.config.vocabularies.categories.items() if catalog.products_by_category[slug]
+    )
+    featured = featured_products(catalog)
+    first_photo = next((p for p in featured if p.data.photos), None)
+    og = _preview(ctx, first_photo.folder, first_photo.data.photos) if first_photo else None
+    title = ctx.loc.plain(ctx.config.title)
+    body = HomeBody(site_title=title, categories=categories, featured=tuple(card_view(ctx, p) for p in featured),
+                    provinces=_province_list(ctx, catalog), how_summary=theme_page(ctx, "how-summary"))
+    return PageView(title=title, description=ctx.loc.plain(ctx.config.description), body=body, og_image=og)
+
+
+def _province_list(ctx: PageContext, catalog: Catalog) -> tuple[PlaceLink, ...]:
+    used = catalog.bumdes_by_regency
+    result = []
+    for province in catalog.provinces.values():
+        regencies = [catalog.regencies[c] for c in province.regency_codes if c in used]
+        if not regencies:
+            continue
+        count = len(catalog.products_by_province.get(province.code, ()))
+        result.append(PlaceLink(
+            name=ctx.loc.place(province.name),
+            url=ctx.link.to(P.province_url(catalog, province.code)),
+            summary=ctx.loc.t("common.products_count", count=count),
+            regencies=tuple(PlaceLink(name=ctx.loc.place(r.name), url=ctx.link.to(P.regency_url(catalog, r.code))) for r in regencies),
+        ))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class ListingBody(Listing):
+    """All products, or one category's."""
+
+    title: str = ""
+    lead: str = ""
+    filters: tuple[Filter, ...] = ()
+
+
+def products_view(ctx: PageContext, page: P.Page) -> PageView:
+    """Every product, with filters."""
+    products = list(ctx.read.everything().products.values())
+    title, lead = ctx.loc.t("listing.all_title"), ctx.loc.t("listing.all_lead")
+    listing = listing_view(ctx, products)
+    return PageView(title=title, description=lead, body=ListingBody(items=listing.items, more=listing.more, title=title,
+                                                                    lead=lead, filters=_filters(ctx, products)))
+
+
+def category_view(ctx: PageContext, page: P.Page) -> PageView:
+    """One category's products."""
+    term = ctx.config.vocabularies.categories[page.subject]
+    title = ctx.loc.plain(term.name)
+    lead = ctx.loc.t("listing.category_lead", category=title)
+    listing = listing_view(ctx, ctx.read.products_in_category(page.subject))
+    return PageView(title=title, description=lead, search=(lead,),
+                    body=ListingBody(items=listing.items, more=listing.more, title=title, lead=lead))
+
+
+def _filters(ctx: PageContext, products: list[ProductEntry]) -> tuple[Filter, ...]:
+    """Filter controls with only the values that occur in the catalog."""
+    regions, loc = ctx.regions, ctx.loc
+    vocab = ctx.config.vocabularies
+    used = lambda values: sorted(set(values))  # noqa: E731
+    provinces = used(p.province_code for p in products)
+    regencies = used(p.regency_code for p in products)
+    return (
+        Filter("category", loc.t("listing.filter_category"), "select",
+               tuple(Option(s, loc.plain(vocab.categories[s].name)) for s in used(p.data.category for p in products))),
+        Filter("province", loc.t("listing.filter_province"), "select",
+               tuple(Option(c, loc.place(regions.provinces[c].name)) for c in provinces if c in regions.provinces)),
+        Filter("regency", loc.t("listing.filter_regency"), "select",
+               tuple(Option(c, loc.place(regions.regencies[c].name), parent=c[:2]) for c in regencies if c in regions.regencies)),
+        Filter("certification", loc.t("listing.filter_certification"), "select",
+               tuple(Option(s, loc.plain(vocab.certifications[s].name)) for s in used(c.type for p in products for c in p.certifications))),
+        Filter("incoterm", loc.t("listing.filter_incoterm"), "select",
+               tuple(Option(s, loc.plain(vocab.incoterms[s].name)) for s in used(x.incoterm for p in products for x in p.data.shipping))),
+        Filter("availability", loc.t("listing.filter_availability"), "select",
+               tuple(Option(a, loc.t(f"product.availability_{a}")) for a in used(p.data.availability for p in products))),
+        Filter("moq", loc.t("listing.filter_moq"), "number"),
+    )
+
+
+@dataclass(frozen=True)
+class RegionsBody:
+    """The regions overview."""
+
+    provinces: tuple[PlaceLink, ...]
+
+
+def regions_view(ctx: PageContext, page: P.Page) -> PageView:
+    """Every province with BUMDes, and its regencies."""
+    body = RegionsBody(provinces=_province_list(ctx, ctx.read.everything()))
+    return PageView(title=ctx.loc.t("regions.title"), description=ctx.loc.t("regions.lead"), body=body)
+
+
+@dataclass(frozen=True)
+class ProvinceBody(Listing):
+    """A province: its regencies with BUMDes and their products."""
+
+    name: str = ""
+    description: Markup | None = None
+    regencies: tuple[PlaceLink, ...] = ()
+
+
+def province_view(ctx: PageContext, page: P.Page) -> PageView:
+    """A province page."""
+    regions = ctx.regions
+    province = regions.provinces[page.subject]
+    enterprises = ctx.read.bumdes_in_province(province.code)
+    counts: dict[str, int] = {}
+    for bumdes in enterprises:
+        counts[bumdes.regency_code] = counts.get(bumdes.regency_code, 0) + len(bumdes.product_ids)
+    regencies = tuple(
+        PlaceLink(name=ctx.loc.place(regions.regencies[code].name), url=ctx.link.to(P.regency_url(regions, code)),
+                  summary=ctx.loc.t("common.products_count", count=counts[code]))
+        for code in province.regency_codes if code in counts
+    )
+    listing = listing_view(ctx, ctx.read.products_in_province(province.code))
+    name = ctx.loc.place(province.name)
+    search = (name, plain_text(ctx.loc.plain(province.description)))
+    body = ProvinceBody(items=listing.items, more=listing.more, name=name,
+                        description=ctx.loc.rich(province.description) if province.description else None, regencies=regencies)
+    return PageView(title=name, description=ctx.loc.plain(province.description) or name, search=search, body=body)
+
+
+@dataclass(frozen=True)
+class RegencyBody(Listing):
+    """A regency or city: its BUMDes and their products."""
+
+    name: str = ""
+    province_name: str = ""
+    description: Markup | None = None
+    enterprises: tuple[PlaceLink, ...] = ()
+
+
+def regency_view(ctx: PageContext, page: P.Page) -> PageView:
+    """A regency page."""
+    regency = ctx.regions.regencies[page.subject]
+    enterprises = tuple(
+        PlaceLink(name=ctx.loc.plain(b.data.name), url=ctx.link.to(P.BUMDES.format(id=b.id)), summary=b.village_name)
+        for b in ctx.read.bumdes_in_regency(regency.code)
+    )
+    listing = listing_view(ctx, ctx.read.products_in_regency(regency.code))
+    name = ctx.loc.place(regency.name)
+    province_name = ctx.loc.place(ctx.regions.provinces[regency.province_code].name)
+    search = (name, province_name, plain_text(ctx.loc.plain(regency.description)))
+    body = RegencyBody(items=listing.items, more=listing.more, name=name, province_name=province_name,
+                       description=ctx.loc.rich(regency.description) if regency.description else None, enterprises=enterprises)
+    return PageView(title=name, description=ctx.loc.plain(regency.description) or name, search=search, body=body)
+
+
+@dataclass(frozen=True)
+class BumdesBody(Listing):
+    """A BUMDes's page: who they are, where, and their products."""
+
+    name: Markup = Markup("")
+    village_line: str = ""
+    legal_name: str = ""
+    nib: str | None = None
+    founded: int | None = None
+    contact_name: str = ""
+    description: Markup = Markup("")
+    pictures: tuple[Picture, ...] = ()
+
+
+def bumdes_view(ctx: PageContext, page: P.Page) -> PageView:
+    """A BUMDes page."""
+    bumdes = ctx.read.bumdes(page.subject)
+    data, loc = bumdes.data, ctx.loc
+    pictures = tuple(p for p in (picture_view(ctx, bumdes.folder, photo) for photo in data.photos) if p)
+    village_line = f"{bumdes.village_name}, {place_line(ctx, bumdes.regency_code, bumdes.province_code)}"
+    title = loc.plain(data.name)
+    products = ctx.read.products_of_bumdes(bumdes.id)
+    search = (data.legal_name, village_line, plain_text(loc.plain(data.description)), *(loc.plain(p.data.name) for p in products))
+    listing = listing_view(ctx, products)
+    body = BumdesBody(items=listing.items, more=listing.more, name=loc.text(data.name), village_line=village_line,
+                      legal_name=data.legal_name, nib=data.nib, founded=data.founded, contact_name=bumdes.contact.name,
+                      description=loc.rich(data.description), pictures=pictures)
+    regency = ctx.regions.regencies.get(bumdes.regency_code)
+    province = ctx.regions.provinces.get(bumdes.province_code)
+    node = S.bumdes_node(
+        bumdes, name=title, url=ctx.link.absolute(page.url),
+        regency=loc.place(regency.name) if regency else bumdes.regency_code,
+        province=loc.place(province.name) if province else bumdes.province_code,
+        images=_absolute_images(ctx, bumdes.folder, data.photos),
+    )
+    return PageView(title=title, description=f"{data.legal_name} · {village_line}", body=body,
+                    og_image=_preview(ctx, bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
+
+
+def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> list[str]:
+    urls = []
+    for photo in photos:
+        processed = ctx.read.photo(folder, photo)
+        if processed:
+            urls.append(ctx.link.absolute_media(processed.of_format("jpeg")[-1].name))
+    return urls
+
+
+@dataclass(frozen=True)
+class ShippingTerm:
+    """An Incoterm offered, with its name and place."""
+
+    term: str
+    name: str
+    place: str
+
+
+@dataclass(frozen=True)
+class CertificateLine:
+    """A certificate still valid on the build's date."""
+
+    name: str
+    number: str
+    issuer: str
+    validity: str
+
+
+@dataclass(frozen=True)
+class SpecRow:
+    """One row of the specification table."""
+
+    name: Markup
+    value: Markup
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One way to send the inquiry: a link, or the WeChat ID with its QR code."""
+
+    kind: str
+    href: str = ""
+    label: str = ""
+    external: bool = False
+    id: str = ""
+    qr: str = ""
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """A unit the quote form offers."""
+
+    name: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class TermChoice:
+    """An Incoterm with its place, as the quote form offers it."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class InquiryView:
+    """The 'Request a quote' block: links for each channel, and the templates the form script fills."""
+
+    email: str
+    whatsapp_digits: str
+    subject_template: str
+    body_template: str
+    blank: str
+    contact_name: str
+    channels: tuple[Channel, ...]
+    units: tuple[UnitChoice, ...]
+    incoterms: tuple[TermChoice, ...]
+
+
+@dataclass(frozen=True)
+class ProductFacts:
+    """Everything the product page says about the product, ready to print."""
+
+    name: Markup
+    summary: Markup
+    category: str
+    category_url: str | None
+    category_name: str
+    bumdes_name: Markup
+    bumdes_url: str | None
+    regency_url: str | None
+    place: str
+    availability: str
+    pictures: tuple[Picture, ...]
+    moq: str
+    capacity: str
+    price: str
+    lead_time: str
+    shipping: tuple[ShippingTerm, ...]
+    hs_code: str
+    season: str
+    certifications: tuple[CertificateLine, ...]
+    gacc_registration: str | None
+    samples_policy: str
+    samples_note: Markup | None
+    markets: str
+    verified: str
+    specifications: tuple[SpecRow, ...]
+    packaging: Markup
+    shelf_life: str | None
+    storage: Markup | None
+    description: Markup
+    absolute_url: str
+
+
+@dataclass(frozen=True)
+class ProductBody:
+    """A product page."""
+
+    view: ProductFacts
+    related: tuple[Card, ...]
+    q: InquiryView
+
+
+def product_view(ctx: PageContext, page: P.Page) -> PageView:
+    """A product page: facts, photos, the inquiry block and the BUMDes's other products."""
+    loc, link = ctx.loc, ctx.link
+    product = ctx.read.product(page.subject)
+    data = product.data
+    bumdes = ctx.read.bumdes(product.bumdes_id)
+    vocab = ctx.config.vocabularies
+    lead = data.lead_time
+    category_name = loc.plain(vocab.categories[data.category].name)
+    place = place_line(ctx, product.regency_code, product.province_code)
+    certifications = tuple(CertificateLine(
+        name=loc.plain(vocab.certifications[c.type].name), number=c.number, issuer=c.issuer,
+        validity=loc.t("product.valid_until", date=loc.date(c.valid_until)) if c.valid_until else loc.t("product.no_expiry"),
+    ) for c in product.certifications)
+    facts = ProductFacts(
+        name=loc.text(data.name),
+        summary=loc.text(data.summary),
+        category=data.category,
+        category_url=link.to(P.CATEGORY.format(slug=data.category)),
+        category_name=category_name,
+        bumdes_name=loc.text(bumdes.data.name),
+        bumdes_url=link.to(P.BUMDES.format(id=bumdes.id)),
+        regency_url=link.to(P.regency_url(ctx.regions, product.regency_code)),
+        place=place,
+        availability=data.availability,
+        pictures=tuple(p for p in (picture_view(ctx, product.folder, photo) for photo in data.photos) if p),
+        moq=amount_text(ctx, data.moq.quantity, data.moq.unit),
+        capacity=loc.t("product.capacity_value", quantity=loc.number(data.capacity.quantity),
+                       unit=loc.plain(vocab.units[data.capacity.unit].name), period=loc.plain(vocab.periods[data.capacity.period].name)),
+        price=price_text(ctx, product),
+        lead_time=loc.t("product.lead_time_value", min=lead.min_days, max=lead.max_days) if lead.max_days != lead.min_days
+        else loc.t("product.lead_time_single", min=lead.min_days),
+        shipping=tuple(ShippingTerm(term=s.incoterm, name=loc.plain(vocab.incoterms[s.incoterm].name), place=s.place) for s in data.shipping),
+        hs_code=data.hs_code,
+        season=loc.months(list(data.season)),
+        certifications=certifications,
+        gacc_registration=data.gacc_registration,
+        samples_policy=data.samples.policy,
+        samples_note=loc.text(data.samples.note) if data.samples.note else None,
+        markets=", ".join(loc.countries(data.markets)),
+        verified=loc.date(data.verified),
+        specifications=tuple(SpecRow(name=loc.text(row.name), value=loc.text(row.value)) for row in data.specifications),
+        packaging=loc.text(data.packaging),
+        shelf_life=loc.t("product.shelf_life_value", months=data.shelf_life_months) if data.shelf_life_months else None,
+        storage=loc.text(data.storage) if data.storage else None,
+        description=loc.rich(data.description),
+        absolute_url=link.absolute(page.url),
+    )
+    related = tuple(card_view(ctx, p) for p in ctx.read.products_of_bumdes(bumdes.id) if p.id != product.id)[:4]
+    title = loc.plain(data.name)
+    search = (loc.plain(data.summary), plain_text(loc.plain(data.description)), category_name, loc.plain(bumdes.data.name),
+              bumdes.village_name, place, data.hs_code, *(c.name for c in certifications))
+    node = S.product_node(
+        product, name=title, description=loc.plain(data.summary), url=link.absolute(page.url), category=category_name,
+        images=_absolute_images(ctx, product.folder, data.photos), bumdes_name=loc.plain(bumdes.data.name),
+        bumdes_url=link.absolute(P.BUMDES.format(id=bumdes.id)),
+        dealer=S.organization(ctx.config.dealer.name, link.absolute(P.CONTACT)),
+        moq_unit=loc.plain(vocab.units[data.moq.unit].name),
+    )
+    body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes))
+    return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
+                    og_image=_preview(ctx, product.folder, data.photos), search=search, jsonld=(node,))
+
+
+def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: BumdesEntry) -> InquiryView:
+    """The 'Request a quote' block: links for each channel, in the order buyers of this language use."""
+    loc = ctx.loc
+    contact: Contact = bumdes.contact
+    data = product.data
+    fields = MessageFields(
+        product=loc.plain(data.name), product_id=product.id, bumdes=loc.plain(bumdes.data.name),
+        regency=place_line(ctx, product.regency_code, product.province_code), url=ctx.link.absolute(page.url),
+    )
+    subject_t, body_t = loc.t("inquiry.subject"), loc.t("inquiry.body")
+    # The product's own listing, else the regional agent's storefront, else the dealer's.
+    alibaba = data.alibaba_url or contact.alibaba_url or ctx.config.dealer.alibaba_url
+    inquiry = build_inquiry(contact, subject_t, body_t, fields, alibaba)
+    # The form script fills these tokens; product facts are already in place.
+    tokens = {name: "{" + name + "}" for name in PLACEHOLDER_TOKENS}
+    partial = MessageFields(**{**fields.__dict__, **tokens})
+    subject_partial, body_partial = compose(subject_t, body_t, partial)
+    channels = {
+        "email": Channel("email", href=inquiry.mailto, label=f"{loc.t('inquiry.email')}: {contact.email}"),
+        "whatsapp": Channel("whatsapp", href=inquiry.whatsapp, label=loc.t("inquiry.whatsapp"), external=True) if inquiry.whatsapp else None,
+        "wechat": Channel("wechat", id=inquiry.wechat_id, qr=inquiry.wechat_qr or "") if inquiry.wechat_id else None,
+        "alibaba": Channel("alibaba", href=inquiry.alibaba, label=loc.t("inquiry.alibaba"), external=True) if inquiry.alibaba else None,
+    }
+    # WhatsApp is blocked in mainland China: Chinese pages lead with e-mail and WeChat.
+    order = ("email", "wechat", "alibaba", "whatsapp") if ctx.env.lang.startswith("zh") else ("email", "whatsapp", "wechat", "alibaba")
+    vocab = ctx.config.vocabularies
+    return InquiryView(
+        email=contact.email,
+        whatsapp_digits="".join(ch for ch in (contact.whatsapp or "") if ch.isdigit()),
+        subject_template=subject_partial,
+        body_template=body_partial,
+        blank=BLANK,
+        contact_name=contact.name,
+        channels=tuple(channels[k] for k in order if channels[k]),
+        units=tuple(UnitChoice(name=loc.plain(vocab.units[u].name), selected=u == data.moq.unit) for u in vocab.units),
+        incoterms=tuple(TermChoice(value=f"{s.incoterm} {s.place}", label=f"{s.incoterm} {s.place}") for s in data.shipping),
+    )
+
+
+@dataclass(frozen=True)
+class InfoBody:
+    """A project-written page (how to buy, about)."""
+
+    title: str
+    body: Markup
+
+
+def info_view(ctx: PageContext, page: P.Page) -> PageView:
+    """How to buy, or about."""
+    title = ctx.loc.t({"how-to-buy": "nav.how_to_buy", "about": "nav.about"}[page.subject])
+    body = theme_page(ctx, page.subject)
+    return PageView(title=title, description=ctx.loc.plain(ctx.config.description), search=(body.striptags(),),
+                    body=InfoBody(title=title, body=body))
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """The dealer or a regional agent on the contact page."""
+
+    name: str
+    email: str
+    mailto: str
+    whatsapp: str | None
+    whatsapp_href: str | None
+    wechat: str | None
+    wechat_qr: str | None
+    alibaba: str | None
+    address: str
+    hours: str
+    regions: str
+
+
+@dataclass(frozen=True)
+class ContactBody:
+    """The contact page."""
+
+    contacts: tuple[ContactCard, ...]
+    after: Markup
+
+
+def contact_view(ctx: PageContext, page: P.Page) -> PageView:
+    """Who takes inquiries: the dealer, then the regional agents with their provinces."""
+    loc = ctx.loc
+    contacts = []
+    # The dealer serves everywhere; each agent, its provinces.
+    dealer, *agents = ctx.read.contacts()
+    for contact, provinces in [(dealer, []), *((agent, agent.provinces) for agent in agents)]:
+        subject = loc.t("inquiry.contact_title")
+        regions = ", ".join(loc.place(ctx.regions.provinces[c].name) for c in provinces if c in ctx.regions.provinces)
+        contacts.append(ContactCard(
+            name=contact.name, email=contact.email, mailto=mailto_link(contact.email, subject, ""),
+            whatsapp=contact.whatsapp, whatsapp_href=whatsapp_link(contact.whatsapp, "") if contact.whatsapp else None,
+            wechat=contact.wechat, wechat_qr=qr_data_uri(contact.wechat) if contact.wechat else None,
+            alibaba=contact.alibaba_url, address=loc.plain(contact.address), hours=loc.plain(contact.hours), regions=regions,
+        ))
+    title = loc.t("nav.contact")
+    search = (loc.t("inquiry.contact_title"), *(c.name for c in contacts))
+    return PageView(title=title, description=loc.t("inquiry.contact_title"), search=search,
+                    body=ContactBody(contacts=tuple(contacts), after=theme_page(ctx, "after-inquiry")))
