@@ -67,7 +67,12 @@ class CatalogReader:
 
     def products_of_bumdes(self, bumdes_id: str) -> list[ProductEntry]:
         """A BUMDes's products, sorted by id."""
-        return self._members("products-of-bumdes", bumdes_id, self._catalog.bumdes[bumdes_id].product_ids, self.product)
+        return [self.product(i) for i in self.product_ids_of_bumdes(bumdes_id)]
+
+    def product_ids_of_bumdes(self, bumdes_id: str) -> tuple[str, ...]:
+        """The ids of a BUMDes's products, sorted; a view that shows only some reads those with ``product``."""
+        self.reads.add(("products-of-bumdes", bumdes_id))
+        return self._catalog.bumdes[bumdes_id].product_ids
 
     def products_in_category(self, slug: str) -> list[ProductEntry]:
         """The products of one category."""

@@ -775,7 +775,9 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         description=loc.rich(data.description),
         absolute_url=link.absolute(page.url),
     )
-    related = tuple(card_view(ctx, p) for p in ctx.read.products_of_bumdes(bumdes.id) if p.id != product.id)[:4]
+    # The BUMDes's other products, four of them: only those four are read.
+    siblings = [i for i in ctx.read.product_ids_of_bumdes(bumdes.id) if i != product.id][:4]
+    related = tuple(card_view(ctx, ctx.read.product(i)) for i in siblings)
     title = loc.plain(data.name)
     search = (loc.plain(data.summary), plain_text(loc.plain(data.description)), category_name, loc.plain(bumdes.data.name),
               bumdes.village_name, place, data.hs_code, *(c.name for c in certifications))
