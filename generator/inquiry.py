@@ -42,7 +42,7 @@ class Inquiry:
     mailto: str
     whatsapp: str | None
     wechat_id: str | None
-    wechat_qr: str | None
+    wechat_qr: QrImage | None
     alibaba: str | None
 
 
@@ -79,10 +79,29 @@ def whatsapp_link(e164: str, body: str) -> str:
     return f"https://wa.me/{digits}?text={encode_component(body.replace(chr(13), ''))}"
 
 
+QR_QUIET_ZONE = 4
+"""Modules of white around the code: the QR standard's minimum, which phone scanners rely on."""
+
+
+QR_SCALE = 4
+"""Pixels per module: a version 3 code with its quiet zone is 148 px, large enough to scan from a screen."""
+
+
+@dataclass(frozen=True)
+class QrImage:
+    """A QR code ready for an <img>: its SVG data URI and its side in CSS pixels."""
+
+    src: str
+    size: int
+
+
 @lru_cache(maxsize=256)
-def qr_data_uri(content: str) -> str:
-    """A QR code as an SVG data URI, made at build time (no third-party service)."""
-    return segno.make(content, error="m").svg_data_uri(scale=4, border=2, dark="#1b3a2f")
+def qr_image(content: str) -> QrImage:
+    """A full QR code (never a Micro QR, which WeChat and most phone scanners cannot read) as an SVG data URI,
+    made at build time (no third-party service)."""
+    code = segno.make_qr(content, error="m")
+    return QrImage(src=code.svg_data_uri(scale=QR_SCALE, border=QR_QUIET_ZONE, dark="#1b3a2f"),
+                   size=code.symbol_size(scale=QR_SCALE, border=QR_QUIET_ZONE)[0])
 
 
 def build_inquiry(contact: Contact, subject_template: str, body_template: str, fields: MessageFields,
@@ -95,6 +114,7 @@ def build_inquiry(contact: Contact, subject_template: str, body_template: str, f
         mailto=mailto_link(contact.email, subject, body),
         whatsapp=whatsapp_link(contact.whatsapp, body) if contact.whatsapp else None,
         wechat_id=contact.wechat,
-        wechat_qr=qr_data_uri(contact.wechat) if contact.wechat else None,
+        # WeChat shows a scanned ID as plain text; the account's own link adds the contact.
+        wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
         alibaba=alibaba_url or contact.alibaba_url,
     )

@@ -353,8 +353,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'{value}' tidak ditulis seperti dihubungi dari luar negeri (tulis + dan kode negara, lalu nomornya tanpa 0 di depan: {suggestion})",
     },
     "schema.url_host": {
-        "en": "'{value}' does not lead to Alibaba (an Alibaba link must be on {allowed}, e.g. https://www.alibaba.com/product-detail/…)",
-        "id": "'{value}' tidak menuju Alibaba (tautan Alibaba harus di {allowed}, mis. https://www.alibaba.com/product-detail/…)",
+        "en": "'{value}' does not lead to {service} (a {service} link must be on {allowed}, e.g. {example})",
+        "id": "'{value}' tidak menuju {service} (tautan {service} harus di {allowed}, mis. {example})",
     },
     "schema.line_break": {
         "en": "this text must be one line: it is used in e-mail subjects and page titles (join the lines; longer text belongs in description)",

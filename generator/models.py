@@ -70,6 +70,8 @@ def check_https(value: str) -> str:
 ALIBABA_DOMAINS = ("alibaba.com", "1688.com")
 """Where an ``alibaba_url`` may point: Alibaba's international and Chinese marketplaces (and their subdomains,
 such as a storefront <name>.en.alibaba.com). A look-alike host (alibaba.com.evil.example) is refused."""
+WECHAT_DOMAINS = ("u.wechat.com", "weixin.qq.com")
+"""Where a WeChat contact link may point: the link WeChat puts in an account's own QR code."""
 
 
 def on_domains(url: str, domains: tuple[str, ...]) -> bool:
@@ -78,11 +80,21 @@ def on_domains(url: str, domains: tuple[str, ...]) -> bool:
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
-def check_alibaba(value: str) -> str:
-    """An Alibaba listing or storefront: the "View on Alibaba" button must lead to Alibaba."""
-    if not on_domains(value, ALIBABA_DOMAINS):
-        raise PydanticCustomError("url_host", "not an Alibaba link", {"value": value, "allowed": " / ".join(ALIBABA_DOMAINS)})
-    return value
+def hosts_of(service: str, domains: tuple[str, ...], example: str):
+    """A check that a link of a named service leads to that service's own hosts."""
+
+    def check(value: str) -> str:
+        if not on_domains(value, domains):
+            raise PydanticCustomError("url_host", "not a link of the service",
+                                      {"value": value, "service": service, "allowed": " / ".join(domains), "example": example})
+        return value
+
+    check.__doc__ = f"A {service} link must lead to {service} ({', '.join(domains)})."
+    return check
+
+
+check_alibaba = hosts_of("Alibaba", ALIBABA_DOMAINS, "https://www.alibaba.com/product-detail/…")
+check_wechat_link = hosts_of("WeChat", WECHAT_DOMAINS, "https://u.wechat.com/…")
 
 
 def check_one_line(value: str) -> str:
@@ -176,6 +188,7 @@ Slug = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
 LangCode = Annotated[str, Field(pattern=LANG_PATTERN)]
 HttpsUrl = Annotated[str, AfterValidator(check_https), Field(max_length=500)]
 AlibabaUrl = Annotated[HttpsUrl, AfterValidator(check_alibaba)]
+WechatLink = Annotated[HttpsUrl, AfterValidator(check_wechat_link)]
 FileName = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(check_file_name)]
 WechatId = Annotated[str, Field(pattern=WECHAT_RE)]
 Email = Annotated[str, AfterValidator(check_email), Field(max_length=200)]
@@ -227,6 +240,9 @@ class Contact(Shape):
     """WhatsApp number with country code (e.g. +62 812 3456 7890)."""
     wechat: WechatId | None = None
     """WeChat ID (6-20 letters, digits, _ or -, starting with a letter); WhatsApp is blocked in mainland China."""
+    wechat_link: WechatLink | None = None
+    """The link inside the account's own WeChat QR code (WeChat → Me → QR code; e.g. https://u.wechat.com/…):
+    the site's QR code encodes it, so scanning adds the contact. Without it only the ID is shown."""
     alibaba_url: AlibabaUrl | None = None
     """The dealer's Alibaba storefront (https, on alibaba.com or 1688.com)."""
     address: Localized | None = None

@@ -378,7 +378,7 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
     elif code == "schema.range":
         values.update(min=ctx.get("min"), max=ctx.get("max"))
     elif code in ("schema.url_host", "schema.file_name", "schema.phone_trunk"):
-        values.update({name: ctx[name] for name in ("allowed", "suggestion") if name in ctx})
+        values.update({name: ctx[name] for name in ("allowed", "suggestion", "service", "example") if name in ctx})
     elif code == "schema.other":
         values["problem"] = error.get("msg", kind)
     if code in ("schema.not_text", "schema.not_mapping", "schema.not_list", "schema.missing"):

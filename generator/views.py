@@ -19,7 +19,7 @@ from generator import pages as P
 from generator import structured as S
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.deps import CatalogReader
-from generator.inquiry import BLANK, MessageFields, build_inquiry, compose, mailto_link, qr_data_uri, whatsapp_link
+from generator.inquiry import BLANK, MessageFields, QrImage, build_inquiry, compose, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.models import Contact, Photo
 
@@ -648,7 +648,7 @@ class Channel:
     label: str = ""
     external: bool = False
     id: str = ""
-    qr: str = ""
+    qr: QrImage | None = None
 
 
 @dataclass(frozen=True)
@@ -813,7 +813,7 @@ def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: 
     channels = {
         "email": Channel("email", href=inquiry.mailto, label=f"{loc.t('inquiry.email')}: {contact.email}"),
         "whatsapp": Channel("whatsapp", href=inquiry.whatsapp, label=loc.t("inquiry.whatsapp"), external=True) if inquiry.whatsapp else None,
-        "wechat": Channel("wechat", id=inquiry.wechat_id, qr=inquiry.wechat_qr or "") if inquiry.wechat_id else None,
+        "wechat": Channel("wechat", id=inquiry.wechat_id, qr=inquiry.wechat_qr) if inquiry.wechat_id else None,
         "alibaba": Channel("alibaba", href=inquiry.alibaba, label=loc.t("inquiry.alibaba"), external=True) if inquiry.alibaba else None,
     }
     # WhatsApp is blocked in mainland China: Chinese pages lead with e-mail and WeChat.
@@ -858,7 +858,7 @@ class ContactCard:
     whatsapp: str | None
     whatsapp_href: str | None
     wechat: str | None
-    wechat_qr: str | None
+    wechat_qr: QrImage | None
     alibaba: str | None
     address: str
     hours: str
@@ -885,7 +885,7 @@ def contact_view(ctx: PageContext, page: P.Page) -> PageView:
         contacts.append(ContactCard(
             name=contact.name, email=contact.email, mailto=mailto_link(contact.email, subject, ""),
             whatsapp=contact.whatsapp, whatsapp_href=whatsapp_link(contact.whatsapp, "") if contact.whatsapp else None,
-            wechat=contact.wechat, wechat_qr=qr_data_uri(contact.wechat) if contact.wechat else None,
+            wechat=contact.wechat, wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
             alibaba=contact.alibaba_url, address=loc.plain(contact.address), hours=loc.plain(contact.hours), regions=regions,
         ))
     title = loc.t("nav.contact")

@@ -44,6 +44,7 @@ agents:
     email: palu@example.com
     whatsapp: "+62 813 4100 5678"
     wechat: AgenPalu
+    wechat_link: https://u.wechat.com/AgenPaluTest
     provinces: ["72"]
 currencies: [USD, IDR]
 vocabularies:

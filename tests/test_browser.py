@@ -184,6 +184,34 @@ def test_inquiry_links_work_without_javascript(browser, site):  # noqa: F811
     context.close()
 
 
+def decode_qr(element, tmp_path) -> list[str]:
+    """What a phone's scanner reads from the QR image as the browser shows it (zbar, an independent decoder)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("zbarimg") is None:
+        pytest.fail("zbarimg is missing: install Debian's zbar-tools (.ci/run does)", pytrace=False)
+    shot = tmp_path / "qr.png"
+    element.screenshot(path=str(shot))
+    result = subprocess.run(["zbarimg", "--raw", "-q", str(shot)], capture_output=True, text=True)
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_wechat_qr_is_a_full_qr_code_that_decodes_to_the_configured_contact_link(page, site, lang, tmp_path):
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+    qr = page.locator(".vc-channel--wechat img.vc-qr")
+    assert decode_qr(qr, tmp_path) == ["https://u.wechat.com/AgenPaluTest"]
+    assert qr.evaluate("img => img.naturalWidth") >= 148  # quiet zone of four modules included
+
+
+def test_without_a_contact_link_the_wechat_id_is_shown_with_how_to_find_it_and_no_qr(page, site):
+    page.goto(f"{site}en/contact/")
+    dealer = page.locator(".vc-contact-card").first
+    assert dealer.locator("img.vc-qr").count() == 0
+    assert "DealerUji" in dealer.inner_text() and "search the ID" in dealer.inner_text()
+
+
 # Filters ------------------------------------------------------------------------------------------------
 
 def card(page, product_id: str):

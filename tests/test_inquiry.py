@@ -105,8 +105,33 @@ def test_build_inquiry_prefers_the_products_own_alibaba_listing():
     assert fallback.whatsapp is None and fallback.wechat_qr is None
 
 
-def test_wechat_qr_is_an_inline_svg_made_at_build_time():
-    inquiry = build_inquiry(CONTACT, SUBJECT, BODY, fields("Kelor"), None)
+def test_wechat_qr_is_an_inline_svg_of_the_contact_link_made_at_build_time():
+    linked = Contact(**{**CONTACT.model_dump(), "wechat_link": "https://u.wechat.com/DealerLink"})
+    inquiry = build_inquiry(linked, SUBJECT, BODY, fields("Kelor"), None)
     assert inquiry.wechat_id == "DealerID"
-    assert inquiry.wechat_qr.startswith("data:image/svg+xml")
-    assert "http" not in inquiry.wechat_qr.split(",", 1)[1].replace("http%3A%2F%2Fwww.w3.org", "")
+    assert inquiry.wechat_qr.src.startswith("data:image/svg+xml")
+    # Made here, not by a QR service: the only URL inside is the SVG namespace.
+    assert "http" not in inquiry.wechat_qr.src.split(",", 1)[1].replace("http%3A%2F%2Fwww.w3.org", "")
+
+
+def test_without_the_contact_link_there_is_no_qr_code_only_the_id():
+    """A QR of the bare ID shows as text in WeChat: no code is better than one that does nothing."""
+    inquiry = build_inquiry(CONTACT, SUBJECT, BODY, fields("Kelor"), None)
+    assert inquiry.wechat_id == "DealerID" and inquiry.wechat_qr is None
+
+
+def test_every_qr_code_is_a_full_qr_code_with_its_quiet_zone():
+    """segno.make picks a Micro QR for short text, which WeChat and phone cameras cannot read."""
+    import base64
+    import re
+    import urllib.parse
+
+    from generator.inquiry import QR_QUIET_ZONE, QR_SCALE, qr_image
+
+    for content in ("MitraEksporID", "https://u.wechat.com/AgenPaluTest"):
+        image = qr_image(content)
+        svg = urllib.parse.unquote(image.src.split(",", 1)[1])
+        width = int(re.search(r"width='(\d+)'", svg).group(1))
+        modules = width // QR_SCALE - 2 * QR_QUIET_ZONE
+        assert width == image.size
+        assert modules >= 21 and (modules - 17) % 4 == 0  # a QR version (21, 25, 29 …): a Micro QR is 11–17
