@@ -353,8 +353,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'{value}' tidak ditulis seperti dihubungi dari luar negeri (tulis + dan kode negara, lalu nomornya tanpa 0 di depan: {suggestion})",
     },
     "schema.url_host": {
-        "en": "'{value}' does not lead to {service} (a {service} link must be on {allowed}, e.g. {example})",
-        "id": "'{value}' tidak menuju {service} (tautan {service} harus di {allowed}, mis. {example})",
+        "en": "'{value}' does not lead to {service} (this link must be on {allowed}, e.g. {example})",
+        "id": "'{value}' tidak menuju {service} (tautan ini harus di {allowed}, mis. {example})",
     },
     "schema.line_break": {
         "en": "this text must be one line: it is used in e-mail subjects and page titles (join the lines; longer text belongs in description)",
@@ -432,6 +432,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.theme_page_missing": {
         "en": "this text is missing, so its page would be published empty (restore the file from git, or write it)",
         "id": "teks ini tidak ada, sehingga halamannya akan terbit kosong (pulihkan berkasnya dari git, atau tulis)",
+    },
+    "rule.verify_host": {
+        "en": "'{value}' is not on a site of '{issuer}' (a verification link must be on the issuer's own site: {allowed}; a maintainer adds hosts under vocabularies.issuers in site_config.yml)",
+        "id": "'{value}' bukan situs milik '{issuer}' (tautan verifikasi harus di situs penerbitnya sendiri: {allowed}; pengelola menambah host di vocabularies.issuers pada site_config.yml)",
     },
     "rule.stray_file": {
         "en": "this file is not part of the catalog (put products in products/<bumdes-id>/<product-id>.yml)",

@@ -251,6 +251,36 @@ class Contact(Shape):
     """Office hours per language, with the time zone (e.g. Mon–Fri 08:00–17:00 WITA)."""
 
 
+class Person(Shape):
+    """Someone at the dealer a buyer can ask for by name."""
+
+    name: Text
+    """Name as the person uses it (e.g. Sari Wulandari)."""
+    role: Localized
+    """What they do, per language (e.g. Export manager)."""
+    languages: list[LangCode] = []
+    """Languages they answer in (language codes, e.g. [id, en, zh])."""
+    email: Email | None = None
+    """Their own address, if buyers may write to them directly."""
+
+
+class Dealer(Contact):
+    """The authorised dealer: who receives inquiries, and what a buyer checks before trusting them."""
+
+    legal_name: Text | None = None
+    """Registered company name (e.g. PT Mitra Ekspor Nusantara)."""
+    registration: Text | None = None
+    """Company registration as printed, with its kind (e.g. NIB 9120001234567)."""
+    since: Annotated[Whole, Field(ge=1900, le=2100)] | None = None
+    """Year the dealer started exporting (shown as "exporting since 2012")."""
+    response_time: Localized | None = None
+    """The reply a buyer can expect, per language (e.g. Within one working day)."""
+    payment_terms: list[Slug] = []
+    """Payment terms offered unless a product says otherwise, from vocabularies.payment_terms (e.g. tt, lc)."""
+    people: list[Person] = []
+    """Named contacts."""
+
+
 class Agent(Contact):
     """A regional agent who takes inquiries for some provinces or BUMDes instead of the dealer."""
 
@@ -265,23 +295,51 @@ class Term(Shape):
 
     name: Localized
     """The term's name per language."""
+
+
+class Category(Term):
+    """A product category."""
+
     food: Flag = False
-    """Categories only: products are food (GACC registration is needed for China)."""
+    """Products are food (GACC registration is needed for China)."""
+
+
+class Unit(Term):
+    """A unit of quantity, and how it converts to the others of its family."""
+
+    family: Slug
+    """Units of one family convert into each other (mass: kg, tonne); a container size is a family of its own."""
+    base: Number
+    """How many of the family's base unit one of this is (kg: 1, tonne: 1000)."""
+
+
+class Issuer(Term):
+    """A body that issues certificates or analyses, with its name per language (an institution's name is
+    translated, not left in Indonesian on an English or Chinese page)."""
+
+    verify_hosts: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")]] = []
+    """Hosts of the issuer's own site where a certificate can be checked; a verify_url must be on one of them."""
 
 
 class Vocabularies(Shape):
     """The controlled lists contributors choose from."""
 
-    categories: dict[Slug, Term]
+    categories: dict[Slug, Category]
     """Product categories (e.g. seafood, moringa, essential-oils)."""
     certifications: dict[Slug, Term]
     """Certification kinds (e.g. halal, organic, haccp, bpom, sni)."""
-    units: dict[Slug, Term]
+    issuers: dict[Slug, Issuer] = {}
+    """Bodies that issue certificates and analyses (e.g. bpjph, bpom), with their names and verification sites."""
+    units: dict[Slug, Unit]
     """Units for quantities and prices (e.g. kg, tonne, litre, container-20ft)."""
     periods: dict[Slug, Term]
     """Periods for supply capacity (e.g. week, month, year)."""
     incoterms: dict[Incoterm, Term]
     """Incoterms 2020 rules offered on the site, with their names per language."""
+    payment_terms: dict[Slug, Term] = {}
+    """Payment terms (e.g. tt: T/T bank transfer, lc: letter of credit, trade-assurance)."""
+    export_documents: dict[Slug, Term] = {}
+    """Documents that can travel with a shipment (e.g. coo-form-e, phytosanitary, health-certificate, coa)."""
 
 
 class SiteConfig(Shape):
@@ -299,8 +357,8 @@ class SiteConfig(Shape):
     """Languages the site is published in; the first one is the default."""
     sample_data: Flag = False
     """true while the catalog holds sample data: every page then shows a notice."""
-    dealer: Contact
-    """The authorised dealer who receives every inquiry."""
+    dealer: Dealer
+    """The authorised dealer who receives every inquiry, and the facts a buyer checks about them."""
     agents: list[Agent] = []
     """Optional regional agents who take inquiries for some provinces or BUMDes."""
     vocabularies: Vocabularies
@@ -463,10 +521,74 @@ class Certification(Shape):
     """Kind from site_config.yml vocabularies.certifications (e.g. halal)."""
     number: Text
     """Certificate number as printed."""
-    issuer: Text
-    """Who issued it (e.g. BPJPH, BPOM, Control Union)."""
+    issuer: Slug
+    """Who issued it, from site_config.yml vocabularies.issuers (e.g. bpjph, bpom, control-union)."""
+    issued: dt.date | None = None
+    """Date of issue YYYY-MM-DD, as printed."""
     valid_until: dt.date | None = None
     """Expiry date YYYY-MM-DD; leave out only for certificates that never expire."""
+    file: FileName | None = None
+    """A scan of the certificate beside this file: PDF, or a JPEG/PNG/WebP photo of it (e.g. halal-2026.pdf)."""
+    verify_url: HttpsUrl | None = None
+    """Where the issuer's own site confirms it (https, on a host the issuer lists in site_config.yml)."""
+
+
+class AnalysisResult(Shape):
+    """One measured value of a laboratory analysis."""
+
+    name: Localized
+    """What was measured (e.g. Moisture, Total plate count), per language."""
+    value: Text
+    """The result with its unit as printed (e.g. 6.2 %, < 10 CFU/g)."""
+
+
+class Analysis(Shape):
+    """A certificate of analysis (COA) from a laboratory, for a sample of the product."""
+
+    lab: Slug
+    """The laboratory, from site_config.yml vocabularies.issuers (e.g. sucofindo)."""
+    number: Text | None = None
+    """Report number as printed."""
+    sample_date: dt.date
+    """Date the sample was taken YYYY-MM-DD."""
+    file: FileName | None = None
+    """The report beside this file: PDF, or a JPEG/PNG/WebP photo of it."""
+    results: list[AnalysisResult] = []
+    """The main results, as printed (the file has them all)."""
+    verify_url: HttpsUrl | None = None
+    """Where the laboratory's own site confirms it (https, on a host the laboratory lists in site_config.yml)."""
+
+
+class PriceTier(Shape):
+    """A price for an order of at least some quantity, under one Incoterm at one place."""
+
+    min_quantity: Number
+    """The smallest order this price is for, in ``unit`` (e.g. 500)."""
+    price: Number
+    """The price per ``unit`` (e.g. 3.2)."""
+    currency: CurrencyCode
+    """ISO 4217 currency (e.g. USD)."""
+    unit: Slug
+    """Unit of the quantity and the price, from vocabularies.units (e.g. kg)."""
+    incoterm: Incoterm
+    """Incoterms 2020 rule of this price (e.g. FOB, CFR)."""
+    place: Text
+    """The named port or place (e.g. Pantoloan, Palu for FOB; Qingdao for CFR)."""
+
+
+class ContainerLoad(Shape):
+    """How much goes in one container."""
+
+    container: Slug
+    """The container, a unit of its own family in vocabularies.units (e.g. container-20ft, container-40ft-hc)."""
+    quantity: Number
+    """How much one container holds (e.g. 18)."""
+    unit: Slug
+    """Unit of ``quantity`` from vocabularies.units (e.g. tonne)."""
+    net_weight_kg: Number | None = None
+    """Net weight of the goods in kg."""
+    gross_weight_kg: Number | None = None
+    """Gross weight with packaging in kg."""
 
 
 class Product(Shape):
@@ -510,6 +632,16 @@ class Product(Shape):
     """Samples policy."""
     certifications: list[Certification] = []
     """Certificates held."""
+    analyses: list[Analysis] = []
+    """Laboratory analyses (certificates of analysis) of recent samples."""
+    price_tiers: list[PriceTier] = []
+    """Prices by order quantity, Incoterm and place, as importers compare them."""
+    payment_terms: list[Slug] = []
+    """Payment terms from vocabularies.payment_terms (e.g. tt, lc); leave out to use the dealer's."""
+    container_load: list[ContainerLoad] = []
+    """How much fits in a 20 ft or 40 ft HC container."""
+    export_documents: list[Slug] = []
+    """Documents supplied with each shipment, from vocabularies.export_documents (e.g. coo-form-e, phytosanitary)."""
     gacc_registration: Annotated[str, Field(pattern=r"^[A-Z0-9]{6,20}$")] | None = None
     """GACC registration number of the producer (needed for food sold to China)."""
     markets: list[CountryCode] = []

@@ -141,18 +141,15 @@ def check_currencies(result: Validated, sources: Sources, today: dt.date) -> Ite
     for index, code in enumerate(allowed):
         if code not in known:
             yield make_issue(result.config.where, result.config.at("currencies", index), f"currencies[{index}]", "rule.currency", value=code)
-    for product in having(result.products, "price"):
-        currency = product.model.price.currency
-        if currency is not None and currency not in allowed:
-            yield make_issue(
-                product.where,
-                product.at("price", "currency"),
-                "price.currency",
-                "rule.unknown_term",
-                value=currency,
-                vocabulary="currencies",
-                allowed=", ".join(allowed),
-            )
+    for product in result.products:
+        used = [(("price", "currency"), product.model.price.currency)] if product.has("price") else []
+        if product.has("price_tiers"):
+            used += [(("price_tiers", i, "currency"), tier.currency) for i, tier in enumerate(product.model.price_tiers)]
+        for loc, currency in used:
+            if currency is None or currency in allowed:
+                continue
+            yield make_issue(product.where, product.at(*loc), format_loc(loc), "rule.unknown_term",
+                             value=currency, vocabulary="currencies", allowed=", ".join(allowed))
 
 
 def check_file_ids(result: Validated, sources: Sources) -> Iterator[Issue]:
@@ -199,10 +196,13 @@ def check_folder_contents(result: Validated, sources: Sources, today: dt.date) -
         yield make_issue(sources.relative(path), (1, 1), "", code, value=path.name, expected=expected)
     used: dict[Path, set[str]] = {}
     readable: dict[Path, int] = {}
-    for checked in having([*result.bumdes, *result.products], "photos"):
+    for checked in [*result.bumdes, *result.products]:
         folder = checked.document.path.parent
-        # Compared without case: a name written in other capitals is check_photos' to report (rule.photo_case).
-        used.setdefault(folder, set()).update(photo.file.lower() for photo in checked.model.photos)
+        files = referenced_files(checked)
+        if files is None:
+            continue  # a field that lists files is broken: which files it uses is unknown
+        # Compared without case: a name written in other capitals is reported where it is written.
+        used.setdefault(folder, set()).update(name.lower() for name in files)
         readable[folder] = readable.get(folder, 0) + 1
     for folder, files in sources.other_files.items():
         # A file that could not be read may be the one that uses a photo: say nothing until it can be.
@@ -227,6 +227,19 @@ def check_theme_pages(result: Validated, sources: Sources, today: dt.date) -> It
             yield make_issue(sources.relative(path), (1, 1), "", "rule.theme_page_missing")
 
 
+def referenced_files(checked: Checked[Any]) -> list[str] | None:
+    """The files beside it that a BUMDes or product file uses (photos, certificate and analysis scans);
+    None when a field that lists files could not be read."""
+    fields = ("photos", "certifications", "analyses") if checked.model.__class__ is Product else ("photos",)
+    if not checked.has(*fields):
+        return None
+    files = [photo.file for photo in checked.model.photos]
+    if checked.model.__class__ is Product:
+        files += [c.file for c in checked.model.certifications if c.file]
+        files += [a.file for a in checked.model.analyses if a.file]
+    return files
+
+
 def check_build_state(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Nothing under .cache/, .build/ or site/ is committed: the generator would trust it (it reads none of it)."""
     for path in sources.tracked:
@@ -234,7 +247,8 @@ def check_build_state(result: Validated, sources: Sources, today: dt.date) -> It
 
 
 def check_vocabulary(result: Validated, sources: Sources) -> Iterator[Issue]:
-    """Categories, units, periods and certification kinds come from the controlled lists."""
+    """Every term a product names comes from the controlled lists: category, units, periods, certification
+    kinds, issuers and laboratories, Incoterms, payment terms and export documents."""
     if result.config is None:
         return
     vocab = result.config.model.vocabularies
@@ -253,13 +267,28 @@ def check_vocabulary(result: Validated, sources: Sources) -> Iterator[Issue]:
                      (("price", "incoterm"), p.price.incoterm, vocab.incoterms, "incoterms")]
         if has("certifications"):
             uses += [(("certifications", i, "type"), c.type, vocab.certifications, "certifications") for i, c in enumerate(p.certifications)]
+            uses += [(("certifications", i, "issuer"), c.issuer, vocab.issuers, "issuers") for i, c in enumerate(p.certifications)]
+        if has("analyses"):
+            uses += [(("analyses", i, "lab"), a.lab, vocab.issuers, "issuers") for i, a in enumerate(p.analyses)]
         if has("shipping"):
             uses += [(("shipping", i, "incoterm"), s.incoterm, vocab.incoterms, "incoterms") for i, s in enumerate(p.shipping)]
+        if has("price_tiers"):
+            for i, tier in enumerate(p.price_tiers):
+                uses += [(("price_tiers", i, "unit"), tier.unit, vocab.units, "units"),
+                         (("price_tiers", i, "incoterm"), tier.incoterm, vocab.incoterms, "incoterms")]
+        if has("payment_terms"):
+            uses += [(("payment_terms", i), term, vocab.payment_terms, "payment_terms") for i, term in enumerate(p.payment_terms)]
+        if has("container_load"):
+            for i, load in enumerate(p.container_load):
+                uses += [(("container_load", i, "container"), load.container, vocab.units, "units"),
+                         (("container_load", i, "unit"), load.unit, vocab.units, "units")]
+        if has("export_documents"):
+            uses += [(("export_documents", i), doc, vocab.export_documents, "export_documents") for i, doc in enumerate(p.export_documents)]
         for loc, value, allowed, name in uses:
             if value is not None and value not in allowed:
                 yield make_issue(
                     product.where, product.at(*loc), format_loc(loc), "rule.unknown_term",
-                    value=value, vocabulary=name, allowed=", ".join(allowed),
+                    value=value, vocabulary=name, allowed=", ".join(allowed) or "-",
                 )
 
 
@@ -454,6 +483,36 @@ def check_markup(result: Validated, sources: Sources) -> Iterator[Issue]:
                         yield make_issue(*where, "rule.unsafe_link", value=shorten(target, 60))
 
 
+def check_verify_urls(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """A certificate's or analysis's verify_url leads to its issuer's own site (a host the issuer lists)."""
+    if result.config is None:
+        return
+    issuers = result.config.model.vocabularies.issuers
+    for product in result.products:
+        entries = [("certifications", i, c.issuer, c.verify_url) for i, c in enumerate(product.model.certifications)] if product.has("certifications") else []
+        entries += [("analyses", i, a.lab, a.verify_url) for i, a in enumerate(product.model.analyses)] if product.has("analyses") else []
+        for field_name, index, issuer_id, url in entries:
+            issuer = issuers.get(issuer_id)
+            if url is None or issuer is None:
+                continue  # no link, or an unknown issuer (check_vocabulary says so)
+            if not models.on_domains(url, tuple(issuer.verify_hosts)):
+                loc = (field_name, index, "verify_url")
+                yield make_issue(product.where, product.at(*loc), format_loc(loc), "rule.verify_host", value=url,
+                                 issuer=issuer_id, allowed=", ".join(issuer.verify_hosts) or "-")
+
+
+def check_dealer(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """The dealer's payment terms come from the list, and its people speak languages the site has."""
+    if result.config is None:
+        return
+    config = result.config.model
+    for index, term in enumerate(config.dealer.payment_terms):
+        if term not in config.vocabularies.payment_terms:
+            loc = ("dealer", "payment_terms", index)
+            yield make_issue(result.config.where, result.config.at(*loc), format_loc(loc), "rule.unknown_term", value=term,
+                             vocabulary="payment_terms", allowed=", ".join(config.vocabularies.payment_terms) or "-")
+
+
 def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Food offered to China needs the producer's GACC registration (a warning: it can be in progress)."""
     if result.config is None:
@@ -473,6 +532,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     check_hs_codes,
     check_countries,
     check_markup,
+    check_verify_urls,
     check_gacc,
 )
 """Rules that read one file (and site_config.yml) and nothing else: they run where the file is loaded and
@@ -491,6 +551,7 @@ CATALOG_RULES: tuple[CatalogRule, ...] = (
     check_certificates,
     check_verified,
     check_agents,
+    check_dealer,
 )
 """Rules across files, and rules that depend on the date: they run on every check."""
 RULES = (*FILE_RULES, *CATALOG_RULES)

@@ -94,7 +94,7 @@ specifications:
     value: "≤ {rng.randint(5, 14)} %"
 samples: {{policy: paid}}
 certifications:
-  - {{type: halal, number: ID{rng.randint(10**12, 10**13 - 1)}, issuer: BPJPH}}
+  - {{type: halal, number: ID{rng.randint(10**12, 10**13 - 1)}, issuer: bpjph}}
 gacc_registration: CIDN{rng.randint(10**10, 10**11 - 1)}
 markets: [CN, SG, MY]
 availability: available

@@ -54,12 +54,14 @@ vocabularies:
   certifications:
     halal: {name: {id: Halal, en: Halal, zh: 清真}}
   units:
-    kg: {name: {id: kg, en: kg, zh: 公斤}}
+    kg: {name: {id: kg, en: kg, zh: 公斤}, family: mass, base: "1"}
   periods:
     month: {name: {id: bulan, en: month, zh: 月}}
   incoterms:
     FOB: {name: {id: FOB, en: FOB – Free On Board, zh: FOB 船上交货}}
     CIF: {name: {id: CIF, en: CIF, zh: CIF}}
+  issuers:
+    bpjph: {name: {id: BPJPH, en: BPJPH (Halal Product Assurance Agency), zh: 印尼清真产品保证局}, verify_hosts: [halal.go.id]}
 """
 
 REGION = """\
@@ -109,7 +111,7 @@ specifications:
     value: {id: "≤ 8 %"}
 samples: {policy: paid}
 certifications:
-  - {type: halal, number: ID123, issuer: BPJPH, valid_until: 2028-01-31}
+  - {type: halal, number: ID123, issuer: bpjph, valid_until: 2028-01-31}
 gacc_registration: CIDN1234567
 markets: [CN, SG]
 availability: available

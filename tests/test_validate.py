@@ -62,6 +62,12 @@ CASES = {
  "phone_national": {"site_config.yml": CONFIG.replace('"+62 811 4500 1234"', '"0811 4500 1234"')},
  "phone_trunk_zero": {"site_config.yml": CONFIG.replace('"+62 811 4500 1234"', '"+62 0811 4500 1234"')},
  "alibaba_lookalike": {K: P + 'alibaba_url: https://alibaba.com.evil.example/login\n'},
+ "issuer_unknown": {K: P.replace("issuer: bpjph", "issuer: mui")},
+ "verify_url_off_site": {K: P.replace("valid_until: 2028-01-31}", "valid_until: 2028-01-31, verify_url: https://halal.go.id.example.net/x}")},
+ "trade_terms_unknown": {K: P + "price_tiers:\n  - {min_quantity: '500', price: '3.2', currency: EUR, unit: karung, incoterm: FOB, place: Palu}\n"
+                         "payment_terms: [cod]\nexport_documents: [form-x]\n"
+                         "container_load:\n  - {container: container-20ft, quantity: '18', unit: kg}\n"},
+ "dealer_payment_term": {"site_config.yml": CONFIG.replace("  wechat: DealerUji\n", "  wechat: DealerUji\n  payment_terms: [cod]\n")},
  "line_break_in_name": {K: P.replace("name: {id: Bubuk daun kelor,", 'name: {id: "Bubuk daun\\nkelor",')},
  "cert_expired": {K: P.replace('valid_until: 2028-01-31', 'valid_until: 2026-11-01')},
  "cert_expiring": {K: P.replace('valid_until: 2028-01-31', 'valid_until: 2027-01-10')},

@@ -627,6 +627,7 @@ def test_check_links_finds_every_https_link_and_nothing_else(linked_catalog, no_
         ("regions/72-sulawesi-tengah.yml", "https://maps.example.net/sulteng"),
         ("site_config.yml", "https://agent.example.com/store"),
         ("site_config.yml", "https://dealer.example.com/"),
+        ("site_config.yml", "https://u.wechat.com/AgenPaluTest"),
     ]  # base_url (the site itself) and the http:// link are left out
     assert unreadable == ["products/bumdes-maju/broken.yml: not read (ParserError); make check says why"]
 
@@ -641,11 +642,11 @@ def test_check_links_reports_each_broken_link_and_exits_0(linked_catalog, no_net
     summary = tmp_path / "summary.md"
     code = check_links_module().main(["--root", str(linked_catalog), "--summary", str(summary)], check=fake_check)
     assert code == 0
-    assert sorted(asked) == sorted(set(asked)) and len(asked) == 6  # each address asked once
+    assert sorted(asked) == sorted(set(asked)) and len(asked) == 7  # each address asked once
     assert capsys.readouterr().out.splitlines() == [
         "products/bumdes-maju/kelor-copy.yml: https://coop.example.org/kelor: 404 Not Found",
         "products/bumdes-maju/kelor-powder.yml: https://coop.example.org/kelor: 404 Not Found",
-        "2 broken of 9 links",
+        "2 broken of 10 links",
     ]
     text = summary.read_text(encoding="utf-8")
     assert "**2 broken**" in text
