@@ -1,0 +1,269 @@
+"""Link-preview cards: size, format, no metadata, the same bytes every time, line breaking, glyphs, fallbacks, cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.util
+import io
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from conftest import jpeg_markers
+from generator import cards
+from generator.cards import (CardFonts, CardTexts, card_key, choose_text, fit_lines, fit_name, load_fonts, plan_card,
+                             process_card, render_card, segment, wrap_lines)
+
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = load_fonts(ROOT / cards.FONTS_DIR)
+
+CRAB_ZH = CardTexts("活青蟹", "海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Live mud crab", "Kepiting bakau hidup"))
+CRAB_EN = CardTexts("Live mud crab", "Seafood", "Central Sulawesi", "Village Export Catalog", ("Kepiting bakau hidup",))
+CRAB_ID = CardTexts("Kepiting bakau hidup", "Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Live mud crab",))
+LONG_ZH = CardTexts("干制长心卡帕藻（Eucheuma cottonii），莱康湾养殖45天，晾架晒干，卡帕型卡拉胶原料，压缩捆装，每个20英尺集装箱约11吨",
+                    "海藻", "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
+LONG_ID = CardTexts("Minyak atsiri nilam (patchouli) hasil penyulingan uap tradisional BUMDes Kabupaten Kepulauan Selayar kualitas ekspor",
+                    "Minyak atsiri", "Kabupaten Kepulauan Selayar, Sulawesi Selatan", "Katalog Ekspor Desa", ("Patchouli essential oil",))
+SAMPLES = (CRAB_ZH, CRAB_EN, CRAB_ID, LONG_ZH, LONG_ID)
+
+
+def units(text: str) -> float:
+    """A font-free measure: a Chinese character is 2 units wide, anything else 1."""
+    return float(sum(2 if cards.is_wide(c) else 1 for c in text))
+
+
+def face(size: int):
+    return cards._face(FONTS, size)
+
+
+# --- the JPEG ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("texts", SAMPLES, ids=["zh", "en", "id", "long-zh", "long-id"])
+def test_a_card_is_a_1200_by_630_jpeg_without_metadata(texts):
+    data = render_card(texts, FONTS)
+    with Image.open(io.BytesIO(data)) as image:
+        assert (image.format, image.mode, image.size) == ("JPEG", "RGB", (1200, 630))
+    # APP0 (JFIF) and the tables only: no EXIF/XMP (APP1), ICC profile (APP2), other APPn or comment.
+    assert not [m for m in jpeg_markers(data) if 0xE1 <= m <= 0xEF or m == 0xFE]
+    assert len(data) < 300_000  # WhatsApp shows no picture for a larger og:image
+
+
+def test_the_same_texts_give_the_same_bytes_cold_or_warm_and_in_another_process():
+    warm = render_card(CRAB_ZH, FONTS)
+    cards._FACES.clear()
+    cards._background.cache_clear()
+    cards._pin.cache_clear()
+    assert render_card(CRAB_ZH, FONTS) == warm
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        assert pool.submit(render_card, CRAB_ZH, pickle.loads(pickle.dumps(FONTS))).result() == warm
+
+
+def test_different_texts_give_different_cards():
+    assert render_card(CRAB_ZH, FONTS) != render_card(dataclasses.replace(CRAB_ZH, place="北苏拉威西省"), FONTS)
+
+
+# --- line breaking (a font-free measure) -------------------------------------------------------------------
+
+
+def test_chinese_without_spaces_breaks_between_characters():
+    assert wrap_lines("印尼乡村出口产品目录", units, 8) == ["印尼乡村", "出口产品", "目录"]
+
+
+def test_chinese_punctuation_never_starts_a_line_and_an_opening_bracket_never_ends_one():
+    assert wrap_lines("青蟹，活的。", units, 6) == ["青蟹，", "活的。"]
+    assert wrap_lines("青蟹，活的。", units, 5) == ["青", "蟹，", "活", "的。"]  # the comma goes down with 蟹
+    assert wrap_lines("海藻（干）", units, 6) == ["海藻", "（干）"]
+    assert segment("A（干）") == ["A", "（干）"]
+
+
+def test_latin_breaks_at_spaces_and_keeps_words_whole():
+    assert wrap_lines("Kepiting bakau hidup", units, 14) == ["Kepiting bakau", "hidup"]
+    assert wrap_lines("  Kepiting \n bakau\thidup ", units, 100) == ["Kepiting bakau hidup"]
+
+
+def test_a_long_indonesian_word_is_cut_by_characters_with_a_hyphen():
+    lines = wrap_lines("Keanekaragamanhayati laut", units, 8)
+    assert lines == ["Keaneka-", "ragaman-", "hayati", "laut"]
+    assert all(units(line) <= 8 for line in lines)
+
+
+def test_a_compound_breaks_after_its_hyphen_but_a_range_does_not():
+    assert wrap_lines("Kepiting-bakau", units, 10) == ["Kepiting-", "bakau"]
+    assert segment("80-100 kg") == ["80-100 ", "kg"]
+
+
+def test_mixed_chinese_and_latin():
+    # Chinese breaks by characters, the Latin inside it at its space, and the brackets stay with their words.
+    assert wrap_lines("长心卡帕藻（Eucheuma cottonii）干品", units, 20) == ["长心卡帕藻（Eucheuma", "cottonii）干品"]
+    assert wrap_lines("长心卡帕藻（Eucheuma cottonii）干品", units, 12) == ["长心卡帕藻", "（Eucheuma", "cottonii）干", "品"]
+    assert wrap_lines("25公斤 PE 袋", units, 6) == ["25公斤", "PE 袋"]
+
+
+def test_a_name_too_long_for_three_lines_ends_in_an_ellipsis_of_its_script():
+    zh, cut = fit_lines("印尼乡村出口产品目录印尼乡村出口产品目录", units, 8, 2)
+    assert cut and zh == ["印尼乡村", "出口产…"]
+    latin, cut = fit_lines("Kepiting bakau hidup segar dari Sulawesi", units, 16, 2)
+    assert cut and latin == ["Kepiting bakau", "hidup segar..."]
+    short, cut = fit_lines("Kopi", units, 16, 2)
+    assert not cut and short == ["Kopi"]
+
+
+def test_the_name_takes_the_largest_size_at_which_it_fits():
+    assert fit_name("活青蟹", lambda size: face(size).getlength).size == cards.NAME_SIZES[0][0]
+    long = fit_name(LONG_ID.name, lambda size: face(size).getlength)
+    assert long.size == cards.NAME_SIZES[-1][0] and len(long.lines) == 3 and long.truncated
+    assert long.lines[-1].endswith("...")
+
+
+@pytest.mark.parametrize("texts", SAMPLES, ids=["zh", "en", "id", "long-zh", "long-id"])
+def test_every_line_of_a_card_fits_its_place(texts):
+    plan = plan_card(texts, FONTS)
+    for line in plan.lines:
+        left, top, right, bottom = face(line.size).getbbox(line.text, anchor="ls")
+        assert line.x + right <= 1200 - cards.MARGIN + 2, line.text
+        inside_band = line.baseline > cards.BAND_TOP
+        assert (cards.BAND_TOP < line.baseline + top if inside_band else line.baseline + bottom < cards.BAND_TOP), line.text
+    name_lines = [line.text for line in plan.lines if line.size >= cards.NAME_SIZES[-1][0]]
+    assert 1 <= len(name_lines) <= 3
+
+
+# --- glyphs and the fallback ----------------------------------------------------------------------------------
+
+
+def glyph_bitmap(char: str) -> bytes:
+    mask = face(60).getmask(char)
+    return bytes(mask) + bytes(str(mask.size), "ascii")
+
+
+def test_chinese_characters_render_as_glyphs_not_as_the_missing_glyph_box():
+    notdef = glyph_bitmap("\ue000")  # a private-use character: no font here has it
+    assert glyph_bitmap("\U0001F980") == notdef  # the comparison can tell: another missing character is the same box
+    for char in "活青蟹海产品中苏拉威西省印尼乡村出口目录辣木叶粉棕榈藿麸蔻ÉéKepiting":
+        assert glyph_bitmap(char) != notdef, char
+
+
+def test_the_coverage_the_build_reads_is_the_fonts_cmap():
+    ttLib = pytest.importorskip("fontTools.ttLib")
+    font = ttLib.TTFont(io.BytesIO(FONTS.data))
+    assert FONTS.coverage == {code for code, glyph in font.getBestCmap().items() if glyph != ".notdef"}
+
+
+def test_the_font_covers_gb2312_and_the_latin_of_indonesian_and_english():
+    gb2312 = set()
+    for row in range(16, 88):
+        for cell in range(1, 95):
+            try:
+                gb2312.add(ord(bytes([0xA0 + row, 0xA0 + cell]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    assert len(gb2312) == 6763 and gb2312 <= FONTS.coverage
+    assert set(range(0x20, 0x7F)) | set(range(0xA0, 0x100)) <= FONTS.coverage
+    assert {ord(c) for c in "，。、：；！？（）《》“”‘’—…·–€°×"} <= FONTS.coverage
+
+
+def catalog_texts() -> list[tuple[str, str]]:
+    """(where, text) of every name, category, place and title of the sample catalog, in every language."""
+    found = []
+    config = yaml.safe_load((ROOT / "site_config.yml").read_text(encoding="utf-8"))
+    found += [("title", t) for t in config["title"].values()]
+    found += [(f"category {k}", t) for k, v in config["vocabularies"]["categories"].items() for t in v["name"].values()]
+    for path in sorted((ROOT / "regions").glob("*.yml")) + sorted((ROOT / "products").glob("*/*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        places = [data["province"], *data["regencies"]] if "province" in data else [data]
+        found += [(path.name, t) for place in places for t in place["name"].values()]
+    return found
+
+
+def test_every_name_place_and_category_of_the_sample_catalog_is_drawn_as_written():
+    texts = catalog_texts()
+    assert len(texts) > 100
+    assert [(where, text) for where, text in texts if choose_text((text,), FONTS.coverage) != (0, text, "")] == []
+
+
+def test_a_name_with_a_character_the_font_lacks_is_drawn_in_the_next_language_that_it_covers():
+    texts = dataclasses.replace(CRAB_ZH, name="活鱲鱼")  # 鱲 is outside GB2312
+    assert 0x9C72 not in FONTS.coverage
+    plan = plan_card(texts, FONTS)
+    assert plan.name_from == 1 and plan.left_out == ""
+    assert "Live mud crab" in [line.text for line in plan.lines]
+    assert not any("鱲" in line.text for line in plan.lines)
+
+
+def test_letters_with_diacritics_the_font_lacks_become_their_base_letter():
+    assert choose_text(("Kopi Šumava",), FONTS.coverage) == (0, "Kopi Sumava", "")
+    assert choose_text(("Café Toraja",), FONTS.coverage) == (0, "Café Toraja", "")  # é is in the font: kept
+    # An exact alternate is preferred to a folded name.
+    assert choose_text(("Kopi Šumava", "Sumava coffee"), FONTS.coverage) == (1, "Sumava coffee", "")
+
+
+def test_what_no_candidate_covers_is_left_out_and_said():
+    assert choose_text(("活青蟹🦀", "Live crab 🦀"), FONTS.coverage) == (0, "活青蟹", "🦀")
+    assert choose_text(("Łódź",), FONTS.coverage) == (0, "ódz", "Ł")
+    crab = dataclasses.replace(CRAB_ZH, name="活青蟹🦀", alternates=())
+    assert plan_card(crab, FONTS).left_out == "🦀"
+    # Nothing of the missing character is drawn: the card is that of the name without it.
+    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, name="活青蟹"), FONTS)
+
+
+def test_every_text_of_the_card_goes_through_the_fallback():
+    texts = CardTexts("Kopi", "Kopi 🫘", "Aceh 🌋", "Katalog ✦", ())
+    plan = plan_card(texts, FONTS)
+    assert set(plan.left_out) == {"🫘", "🌋", "✦"}
+    assert [line.text for line in plan.lines] == ["Kopi", "Kopi", "Aceh", "Katalog"]
+
+
+# --- naming and the cache -------------------------------------------------------------------------------------
+
+
+def test_the_key_changes_with_every_text_the_font_and_the_settings(monkeypatch):
+    key = card_key(CRAB_ID, FONTS)
+    assert card_key(dataclasses.replace(CRAB_ID), FONTS) == key
+    changed = {field.name: card_key(dataclasses.replace(CRAB_ID, **{field.name: ("x",) if field.name == "alternates" else "x"}), FONTS)
+               for field in dataclasses.fields(CardTexts)}
+    assert len(set(changed.values()) | {key}) == len(changed) + 1
+    other_font = CardFonts(data=FONTS.data + b"\0", digest=hashlib.sha256(FONTS.data + b"\0").hexdigest(), coverage=FONTS.coverage)
+    assert card_key(CRAB_ID, other_font) != key
+    assert card_key(CRAB_ID, load_fonts(ROOT / cards.FONTS_DIR)) == key  # read again: same bytes, same key
+    monkeypatch.setattr(cards, "SETTINGS_VERSION", cards.SETTINGS_VERSION + "-next")
+    assert card_key(CRAB_ID, FONTS) != key
+
+
+def test_a_card_is_drawn_once_then_reused_from_the_cache(tmp_path):
+    name, reused = process_card(CRAB_EN, FONTS, tmp_path)
+    assert (name, reused) == (cards.card_name(card_key(CRAB_EN, FONTS)), False)
+    assert (tmp_path / name).read_bytes() == render_card(CRAB_EN, FONTS)
+    assert process_card(CRAB_EN, FONTS, tmp_path) == (name, True)
+    other, reused = process_card(dataclasses.replace(CRAB_EN, place="North Sulawesi"), FONTS, tmp_path)
+    assert other != name and not reused
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, other])  # no temporary file left behind
+
+
+# --- the font files -------------------------------------------------------------------------------------------
+
+
+def test_the_font_ships_with_its_licence():
+    folder = ROOT / cards.FONTS_DIR
+    assert sorted(p.name for p in folder.iterdir()) == sorted([cards.FONT_FILE, "OFL.txt"])
+    licence = (folder / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Adobe" in licence
+
+
+def test_the_committed_subset_is_exactly_what_the_script_makes():
+    script = ROOT / "scripts" / "subset_fonts.py"
+    spec = importlib.util.spec_from_file_location("subset_fonts", script)
+    pytest.importorskip("fontTools")
+    subset_fonts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(subset_fonts)
+    if not subset_fonts.SOURCE.is_file():
+        pytest.skip(f"{subset_fonts.SOURCE} is not installed (apt-get install fonts-noto-cjk)")
+    source = subset_fonts.SOURCE.read_bytes()
+    if hashlib.sha256(source).hexdigest() != subset_fonts.SOURCE_SHA256:
+        pytest.skip("this machine's fonts-noto-cjk is another version than the subset was made from")
+    assert subset_fonts.make_subset(source) == FONTS.data
