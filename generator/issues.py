@@ -545,6 +545,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "photo '{value}' cannot be read: the file is damaged (export it again as JPEG, PNG or WebP)",
         "id": "foto '{value}' tidak bisa dibaca: berkasnya rusak (ekspor ulang sebagai JPEG, PNG atau WebP)",
     },
+    # Documents (certificates and analyses as PDF): generator/documents.py
+    "rule.document_too_big": {
+        "en": "document '{value}' is {size}, more than {limit} (save it again as a smaller PDF, e.g. scanned at 200 dpi, or upload a photo of the certificate)",
+        "id": "dokumen '{value}' berukuran {size}, melebihi {limit} (simpan ulang sebagai PDF yang lebih kecil, mis. dipindai 200 dpi, atau unggah foto sertifikatnya)",
+    },
+    "rule.document_format": {
+        "en": "document '{value}' is not a PDF (save or print it as PDF, or upload a photo of the certificate as JPEG)",
+        "id": "dokumen '{value}' bukan PDF (simpan atau cetak sebagai PDF, atau unggah foto sertifikatnya sebagai JPEG)",
+    },
+    "rule.document_extension": {
+        "en": "'{value}' is a {kind} file but is named {extension} (rename it: .pdf for a PDF, .jpg, .png or .webp for a photo)",
+        "id": "'{value}' adalah berkas {kind} tetapi berakhiran {extension} (ganti namanya: .pdf untuk PDF, .jpg, .png atau .webp untuk foto)",
+    },
+    "rule.document_encrypted": {
+        "en": "document '{value}' needs a password to open, so it cannot be checked or published (save a copy without a password, or ask the issuer for one)",
+        "id": "dokumen '{value}' perlu kata sandi untuk dibuka, jadi tidak bisa diperiksa atau diterbitkan (simpan salinan tanpa kata sandi, atau minta ke penerbitnya)",
+    },
+    "rule.document_incomplete": {
+        "en": "document '{value}' cannot be read: the file is incomplete, cut off while downloading, uploading or copying (download or copy it again)",
+        "id": "dokumen '{value}' tidak bisa dibaca: berkasnya tidak lengkap, terpotong saat diunduh, diunggah atau disalin (unduh atau salin ulang)",
+    },
+    "rule.document_damaged": {
+        "en": "document '{value}' cannot be read: the file is damaged (open it and save or print it again as PDF)",
+        "id": "dokumen '{value}' tidak bisa dibaca: berkasnya rusak (buka lalu simpan atau cetak ulang sebagai PDF)",
+    },
+    "rule.document_pages": {
+        "en": "document '{value}' has {pages} pages, more than {limit} (upload only the certificate or analysis pages)",
+        "id": "dokumen '{value}' berisi {pages} halaman, melebihi {limit} (unggah hanya halaman sertifikat atau hasil analisisnya)",
+    },
+    "rule.document_page_size": {
+        "en": "document '{value}': page {page} measures {size}, more than {limit} on a side (save it again on A4 or Letter paper)",
+        "id": "dokumen '{value}': halaman {page} berukuran {size}, sisinya melebihi {limit} (simpan ulang di kertas A4 atau Letter)",
+    },
+    "rule.document_page_shape": {
+        "en": "document '{value}': page {page} measures {size}, more than {limit} times as long as it is wide (save it again on A4 or Letter paper)",
+        "id": "dokumen '{value}': halaman {page} berukuran {size}, panjangnya lebih dari {limit} kali lebarnya (simpan ulang di kertas A4 atau Letter)",
+    },
+    "rule.document_image_pixels": {
+        "en": "document '{value}' holds a picture of more than {limit} megapixels (scan it again at 300 dpi or less)",
+        "id": "dokumen '{value}' memuat gambar lebih dari {limit} megapiksel (pindai ulang dengan 300 dpi atau kurang)",
+    },
+    "rule.document_unpacked": {
+        "en": "document '{value}' unpacks to more than {limit}, as no real certificate does (open it and save or print it again as PDF)",
+        "id": "dokumen '{value}' membesar menjadi lebih dari {limit} saat dibuka, tidak seperti sertifikat sungguhan (buka lalu simpan atau cetak ulang sebagai PDF)",
+    },
     "rule.cert_expired": {
         "en": "certificate {value} expired on {date} and is no longer shown on the site (renew it and update number and valid_until, or remove it from the list)",
         "id": "sertifikat {value} kedaluwarsa pada {date} dan tidak lagi ditampilkan di situs (perpanjang lalu perbarui number dan valid_until, atau hapus dari daftar)",
