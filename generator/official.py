@@ -6,6 +6,9 @@ import gzip
 import importlib.util
 import json
 import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +85,153 @@ def village_name(code: str) -> str | None:
 def is_kelurahan(code: str) -> bool:
     """Kemendagri numbers kelurahan 1xxx and desa 2xxx; only a desa has a BUMDes."""
     return code.rsplit(".", 1)[-1].startswith("1")
+
+
+# --- Village names as people type them -------------------------------------------------------------------
+
+VILLAGE_PREFIXES = frozenset({"desa", "ds", "kelurahan", "kel", "kalurahan", "nagari", "gampong", "kampung",
+                              "pekon", "lembang", "negeri", "tiyuh"})
+"""Words people put before a village's name ("Desa Pombewe", "Nagari Tiku Selatan"). Some official names
+start with one ("Desa Baru", "Kampung Pinang"), so a name is looked up with and without it."""
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name as the finder compares them: no accents, lower case, apostrophes dropped
+    ("Ba'u" is "bau"), any other punctuation a space. generator/village_finder/finder.js does the same."""
+    if text.isascii():  # every official name: no need to decompose
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+    return [word for word in _NOT_WORD.split(_APOSTROPHES.sub("", plain)) if word]
+
+
+def name_keys(text: str) -> list[str]:
+    """The name run together ("tanjungpadang"), then without a leading "Desa"/"Kelurahan"... when it has one."""
+    words = name_words(text)
+    keys = ["".join(words)] if words else []
+    if len(words) > 1 and words[0] in VILLAGE_PREFIXES:
+        keys.append("".join(words[1:]))
+    return keys
+
+
+@dataclass(frozen=True)
+class VillageMatch:
+    """An official desa that a name may mean, with where it is."""
+
+    code: str
+    """Kemendagri code (72.03.11.2006)."""
+    name: str
+    """Official name."""
+    district: str
+    """Kecamatan (distrik in Papua)."""
+    regency: str
+    """Kabupaten or kota, as officially named ("Kabupaten Donggala")."""
+    province: str
+    """Province."""
+    similarity: float
+    """How alike the names are, 1.0 when they are the same once spelt the finder's way."""
+
+    @property
+    def place(self) -> str:
+        """"Sirenja, Kabupaten Donggala, Sulawesi Tengah"."""
+        return f"{self.district}, {self.regency}, {self.province}"
+
+
+SUGGESTION_CUTOFF = 0.6
+"""Names less alike than this are not suggested (difflib ratio of the run-together names)."""
+NEARBY_BONUS = 0.05
+"""Added for each level (province, regency, kecamatan) a suggestion shares with the given code or regency."""
+_CANDIDATES = 300
+"""Names compared letter by letter after the trigram count has picked them."""
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    keys: tuple[str, ...]
+    """Every distinct key of a desa name (name_keys)."""
+    codes: dict[str, tuple[str, ...]]
+    """Key → desa codes whose name has that key."""
+    trigrams: dict[str, tuple[int, ...]]
+    """Trigram → positions in keys that contain it."""
+    sizes: tuple[int, ...]
+    """How many distinct trigrams each key has."""
+
+
+def _trigrams(key: str) -> set[str]:
+    return {key[i:i + 3] for i in range(len(key) - 2)} or {key}
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> _NameIndex:
+    codes: dict[str, list[str]] = {}
+    for code, name in _wilayah("desa").items():
+        if not is_kelurahan(code):
+            for key in name_keys(name):
+                codes.setdefault(key, []).append(code)
+    keys = tuple(sorted(codes))
+    trigrams: dict[str, list[int]] = {}
+    sizes = []
+    for position, key in enumerate(keys):
+        grams = _trigrams(key)
+        sizes.append(len(grams))
+        for gram in grams:
+            trigrams.setdefault(gram, []).append(position)
+    return _NameIndex(keys, {k: tuple(v) for k, v in codes.items()}, {g: tuple(p) for g, p in trigrams.items()},
+                      tuple(sizes))
+
+
+def _shared_levels(code: str, near: str) -> int:
+    """How many of province, regency and kecamatan ``code`` shares with ``near`` (a code or a regency code)."""
+    levels = 0
+    for end in (2, 5, 8):
+        if len(near) < end or code[:end] != near[:end]:
+            break
+        levels += 1
+    return levels
+
+
+def suggest_villages(name: str, *, regency: str | None = None, code: str | None = None,
+                     limit: int = 5) -> list[VillageMatch]:
+    """The official desa a village name most likely means, best first (kelurahan are never suggested).
+
+    Spelling slips, spaces, accents and a leading "Desa"/"Kelurahan"... are forgiven. Among alike names, the
+    ones in the given regency ("72.03") or near the given (wrong) code come first: each level shared with it
+    adds NEARBY_BONUS. About 0.3 s for the first call of a process (the index), then some 10 ms a call.
+    """
+    import difflib  # imported late: only a wrong code needs it
+
+    wanted = name_keys(name)
+    if not wanted:
+        return []
+    index = _name_index()
+    # The names sharing the most trigrams with the name (Dice's coefficient), then difflib's ratio on those few.
+    dice: dict[int, float] = {}
+    for key in wanted:
+        grams = _trigrams(key)
+        shared: Counter[int] = Counter()
+        for gram in grams:
+            shared.update(index.trigrams.get(gram, ()))
+        for position, count in shared.items():
+            value = 2 * count / (len(grams) + index.sizes[position])
+            if value > dice.get(position, 0.0):
+                dice[position] = value
+    likely = sorted(dice, key=lambda p: (-dice[p], p))
+    scored: dict[str, float] = {}
+    for position in likely[:_CANDIDATES]:
+        key = index.keys[position]
+        similarity = max(difflib.SequenceMatcher(None, query, key, autojunk=False).ratio() for query in wanted)
+        if similarity >= SUGGESTION_CUTOFF:
+            for found in index.codes[key]:
+                scored[found] = max(scored.get(found, 0.0), similarity)
+    near = code or regency or ""
+    ranked = sorted(scored, key=lambda c: (-(scored[c] + NEARBY_BONUS * _shared_levels(c, near)), c))
+    regions = _wilayah("wilayah")
+    return [VillageMatch(code=c, name=village_name(c) or "", district=regions.get(c[:8], ""),
+                         regency=regions.get(c[:5], ""), province=regions.get(c[:2], ""),
+                         similarity=round(scored[c], 3)) for c in ranked[:limit]]
 
 
 @lru_cache(maxsize=None)

