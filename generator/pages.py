@@ -27,6 +27,8 @@ TEXT_PAGES = {"how-to-buy": HOW_TO_BUY, "about": ABOUT, "after-inquiry": CONTACT
 MEDIA_DIR = "media"
 """Images live once in site/media/, shared by every language."""
 DATA_DIR = "data"
+VILLAGE_FINDER = "kontributor/kode-desa/"
+"""The contributors' village-code finder (villages.py): one page in Indonesian and English, outside the languages."""
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ ZH_TEXT = "本产品由村办企业采用当地农民和渔民提供的原料生
 
 def pick_villages(count: int, rng: random.Random) -> list[str]:
     """``count`` real desa codes spread over every province."""
-    desa = [code for code in official._wilayah("desa") if not official.is_kelurahan(code)]
+    desa = [code for code in official.village_names() if not official.is_kelurahan(code)]
     by_province: dict[str, list[str]] = {}
     for code in desa:
         by_province.setdefault(code[:2], []).append(code)
