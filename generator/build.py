@@ -13,7 +13,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from generator import write
 from generator.catalog import Catalog, build_catalog
@@ -21,7 +21,8 @@ from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
 from generator.media import Media
 from generator.views import LanguageEnv, make_view, template_context
-from generator.images import ProcessedPhoto, process_photo
+from generator.documents import process_document
+from generator.images import process_photo
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
@@ -141,31 +142,36 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
 
 
 def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tuple[Media, list[Issue]]:
-    """Every photo of every BUMDes and product, processed in parallel or reused from the cache."""
-    sources = sorted({(entry.folder / photo.file).resolve()
-                      for entry in [*catalog.bumdes.values(), *catalog.products.values()]
-                      for photo in entry.data.photos})
-    results: dict[Path, ProcessedPhoto] = {}
+    """Every photo and document of every BUMDes and product, processed in parallel or reused from the cache:
+    photos (and photos of certificates) as photos, PDFs as clean copies with a preview."""
+    photos = {(entry.folder / photo.file).resolve() for entry in [*catalog.bumdes.values(), *catalog.products.values()]
+              for photo in entry.data.photos}
+    files = [(product.folder, name) for product in catalog.products.values()
+             for name in [*(c.file for c in product.certifications), *(a.file for a in product.data.analyses)] if name]
+    documents = {(folder / name).resolve() for folder, name in files if name.lower().endswith(".pdf")}
+    photos |= {(folder / name).resolve() for folder, name in files if not name.lower().endswith(".pdf")}
+    jobs = [(source, "photo") for source in sorted(photos)] + [(source, "document") for source in sorted(documents)]
+    made: dict[str, dict[Path, Any]] = {"photo": {}, "document": {}}
     issues: list[Issue] = []
-    if not sources:
-        return Media(photos=results), issues
-    with ProcessPoolExecutor(max_workers=min(2, len(sources))) as pool:
-        for source, (processed, reused, problem) in zip(sources, pool.map(_process_one, sources, [cache_dir] * len(sources))):
-            if processed is None:
-                # The photo passed the check but changed or broke before it was encoded.
-                issues.append(make_issue(os.path.relpath(source, catalog.root), (1, 1), "", "build.photo_failed", problem=problem))
-                continue
-            results[source] = processed
-            if reused:
-                report.photos_reused += 1
-            else:
-                report.photos_processed += 1
-    return Media(photos=results), issues
+    if jobs:
+        with ProcessPoolExecutor(max_workers=min(2, len(jobs))) as pool:
+            for (source, kind), (processed, reused, problem) in zip(jobs, pool.map(_process_one, jobs, [cache_dir] * len(jobs))):
+                if processed is None:
+                    # The file passed the check but changed or broke before it was processed.
+                    issues.append(make_issue(os.path.relpath(source, catalog.root), (1, 1), "", f"build.{kind}_failed", problem=problem))
+                    continue
+                made[kind][source] = processed
+                if reused:
+                    report.photos_reused += 1
+                else:
+                    report.photos_processed += 1
+    return Media(photos=made["photo"], documents=made["document"]), issues
 
 
-def _process_one(source: Path, cache_dir: Path) -> tuple[ProcessedPhoto | None, bool, str]:
+def _process_one(job: tuple[Path, str], cache_dir: Path) -> tuple[Any, bool, str]:
+    source, kind = job
     try:
-        processed, reused = process_photo(source, cache_dir)
+        processed, reused = process_photo(source, cache_dir) if kind == "photo" else process_document(source, cache_dir)
     except Exception as exc:  # noqa: BLE001 - any failure becomes an issue naming the file, never a traceback
         return None, False, f"{type(exc).__name__}: {exc}"[:200]
     return processed, reused, ""
@@ -397,9 +403,8 @@ def finish_pagefind(search: subprocess.Popen, index: Path) -> Issue | None:
 def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, str]], root: Path, staging: Path) -> None:
     """Files outside the language folders: photos, the root language chooser, robots.txt, open data."""
     cache = root / PHOTO_CACHE
-    for processed in media.photos.values():
-        for variant in (*processed.variants, processed.preview):
-            write.copy_file(cache / variant.name, staging / MEDIA_DIR / variant.name)
+    for name in media.outputs():
+        write.copy_file(cache / name, staging / MEDIA_DIR / name)
     jinja = make_environment(root / THEME_DIR)
     write.write_text(staging / "index.html", with_policy(jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],

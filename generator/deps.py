@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.history import date_time
+from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
 from generator.media import Media
 from generator.models import Photo
@@ -30,6 +31,7 @@ Read = tuple[str, str]
 PRODUCT = "product"
 BUMDES = "bumdes"
 PHOTO = "photo"
+"""A file beside a catalog file: a photo, or a certificate's scan."""
 TEXT = "text"
 """A project-written text, theme/pages/<lang>/<name>.md in every language."""
 CONTACTS = "contacts"
@@ -62,8 +64,13 @@ class CatalogReader:
 
     def photo(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry of a product or BUMDes in ``folder``."""
-        self.reads.add((PHOTO, _photo_name(self._catalog.root, folder, photo)))
+        self.reads.add((PHOTO, (folder / photo.file).relative_to(self._catalog.root).as_posix()))
         return self._media.get(folder, photo)
+
+    def file(self, folder: Path, name: str) -> ProcessedPhoto | ProcessedDocument | None:
+        """The processed outputs of a certificate's or analysis's scan in ``folder`` (a PDF, or a photo)."""
+        self.reads.add((PHOTO, (folder / name).relative_to(self._catalog.root).as_posix()))
+        return self._media.file(folder, name)
 
     def products_of_bumdes(self, bumdes_id: str) -> list[ProductEntry]:
         """A BUMDes's products, sorted by id."""
@@ -113,10 +120,6 @@ class CatalogReader:
     def _members(self, kind: str, which: str, ids: Iterable[str], read: Callable) -> list:
         self.reads.add((kind, which))
         return [read(i) for i in ids]
-
-
-def _photo_name(root: Path, folder: Path, photo: Photo) -> str:
-    return (folder / photo.file).relative_to(root).as_posix()
 
 
 @dataclass
@@ -178,12 +181,12 @@ class Dependencies:
             return _hash((catalog.root / bumdes.source).read_bytes()) if bumdes else "-"
         if kind == PHOTO:
             path = (catalog.root / which).resolve()
-            processed = self.media.photos.get(path)
+            processed = self.media.photos.get(path) or self.media.documents.get(path)
             return processed.key if processed else "-"
         if kind == EVERYTHING:
             parts = [f"{r}:{self.digest((PRODUCT, r))}" for r in catalog.products]
             parts += [f"{b}:{self.digest((BUMDES, b))}" for b in catalog.bumdes]
-            parts += sorted(p.key for p in self.media.photos.values())
+            parts += sorted(p.key for p in [*self.media.photos.values(), *self.media.documents.values()])
             return _hash("\0".join(parts).encode())
         if kind in LISTS:
             return _hash("\0".join(_list_ids(catalog, kind, which)).encode())

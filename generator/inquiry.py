@@ -1,69 +1,90 @@
-"""Inquiry links to the dealer: a prefilled e-mail, WhatsApp message, WeChat ID with QR, Alibaba link.
+"""Inquiry messages and the links that send them: e-mail, WhatsApp, WeChat (QR) and Alibaba.
 
-Every link is built from one message template (translatable, in theme/strings) and percent-encoded
-per RFC 6068 and RFC 3986: spaces are %20, never +, and no product text can add a header or a parameter.
+One layout says what a message holds, line by line (``MessageLayout``); the build fills it with blanks for
+the links that work without JavaScript, and theme/assets/inquiry.js fills the same layout with what the
+buyer typed (the browser tests compare the two). Labels are in the page's language with the English
+beside them, so the dealer's staff can read a message written on the Chinese site. Every link is
+percent-encoded per RFC 6068 and RFC 3986: spaces are %20, never +, and no text can add a header or a
+parameter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import quote
 
 import segno
-
-from generator.models import Contact
 
 BLANK = "…"
 """What stands in the message for a detail the buyer has not filled in yet."""
 
 
 @dataclass(frozen=True)
-class MessageFields:
-    """What the message says about the product and what the buyer wants."""
+class Line:
+    """One line of a message: fixed text, a labelled value, a labelled field the buyer fills, or the
+    buyer's own message (kept with its blank lines)."""
 
-    product: str
-    product_id: str
-    bumdes: str
-    regency: str
-    url: str
-    quantity: str = BLANK
-    destination: str = BLANK
-    incoterm: str = BLANK
-    sample: str = BLANK
-    message: str = ""
+    text: str = ""
+    label: tuple[str, ...] = ()
+    """The label in the page's language and, when that is not English, in English too."""
+    value: str | None = None
+    """A value known when the page is built (the product, its page)."""
+    field: str | None = None
+    """The name of the form field whose value goes here."""
+    block: bool = False
+    """The value stands on the lines after the label (the buyer's message)."""
+
+    def as_json(self) -> dict[str, object]:
+        """The line as inquiry.js reads it."""
+        data: dict[str, object] = {"text": self.text} if not self.label else {"label": list(self.label)}
+        if self.value is not None:
+            data["value"] = self.value
+        if self.field is not None:
+            data["field"] = self.field
+        if self.block:
+            data["block"] = True
+        return data
 
 
 @dataclass(frozen=True)
-class Inquiry:
-    """The finished links for one product in one language."""
+class MessageLayout:
+    """A whole message: its subject and its lines."""
 
     subject: str
-    body: str
-    mailto: str
-    whatsapp: str | None
-    wechat_id: str | None
-    wechat_qr: QrImage | None
-    alibaba: str | None
+    lines: tuple[Line, ...] = field(default_factory=tuple)
+
+    def as_json(self) -> dict[str, object]:
+        """The layout as inquiry.js reads it."""
+        return {"subject": self.subject, "lines": [line.as_json() for line in self.lines]}
 
 
-def compose(subject_template: str, body_template: str, fields: MessageFields) -> tuple[str, str]:
-    """Fill the subject and body templates; line breaks are normalised to CRLF as RFC 6068 asks."""
-    values = fields.__dict__
-    subject = " ".join(subject_template.format(**values).split())
-    body = body_template.format(**values).replace("\r\n", "\n").strip() + "\n"
-    return subject, body.replace("\n", "\r\n")
+def label_text(label: tuple[str, ...]) -> str:
+    """"Jumlah (Quantity)" on a page in another language, "Quantity" on an English page."""
+    return label[0] if len(label) == 1 or label[0] == label[1] else f"{label[0]} ({label[1]})"
 
 
-_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-_PERCENT = tuple(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
-"""Each UTF-8 byte as it appears in a link: itself when unreserved (RFC 3986), else %XX."""
+def compose(layout: MessageLayout, values: dict[str, str]) -> tuple[str, str]:
+    """Subject and body of a message; fields the buyer has not filled in read BLANK. Line breaks are
+    CRLF as RFC 6068 asks; the buyer's blank lines stay."""
+    lines: list[str] = []
+    for line in layout.lines:
+        if not line.label:
+            lines.append(line.text)
+            continue
+        value = line.value if line.value is not None else values.get(line.field or "", "").strip()
+        if line.block:
+            lines.append(f"{label_text(line.label)}:")
+            lines.append(values.get(line.field or "", "").replace("\r\n", "\n").strip("\n") or BLANK)
+        else:
+            lines.append(f"{label_text(line.label)}: {value or BLANK}")
+    body = "\n".join(lines).strip("\n") + "\n"
+    return " ".join(layout.subject.split()), body.replace("\n", "\r\n")
 
 
 def encode_component(text: str) -> str:
     """Percent-encode everything but RFC 3986 unreserved characters (so ' ' → %20, '&' → %26)."""
-    # One table lookup a byte: urllib's quote gives the same text 1.7× slower, and every product page
-    # encodes its whole message three times (e-mail subject and body, WhatsApp).
-    return "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
+    return quote(text, safe="")
 
 
 def mailto_link(address: str, subject: str, body: str) -> str:
@@ -81,8 +102,6 @@ def whatsapp_link(e164: str, body: str) -> str:
 
 QR_QUIET_ZONE = 4
 """Modules of white around the code: the QR standard's minimum, which phone scanners rely on."""
-
-
 QR_SCALE = 4
 """Pixels per module: a version 3 code with its quiet zone is 148 px, large enough to scan from a screen."""
 
@@ -102,19 +121,3 @@ def qr_image(content: str) -> QrImage:
     code = segno.make_qr(content, error="m")
     return QrImage(src=code.svg_data_uri(scale=QR_SCALE, border=QR_QUIET_ZONE, dark="#1b3a2f"),
                    size=code.symbol_size(scale=QR_SCALE, border=QR_QUIET_ZONE)[0])
-
-
-def build_inquiry(contact: Contact, subject_template: str, body_template: str, fields: MessageFields,
-                  alibaba_url: str | None) -> Inquiry:
-    """Every link for one product page."""
-    subject, body = compose(subject_template, body_template, fields)
-    return Inquiry(
-        subject=subject,
-        body=body,
-        mailto=mailto_link(contact.email, subject, body),
-        whatsapp=whatsapp_link(contact.whatsapp, body) if contact.whatsapp else None,
-        wechat_id=contact.wechat,
-        # WeChat shows a scanned ID as plain text; the account's own link adds the contact.
-        wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
-        alibaba=alibaba_url or contact.alibaba_url,
-    )

@@ -501,9 +501,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "photo '{value}' not found next to this file (upload it into the BUMDes folder, same spelling)",
         "id": "foto '{value}' tidak ditemukan di sebelah berkas ini (unggah ke folder BUMDes, ejaan sama persis)",
     },
+    "rule.file_missing": {
+        "en": "file '{value}' not found next to this file (upload it into the BUMDes folder, same spelling)",
+        "id": "berkas '{value}' tidak ditemukan di sebelah berkas ini (unggah ke folder BUMDes, ejaan sama persis)",
+    },
+    "rule.file_symlink": {
+        "en": "file '{value}' is a symbolic link (upload the real file)",
+        "id": "berkas '{value}' adalah symbolic link (unggah berkas aslinya)",
+    },
     "rule.photo_case": {
-        "en": "photo '{value}' not found, but the folder has '{other}' (write the name exactly as the file is named, capitals included)",
-        "id": "foto '{value}' tidak ditemukan, tetapi di folder ada '{other}' (tulis nama persis seperti nama berkasnya, termasuk huruf besar)",
+        "en": "'{value}' not found, but the folder has '{other}' (write the name exactly as the file is named, capitals included)",
+        "id": "'{value}' tidak ditemukan, tetapi di folder ada '{other}' (tulis nama persis seperti nama berkasnya, termasuk huruf besar)",
     },
     "rule.photo_symlink": {
         "en": "photo '{value}' is a symbolic link (upload the real file)",
@@ -638,6 +646,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build.shell_broken": {
         "en": "a page shell came out of MkDocs without a value's placeholder, so product, BUMDes, category and region pages cannot be made from it; the previous site/ was kept: {problem} (a change in theme/overrides or in Material drops a value: see generator/shells.py)",
         "id": "cetakan halaman keluar dari MkDocs tanpa penanda nilainya, jadi halaman produk, BUMDes, kategori dan wilayah tidak bisa dibuat darinya; site/ sebelumnya tetap dipakai: {problem} (perubahan di theme/overrides atau Material membuang sebuah nilai: lihat generator/shells.py)",
+    },
+    "build.document_failed": {
+        "en": "this document could not be published; the previous site/ was kept: {problem} (run make check again)",
+        "id": "dokumen ini gagal diterbitkan; site/ sebelumnya tetap dipakai: {problem} (jalankan make check lagi)",
     },
     "build.photo_failed": {
         "en": "this photo could not be encoded; the previous site/ was kept: {problem} (run make check again)",

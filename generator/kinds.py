@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from generator import views
 from generator.catalog import Catalog
-from generator.pages import (ABOUT, BUMDES, CATEGORY, CONTACT, HOME, HOW_TO_BUY, PRODUCTS, PROVINCE, REGENCY, REGIONS, Page,
-                             PageKind, product_url)
+from generator.pages import (ABOUT, BUMDES, CATEGORY, CONTACT, HOME, HOW_TO_BUY, INQUIRY_LIST, PRODUCTS, PROVINCE, REGENCY,
+                             REGIONS, Page, PageKind, product_url)
 
 HOME_PAGE = PageKind("home", "home.html.j2", views.home_view, in_nav=True)
 ALL_PRODUCTS = PageKind("products", "listing.html.j2", views.products_view, in_nav=True)
@@ -18,9 +18,10 @@ BUMDES_PAGE = PageKind("bumdes", "bumdes.html.j2", views.bumdes_view, shell=True
 PRODUCT_PAGE = PageKind("product", "product.html.j2", views.product_view, shell=True)
 INFO_PAGE = PageKind("info", "info.html.j2", views.info_view, in_nav=True)
 CONTACT_PAGE = PageKind("contact", "contact.html.j2", views.contact_view, in_nav=True)
+INQUIRY_LIST_PAGE = PageKind("inquiry-list", "inquiry_list.html.j2", views.inquiry_list_view, in_nav=True)
 
 KINDS = (HOME_PAGE, ALL_PRODUCTS, CATEGORY_PAGE, REGIONS_PAGE, PROVINCE_PAGE, REGENCY_PAGE, BUMDES_PAGE, PRODUCT_PAGE,
-         INFO_PAGE, CONTACT_PAGE)
+         INFO_PAGE, CONTACT_PAGE, INQUIRY_LIST_PAGE)
 """Every kind of page there is."""
 
 
@@ -34,6 +35,7 @@ def plan_pages(catalog: Catalog) -> list[Page]:
         Page(HOW_TO_BUY, INFO_PAGE, subject="how-to-buy", parents=home),
         Page(ABOUT, INFO_PAGE, subject="about", parents=home),
         Page(CONTACT, CONTACT_PAGE, parents=home),
+        Page(INQUIRY_LIST, INQUIRY_LIST_PAGE, parents=home),
     ]
     for slug, product_ids in catalog.products_by_category.items():
         if product_ids:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
@@ -13,8 +14,9 @@ import markdown
 import nh3
 import yaml
 from babel import Locale
+from babel.lists import format_list
 from babel.dates import format_date, get_month_names
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from markupsafe import Markup, escape
 
 from generator.models import Language
@@ -65,6 +67,16 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", markdown_text).split())
 
 
+def _sort_key(text: str, language: str) -> tuple:
+    if language == "zh":
+        from pypinyin import Style, lazy_pinyin
+
+        # Words that are not Chinese (BUMDes names, "Moringa") stay as written and sort by letter.
+        return (tuple(word.casefold() for word in lazy_pinyin(text, style=Style.TONE3)), text)
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
+    return (folded, text)
+
+
 class Localizer:
     """Everything a template needs to say something in one language."""
 
@@ -85,6 +97,15 @@ class Localizer:
         if template is None:
             raise KeyError(f"UI string {key!r} is missing from theme/strings")
         return template.format(**values) if values else template
+
+    def english(self, key: str) -> str:
+        """A UI string in English, to stand beside this language's where a reader may need both."""
+        return self.fallback_strings.get(key) or self.t(key)
+
+    def both(self, key: str) -> tuple[str, ...]:
+        """A label in this language and in English (once, on an English page)."""
+        local, english = self.t(key), self.english(key)
+        return (local,) if local == english else (local, english)
 
     def plain(self, texts: Mapping[str, str] | str | None) -> str:
         """Catalog text for attributes and titles: this language, else the source language."""
@@ -128,7 +149,7 @@ class Localizer:
         return _format_decimal(str(value), self.language.locale)
 
     def money(self, value: Decimal, currency: str) -> str:
-        """An amount with its currency in this locale."""
+        """An amount with its currency in this locale, the currency never ambiguous (US$ 3.50, not $3.50)."""
         return _format_currency(str(value), currency, self.language.locale)
 
     def date(self, value: dt.date) -> str:
@@ -139,6 +160,15 @@ class Localizer:
         """ISO 3166 country codes as this locale's country names (an unknown code stays as written)."""
         names = _country_names(self.language.locale)
         return [names.get(code, code) for code in codes]
+
+    def list(self, items: list[str]) -> str:
+        """Items joined as this language joins them ("a, b and c"; "中国、新加坡和日本")."""
+        return _format_list(tuple(items), self.language.locale) if items else ""
+
+    def sort_key(self, text: str) -> tuple:
+        """Where ``text`` goes in a list sorted as this language's readers expect: Chinese by pinyin (tones
+        included, as dictionaries order them), other languages letter by letter without accents or case."""
+        return _sort_key(text, self.language.locale.split("_")[0])
 
     def months(self, months: list[int]) -> str:
         """Harvest months as text; all twelve read as 'all year'."""
@@ -155,9 +185,20 @@ def _format_decimal(value: str, locale: str) -> str:
     return format_decimal(Decimal(value), locale=locale)
 
 
+_AMBIGUOUS_SYMBOLS = frozenset({"$", "¥", "£", "kr"})
+"""Symbols several currencies share: an importer must not guess which dollar a price is in."""
+UNAMBIGUOUS_LOCALE = "en_IE"
+"""A locale whose symbols name their country (US$, CA$, CN¥, JP¥)."""
+
+
 @functools.lru_cache(maxsize=8192)
 def _format_currency(value: str, currency: str, locale: str) -> str:
-    return format_currency(Decimal(value), currency, locale=locale)
+    text = format_currency(Decimal(value), currency, locale=locale)
+    symbol = get_currency_symbol(currency, locale)
+    # Chinese readers read ¥ as their own yuan; everyone else gets the country-marked symbol.
+    if symbol in _AMBIGUOUS_SYMBOLS and not (currency == "CNY" and locale.startswith("zh")):
+        text = text.replace(symbol, get_currency_symbol(currency, UNAMBIGUOUS_LOCALE), 1)
+    return text
 
 
 # A catalog's dates repeat (a verification round checks many products on one day), and Babel parses the
@@ -165,6 +206,11 @@ def _format_currency(value: str, currency: str, locale: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _format_date(value: dt.date, locale: str) -> str:
     return format_date(value, format="long", locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_list(items: tuple[str, ...], locale: str) -> str:
+    return format_list(list(items), locale=locale)
 
 
 @functools.lru_cache(maxsize=16)

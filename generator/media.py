@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
 from generator.models import Photo
 
 
 @dataclass(frozen=True)
 class Media:
-    """Processed photos by source file."""
+    """Processed photos and documents by source file (a photo of a certificate is a photo)."""
 
     photos: Mapping[Path, ProcessedPhoto]
+    documents: Mapping[Path, ProcessedDocument] = field(default_factory=dict)
 
     def get(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry, if it was processed."""
         return self.photos.get((folder / photo.file).resolve())
+
+    def file(self, folder: Path, name: str) -> ProcessedPhoto | ProcessedDocument | None:
+        """The processed outputs of a file beside a catalog file: a clean PDF, or a photo."""
+        path = (folder / name).resolve()
+        return self.documents.get(path) or self.photos.get(path)
+
+    def outputs(self) -> list[str]:
+        """The names of every file made, for site/media/."""
+        names = [v.name for p in self.photos.values() for v in (*p.variants, p.preview)]
+        return names + [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]

@@ -538,8 +538,9 @@ class AnalysisResult(Shape):
 
     name: Localized
     """What was measured (e.g. Moisture, Total plate count), per language."""
-    value: Text
-    """The result with its unit as printed (e.g. 6.2 %, < 10 CFU/g)."""
+    value: Text | Localized
+    """The result with its unit as printed (e.g. 6.2 %, < 10 CFU/g): plain text when it reads the same in every
+    language, else per language (e.g. negative)."""
 
 
 class Analysis(Shape):

@@ -22,6 +22,8 @@ BUMDES = "bumdes/{id}/"
 HOW_TO_BUY = "how-to-buy/"
 ABOUT = "about/"
 CONTACT = "contact/"
+INQUIRY_LIST = "inquiry/"
+"""The buyer's inquiry list: products gathered from any page, asked for in one message."""
 TEXT_PAGES = {"how-to-buy": HOW_TO_BUY, "about": ABOUT, "after-inquiry": CONTACT, "how-summary": HOME}
 """Which page shows each project-written text (sources.THEME_PAGES)."""
 MEDIA_DIR = "media"

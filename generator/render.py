@@ -19,13 +19,13 @@ from markupsafe import Markup, _escape_inner, escape
 from generator.catalog import Catalog
 from generator.csp import POLICY_TOKEN
 from generator.views import Card, LanguageEnv, PageView
-from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, PRODUCTS, REGIONS, Page
+from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, INQUIRY_LIST, PRODUCTS, REGIONS, Page
 
 TEMPLATES_DIR = "templates"
 MACROS = "_macros.html.j2"
 OVERRIDES_DIR = "overrides"
 ASSETS_DIR = "assets"
-ASSET_FILES = ("catalog.css", "search.css", "catalog.js", "search.js")
+ASSET_FILES = ("catalog.css", "search.css", "catalog.js", "inquiry.js", "search.js")
 """Copied into every language under docs/assets/vc/ and linked from mkdocs.yml."""
 FEED_FILE = "feed.xml"
 """Each language's Atom feed of new and updated products, at the language root."""
@@ -197,6 +197,7 @@ def render_mkdocs_config(catalog: Catalog, env: LanguageEnv, *, docs_dir: Path, 
         {str(escape(loc.t("nav.how_to_buy"))): _md(HOW_TO_BUY)},
         {str(escape(loc.t("nav.about"))): _md(ABOUT)},
         {str(escape(loc.t("nav.contact"))): _md(CONTACT)},
+        {str(escape(loc.t("nav.inquiry_list"))): _md(INQUIRY_LIST)},
     ]
     config: dict[str, Any] = {
         "site_name": str(escape(loc.plain(catalog.config.title))),

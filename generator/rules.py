@@ -388,30 +388,54 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
 
 def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[tuple[str, Severity, dict[str, Any]]]:
     """Photo problems, reused when the same bytes were inspected by the same checker before."""
+    return _cached_file_problems(result, folder, name, "photo")
+
+
+def _cached_file_problems(result: Validated, folder: Path, name: str, kind: str) -> list[tuple[str, Severity, dict[str, Any]]]:
+    """A photo's or a document's problems, reused when the same bytes were inspected by the same checker before."""
     target = folder / name
     if not target.is_file() or target.is_symlink():
-        return list(_photo_problems(folder, name))
-    found = result.remember("photo", name.encode() + b"\0" + target.read_bytes(),
-                            lambda: [[code, severity.value, values] for code, severity, values in _photo_problems(folder, name)])
+        return list(_file_problems(folder, name, kind))
+    found = result.remember(kind, name.encode() + b"\0" + target.read_bytes(),
+                            lambda: [[code, severity.value, values] for code, severity, values in _file_problems(folder, name, kind)])
     return [(code, Severity(severity), values) for code, severity, values in found]
 
 
-def _photo_problems(folder: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
-    """What is wrong with the photo ``name`` beside a file (a plain name: models.check_file_name)."""
+def _file_problems(folder: Path, name: str, kind: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
+    """What is wrong with the file ``name`` beside a catalog file (a plain name: models.check_file_name): a
+    photo, or a document (a PDF, or a photo of the paper)."""
+    from generator.documents import inspect_document
     from generator.images import inspect_photo
 
     target = folder / name
     if target.is_symlink():
-        yield "rule.photo_symlink", Severity.ERROR, {"value": name}
+        yield "rule.photo_symlink" if kind == "photo" else "rule.file_symlink", Severity.ERROR, {"value": name}
     elif not target.is_file():
         same = [p.name for p in folder.iterdir() if p.name.lower() == name.lower()] if folder.is_dir() else []
         if same:
             yield "rule.photo_case", Severity.ERROR, {"value": name, "other": same[0]}
         else:
-            yield "rule.photo_missing", Severity.ERROR, {"value": name}
+            yield "rule.photo_missing" if kind == "photo" else "rule.file_missing", Severity.ERROR, {"value": name}
     else:
-        for code, severity, values in inspect_photo(target):
+        pdf = kind == "document" and target.suffix.lower() == ".pdf"
+        for code, severity, values in (inspect_document(target) if pdf else inspect_photo(target)):
             yield code, severity, {"value": name, **values}
+
+
+def check_documents(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Certificate and analysis scans exist beside their file and are clean PDFs or readable photos."""
+    for product in result.products:
+        files = [(("certifications", i, "file"), c.file) for i, c in enumerate(product.model.certifications)] if product.has("certifications") else []
+        files += [(("analyses", i, "file"), a.file) for i, a in enumerate(product.model.analyses)] if product.has("analyses") else []
+        folder = product.document.path.parent
+        for loc, name in files:
+            if name is None:
+                continue
+            found = _cached_file_problems(result, folder, name, "document")
+            if found:
+                where = (product.where, product.at(*loc), format_loc(loc))
+                for code, severity, values in found:
+                    yield make_issue(*where, code, severity, **values)
 
 
 def check_certificates(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -548,6 +572,7 @@ CATALOG_RULES: tuple[CatalogRule, ...] = (
     check_region_files,
     check_villages,
     check_photos,
+    check_documents,
     check_certificates,
     check_verified,
     check_agents,

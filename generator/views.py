@@ -9,6 +9,7 @@ the build's fingerprint.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from generator import pages as P
 from generator import structured as S
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.deps import CatalogReader
-from generator.inquiry import BLANK, MessageFields, QrImage, build_inquiry, compose, mailto_link, qr_image, whatsapp_link
+from generator.documents import ProcessedDocument
+from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
-from generator.models import Contact, Photo
+from generator.models import Contact, Photo, format_phone
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
 LISTING_CARDS = 48
@@ -60,11 +62,22 @@ class CardText:
     certs: str
     incoterms: str
     availability: str
-    moq_value: str
     moq_label: str
     moq: str
     price_label: str
     price: str
+    moq_unit: str
+    """The MOQ's unit (a vocabulary key): the inquiry list asks for this product in it first."""
+    moq_family: str
+    """The MOQ's unit family (mass, volume, count, a container size): the listing filter compares within it."""
+    moq_base: str
+    """The MOQ in the family's smallest unit (500 kg, 5 tonnes → 5000), for the filter."""
+    contact: str
+    """Who answers inquiries for it ("dealer" or an agent's id), for the inquiry list."""
+    plain_name: str
+    """The name as plain text, for the inquiry list."""
+    add_label: str
+    """"Add to inquiry list", the name of the card's + button."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,10 @@ class Option:
     label: str
     parent: str | None = None
     """For a regency: its province, so picking a province narrows the regencies."""
+    family: str = ""
+    """For a unit: its family, within which the MOQ filter compares."""
+    base: str = ""
+    """For a unit: how many of its family's smallest unit it is."""
 
 
 @dataclass(frozen=True)
@@ -270,8 +287,14 @@ def place_line(ctx: PageContext, regency_code: str, province_code: str) -> str:
 
 
 def amount_text(ctx: PageContext, quantity: Any, unit: str) -> str:
-    """"500 kg" with the number in the page's locale."""
-    return f"{ctx.loc.number(quantity)} {ctx.loc.plain(ctx.config.vocabularies.units[unit].name)}"
+    """"500 kg" with the number in the page's locale; "1 × 20 ft container" where the unit starts with a digit."""
+    name = ctx.loc.plain(ctx.config.vocabularies.units[unit].name)
+    return f"{ctx.loc.number(quantity)} {'× ' if name[:1].isdigit() else ''}{name}"
+
+
+def is_container(ctx: PageContext, unit: str) -> bool:
+    """Whether a unit is a shipping container (its family is named container-…, one family per size)."""
+    return ctx.config.vocabularies.units[unit].family.startswith("container")
 
 
 def price_text(ctx: PageContext, product: ProductEntry) -> str:
@@ -307,11 +330,16 @@ def card_text(ctx: PageContext, product_id: str) -> CardText:
         certs=" ".join(sorted({c.type for c in product.certifications})),
         incoterms=" ".join(sorted({s.incoterm for s in data.shipping})),
         availability=data.availability,
-        moq_value=str(data.moq.quantity),
         moq_label=loc.t("product.moq"),
         moq=amount_text(ctx, data.moq.quantity, data.moq.unit),
         price_label=loc.t("product.price"),
         price=price_text(ctx, product),
+        moq_unit=data.moq.unit,
+        moq_family=ctx.config.vocabularies.units[data.moq.unit].family,
+        moq_base=str(data.moq.quantity * ctx.config.vocabularies.units[data.moq.unit].base),
+        contact=_contact_key(ctx, bumdes),
+        plain_name=loc.plain(data.name),
+        add_label=loc.t("inquiry.add"),
     )
     ctx.env.cards[product_id] = text
     return text
@@ -338,7 +366,9 @@ class Listing:
 
 
 def listing_view(ctx: PageContext, products: list[ProductEntry]) -> Listing:
-    """Cards for the first products, rows for the rest."""
+    """Cards for the first products, rows for the rest, in the order of their names in this language."""
+    key = ctx.loc.sort_key
+    products = sorted(products, key=lambda p: (key(card_text(ctx, p.id).plain_name), p.id))
     return Listing(items=tuple(card_view(ctx, p) for p in products[:LISTING_CARDS]),
                    more=tuple(row_view(ctx, p) for p in products[LISTING_CARDS:]))
 
@@ -491,7 +521,9 @@ def _filters(ctx: PageContext, products: list[ProductEntry]) -> tuple[Filter, ..
                tuple(Option(s, loc.plain(vocab.incoterms[s].name)) for s in used(x.incoterm for p in products for x in p.data.shipping))),
         Filter("availability", loc.t("listing.filter_availability"), "select",
                tuple(Option(a, loc.t(f"product.availability_{a}")) for a in used(p.data.availability for p in products))),
-        Filter("moq", loc.t("listing.filter_moq"), "number"),
+        Filter("moq", loc.t("listing.filter_moq"), "moq",
+               tuple(Option(key, loc.plain(unit.name), family=unit.family, base=str(unit.base)) for key, unit in vocab.units.items()
+                     if any(vocab.units[p.data.moq.unit].family == unit.family for p in products))),
     )
 
 
@@ -629,6 +661,72 @@ class CertificateLine:
     number: str
     issuer: str
     validity: str
+    issued: str | None = None
+    verify_url: str | None = None
+    document: "DocumentLink | None" = None
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A published scan of a certificate or report: where it is, its first page, what it is."""
+
+    url: str
+    preview: Picture | None
+    label: str
+
+
+@dataclass(frozen=True)
+class AnalysisView:
+    """A laboratory analysis (certificate of analysis) of a recent sample."""
+
+    lab: str
+    number: str | None
+    sample_date: str
+    results: tuple["SpecRow", ...]
+    verify_url: str | None
+    document: DocumentLink | None
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    """One tier of a price list: from how much, at what price."""
+
+    quantity: str
+    price: str
+
+
+@dataclass(frozen=True)
+class PriceGroup:
+    """Prices under one Incoterm at one place (FOB Pantoloan, Palu), tier by tier."""
+
+    term: str
+    term_name: str
+    place: str
+    rows: tuple[PriceRow, ...]
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A named contact at the dealer."""
+
+    name: str
+    role: str
+    languages: str
+
+
+@dataclass(frozen=True)
+class DealerView:
+    """What a buyer checks about the dealer before trusting them."""
+
+    name: str
+    legal_name: str
+    registration: str | None
+    since: int | None
+    response_time: str
+    alibaba: str | None
+    payment_terms: tuple[str, ...]
+    people: tuple[PersonLine, ...]
+    contact_url: str | None
 
 
 @dataclass(frozen=True)
@@ -640,46 +738,158 @@ class SpecRow:
 
 
 @dataclass(frozen=True)
-class Channel:
-    """One way to send the inquiry: a link, or the WeChat ID with its QR code."""
+class ContactView:
+    """Who receives a product's inquiries (the dealer or a regional agent) and how to reach them."""
 
-    kind: str
-    href: str = ""
-    label: str = ""
-    external: bool = False
-    id: str = ""
-    qr: QrImage | None = None
-
-
-@dataclass(frozen=True)
-class UnitChoice:
-    """A unit the quote form offers."""
-
+    key: str
+    """"dealer" or the agent's id: the inquiry list groups products by it."""
     name: str
-    selected: bool
+    email: str
+    whatsapp: str | None
+    """Digits only, as wa.me wants them."""
+    whatsapp_display: str | None
+    """The number as people read it (+62 813-4100-5678)."""
+    wechat: str | None
+    wechat_qr: QrImage | None
+    alibaba: str | None
 
 
 @dataclass(frozen=True)
-class TermChoice:
-    """An Incoterm with its place, as the quote form offers it."""
+class Choice:
+    """One option of a form field: its value as the message states it, and its label."""
 
     value: str
     label: str
+    selected: bool = False
+    family: str = ""
+    """For a unit: its family (mass, volume, a container size), so a list offers only units that fit."""
 
 
 @dataclass(frozen=True)
 class InquiryView:
-    """The 'Request a quote' block: links for each channel, and the templates the form script fills."""
+    """The quote form of a product page: what the buyer fills in, then how they send it."""
 
-    email: str
-    whatsapp_digits: str
-    subject_template: str
-    body_template: str
+    product_id: str
+    product_name: str
+    contact: ContactView
+    layout: str
+    """The message's layout as JSON (inquiry.MessageLayout), which inquiry.js fills as the buyer types."""
+    mailto: str
+    """The e-mail link with the message's blanks, for a browser without JavaScript."""
+    whatsapp: str | None
+    alibaba: str | None
+    units: tuple[Choice, ...]
+    unit: str
+    """The MOQ's unit (a vocabulary key), first in the inquiry list too."""
+    family: str
+    """Its family: the inquiry list offers units of this family and containers."""
+    incoterms: tuple[Choice, ...]
+    documents: tuple[Choice, ...]
+    samples: bool
+    """Whether the product's samples policy offers samples (then the form asks about one)."""
+    send_order: tuple[str, ...]
     blank: str
-    contact_name: str
-    channels: tuple[Channel, ...]
-    units: tuple[UnitChoice, ...]
-    incoterms: tuple[TermChoice, ...]
+    yes: str
+    no: str
+
+
+def contact_line(ctx: PageContext, key: str, contact: Contact) -> ContactView:
+    """A contact as the inquiry and contact pages show it."""
+    return ContactView(
+        key=key, name=contact.name, email=contact.email,
+        whatsapp="".join(ch for ch in contact.whatsapp if ch.isdigit()) if contact.whatsapp else None,
+        whatsapp_display=format_phone(contact.whatsapp) if contact.whatsapp else None,
+        wechat=contact.wechat,
+        wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
+        alibaba=contact.alibaba_url,
+    )
+
+
+def _contact_key(ctx: PageContext, bumdes: BumdesEntry) -> str:
+    agents = {id(agent): agent.id for agent in ctx.config.agents}
+    return agents.get(id(bumdes.contact), "dealer")
+
+
+def send_order(ctx: PageContext) -> tuple[str, ...]:
+    """The ways to send an inquiry, in the order buyers reading this language use them. WhatsApp is blocked
+    in mainland China and mailto: does nothing where webmail (QQ Mail, 163) is the norm: Chinese pages lead
+    with e-mail, then copying the message for WeChat or webmail, then Alibaba."""
+    if ctx.env.lang.startswith("zh"):
+        return ("email", "copy", "alibaba", "whatsapp")
+    return ("email", "whatsapp", "copy", "alibaba")
+
+
+def message_layout(ctx: PageContext, *, subject: str, about: tuple[Line, ...], samples: bool) -> MessageLayout:
+    """The lines of an inquiry: greeting, what it is about, what the buyer wants, who they are, their message."""
+    loc = ctx.loc
+    both = loc.both
+    greeting = loc.t("inquiry.greeting")
+    english = loc.english("inquiry.greeting")
+    wants = [Line(label=both(f"inquiry.{name}"), field=name)
+             for name in ("quantity", "destination", "incoterm", "target_price", "delivery", "documents")]
+    if samples:
+        wants.append(Line(label=both("inquiry.sample"), field="sample"))
+    who = [Line(label=both(f"inquiry.{name}"), field=name) for name in ("buyer_name", "company", "country", "reply")]
+    return MessageLayout(subject=subject, lines=(
+        # The English greeting on a line of its own: "您好，我想询价： (Hello, …:)" reads as neither language.
+        *((Line(text=greeting),) if greeting == english else (Line(text=greeting), Line(text=english))), Line(),
+        *about, Line(), *wants, Line(), *who, Line(),
+        Line(label=both("inquiry.message"), field="message", block=True),
+    ))
+
+
+def unit_choices(ctx: PageContext, unit: str) -> tuple[Choice, ...]:
+    """The units a quantity of this product can be asked in: its own unit's family, then containers."""
+    units = ctx.config.vocabularies.units
+    family = units[unit].family
+    keys = [key for key, term in units.items() if term.family == family]
+    keys += [key for key in units if is_container(ctx, key) and key not in keys]
+    return tuple(Choice(value=key, label=ctx.loc.plain(units[key].name), selected=key == unit, family=units[key].family) for key in keys)
+
+
+def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: BumdesEntry) -> InquiryView:
+    """The quote form: its fields, the message layout it fills, and the links that send it."""
+    loc = ctx.loc
+    data = product.data
+    contact = contact_line(ctx, _contact_key(ctx, bumdes), bumdes.contact)
+    vocab = ctx.config.vocabularies
+    name = loc.plain(data.name)
+    subject_word = loc.t("inquiry.subject_word")
+    english_word = loc.english("inquiry.subject_word")
+    word = subject_word if subject_word == english_word else f"{subject_word} / {english_word}"
+    samples = data.samples.policy != "none"
+    layout = message_layout(ctx, subject=f"{word}: {name} ({product.id})", samples=samples, about=(
+        Line(label=loc.both("inquiry.product"), value=f"{name} ({product.id})"),
+        Line(label=loc.both("inquiry.producer"), value=f"{loc.plain(bumdes.data.name)}, {place_line(ctx, product.regency_code, product.province_code)}"),
+        Line(label=loc.both("inquiry.page"), value=ctx.link.absolute(page.url)),
+    ))
+    subject, body = compose(layout, {})
+    # The product's own listing, else the regional agent's storefront, else the dealer's.
+    alibaba = data.alibaba_url or bumdes.contact.alibaba_url or ctx.config.dealer.alibaba_url
+    other = loc.t("inquiry.incoterm_other")
+    terms = tuple(Choice(value=f"{s.incoterm} {s.place}", label=f"{s.incoterm} {s.place}") for s in data.shipping)
+    documents = tuple(Choice(value=label_text(both_names(loc, vocab.export_documents[doc].name)),
+                             label=loc.plain(vocab.export_documents[doc].name)) for doc in vocab.export_documents)
+    return InquiryView(
+        product_id=product.id, product_name=name, contact=contact, layout=json_for_attribute(layout.as_json()),
+        mailto=mailto_link(contact.email, subject, body),
+        whatsapp=whatsapp_link(bumdes.contact.whatsapp, body) if bumdes.contact.whatsapp else None,
+        alibaba=alibaba, units=unit_choices(ctx, data.moq.unit), unit=data.moq.unit, family=vocab.units[data.moq.unit].family,
+        incoterms=(*terms, Choice(value=label_text(loc.both("inquiry.incoterm_other")), label=other)),
+        documents=documents, samples=samples, send_order=send_order(ctx), blank=BLANK,
+        yes=label_text(loc.both("inquiry.answer_yes")), no=label_text(loc.both("inquiry.answer_no")),
+    )
+
+
+def both_names(loc: Localizer, names: Any) -> tuple[str, ...]:
+    """A vocabulary term's name in this language and in English (once when they are the same)."""
+    local, english = loc.plain(names), names.get("en") or loc.plain(names)
+    return (local,) if local == english else (local, english)
+
+
+def json_for_attribute(data: Any) -> str:
+    """Compact JSON for a data attribute (the template escapes it as it prints it)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -705,6 +915,11 @@ class ProductFacts:
     hs_code: str
     season: str
     certifications: tuple[CertificateLine, ...]
+    analyses: tuple[AnalysisView, ...]
+    price_groups: tuple[PriceGroup, ...]
+    payment_terms: tuple[str, ...]
+    container_load: tuple[str, ...]
+    export_documents: tuple[str, ...]
     gacc_registration: str | None
     samples_policy: str
     samples_note: Markup | None
@@ -725,10 +940,61 @@ class ProductBody:
     view: ProductFacts
     related: tuple[Card, ...]
     q: InquiryView
+    dealer: DealerView
+    basket_url: str | None
+
+
+def price_groups(ctx: PageContext, product: ProductEntry) -> tuple[PriceGroup, ...]:
+    """The price tiers by Incoterm and place, each from its smallest quantity up."""
+    loc, vocab = ctx.loc, ctx.config.vocabularies
+    groups: dict[tuple[str, str], list] = {}
+    for tier in product.data.price_tiers:
+        groups.setdefault((tier.incoterm, tier.place), []).append(tier)
+    result = []
+    for (term, place), tiers in groups.items():
+        rows = tuple(PriceRow(
+            quantity=loc.t("product.tier_from", amount=amount_text(ctx, tier.min_quantity, tier.unit)),
+            price=loc.t("product.per_unit", price=loc.money(tier.price, tier.currency), unit=loc.plain(vocab.units[tier.unit].name)),
+        ) for tier in sorted(tiers, key=lambda t: t.min_quantity * vocab.units[t.unit].base))
+        result.append(PriceGroup(term=term, term_name=loc.plain(vocab.incoterms[term].name), place=place, rows=rows))
+    return tuple(result)
+
+
+def container_lines(ctx: PageContext, product: ProductEntry) -> tuple[str, ...]:
+    """"1 × 20 ft container: 18 tonne (net 18,000 kg, gross 18,600 kg)"."""
+    loc = ctx.loc
+    lines = []
+    for load in product.data.container_load:
+        net, gross = load.net_weight_kg, load.gross_weight_kg
+        if net is not None and gross is not None:
+            weights = loc.t("product.net_gross_weight", net=loc.number(net), gross=loc.number(gross))
+        elif net is not None or gross is not None:
+            weights = loc.t("product.net_weight", kg=loc.number(net)) if net is not None else loc.t("product.gross_weight", kg=loc.number(gross))
+        else:
+            weights = ""
+        holds = loc.t("product.container_holds", container=amount_text(ctx, 1, load.container), amount=amount_text(ctx, load.quantity, load.unit))
+        lines.append(loc.t("product.container_weights", load=holds, weights=weights) if weights else holds)
+    return tuple(lines)
+
+
+def dealer_view(ctx: PageContext) -> DealerView:
+    """The dealer's credentials (site_config.yml, read as the contacts)."""
+    loc = ctx.loc
+    dealer = ctx.read.contacts()[0]
+    vocab = ctx.config.vocabularies
+    languages = {lang.code: lang.name for lang in ctx.config.languages}
+    return DealerView(
+        name=dealer.name, legal_name=dealer.legal_name or dealer.name, registration=dealer.registration, since=dealer.since,
+        response_time=loc.plain(dealer.response_time), alibaba=dealer.alibaba_url,
+        payment_terms=tuple(loc.plain(vocab.payment_terms[t].name) for t in dealer.payment_terms if t in vocab.payment_terms),
+        people=tuple(PersonLine(name=p.name, role=loc.plain(p.role), languages=loc.list([languages.get(c, c) for c in p.languages]))
+                     for p in dealer.people),
+        contact_url=ctx.link.to(P.CONTACT),
+    )
 
 
 def product_view(ctx: PageContext, page: P.Page) -> PageView:
-    """A product page: facts, photos, the inquiry block and the BUMDes's other products."""
+    """A product page: facts a buyer checks, photos, the quote form and the BUMDes's other products."""
     loc, link = ctx.loc, ctx.link
     product = ctx.read.product(page.subject)
     data = product.data
@@ -737,10 +1003,20 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
     lead = data.lead_time
     category_name = loc.plain(vocab.categories[data.category].name)
     place = place_line(ctx, product.regency_code, product.province_code)
+    issuers = vocab.issuers
     certifications = tuple(CertificateLine(
-        name=loc.plain(vocab.certifications[c.type].name), number=c.number, issuer=c.issuer,
+        name=loc.plain(vocab.certifications[c.type].name), number=c.number,
+        issuer=loc.plain(issuers[c.issuer].name) if c.issuer in issuers else c.issuer,
         validity=loc.t("product.valid_until", date=loc.date(c.valid_until)) if c.valid_until else loc.t("product.no_expiry"),
+        issued=loc.t("product.issued", date=loc.date(c.issued)) if c.issued else None,
+        verify_url=c.verify_url, document=document_link(ctx, product.folder, c.file, loc.t("product.view_certificate")) if c.file else None,
     ) for c in product.certifications)
+    analyses = tuple(AnalysisView(
+        lab=loc.plain(issuers[a.lab].name) if a.lab in issuers else a.lab, number=a.number, sample_date=loc.date(a.sample_date),
+        results=tuple(SpecRow(name=loc.text(r.name), value=loc.text(r.value)) for r in a.results), verify_url=a.verify_url,
+        document=document_link(ctx, product.folder, a.file, loc.t("product.view_report")) if a.file else None,
+    ) for a in data.analyses)
+    payment = data.payment_terms or ctx.config.dealer.payment_terms
     facts = ProductFacts(
         name=loc.text(data.name),
         summary=loc.text(data.summary),
@@ -763,6 +1039,11 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         hs_code=data.hs_code,
         season=loc.months(list(data.season)),
         certifications=certifications,
+        analyses=analyses,
+        price_groups=price_groups(ctx, product),
+        payment_terms=tuple(loc.plain(vocab.payment_terms[t].name) for t in payment if t in vocab.payment_terms),
+        container_load=container_lines(ctx, product),
+        export_documents=tuple(loc.plain(vocab.export_documents[d].name) for d in data.export_documents if d in vocab.export_documents),
         gacc_registration=data.gacc_registration,
         samples_policy=data.samples.policy,
         samples_note=loc.text(data.samples.note) if data.samples.note else None,
@@ -788,48 +1069,33 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         dealer=S.organization(ctx.config.dealer.name, link.absolute(P.CONTACT)),
         moq_unit=loc.plain(vocab.units[data.moq.unit].name),
     )
-    body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes))
+    body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
+                       basket_url=link.to(P.INQUIRY_LIST))
     return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
                     og_image=_preview(ctx, product.folder, data.photos), search=search, jsonld=(node,))
 
 
-def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: BumdesEntry) -> InquiryView:
-    """The 'Request a quote' block: links for each channel, in the order buyers of this language use."""
-    loc = ctx.loc
-    contact: Contact = bumdes.contact
-    data = product.data
-    fields = MessageFields(
-        product=loc.plain(data.name), product_id=product.id, bumdes=loc.plain(bumdes.data.name),
-        regency=place_line(ctx, product.regency_code, product.province_code), url=ctx.link.absolute(page.url),
-    )
-    subject_t, body_t = loc.t("inquiry.subject"), loc.t("inquiry.body")
-    # The product's own listing, else the regional agent's storefront, else the dealer's.
-    alibaba = data.alibaba_url or contact.alibaba_url or ctx.config.dealer.alibaba_url
-    inquiry = build_inquiry(contact, subject_t, body_t, fields, alibaba)
-    # The form script fills these tokens; product facts are already in place.
-    tokens = {name: "{" + name + "}" for name in PLACEHOLDER_TOKENS}
-    partial = MessageFields(**{**fields.__dict__, **tokens})
-    subject_partial, body_partial = compose(subject_t, body_t, partial)
-    channels = {
-        "email": Channel("email", href=inquiry.mailto, label=f"{loc.t('inquiry.email')}: {contact.email}"),
-        "whatsapp": Channel("whatsapp", href=inquiry.whatsapp, label=loc.t("inquiry.whatsapp"), external=True) if inquiry.whatsapp else None,
-        "wechat": Channel("wechat", id=inquiry.wechat_id, qr=inquiry.wechat_qr) if inquiry.wechat_id else None,
-        "alibaba": Channel("alibaba", href=inquiry.alibaba, label=loc.t("inquiry.alibaba"), external=True) if inquiry.alibaba else None,
-    }
-    # WhatsApp is blocked in mainland China: Chinese pages lead with e-mail and WeChat.
-    order = ("email", "wechat", "alibaba", "whatsapp") if ctx.env.lang.startswith("zh") else ("email", "whatsapp", "wechat", "alibaba")
-    vocab = ctx.config.vocabularies
-    return InquiryView(
-        email=contact.email,
-        whatsapp_digits="".join(ch for ch in (contact.whatsapp or "") if ch.isdigit()),
-        subject_template=subject_partial,
-        body_template=body_partial,
-        blank=BLANK,
-        contact_name=contact.name,
-        channels=tuple(channels[k] for k in order if channels[k]),
-        units=tuple(UnitChoice(name=loc.plain(vocab.units[u].name), selected=u == data.moq.unit) for u in vocab.units),
-        incoterms=tuple(TermChoice(value=f"{s.incoterm} {s.place}", label=f"{s.incoterm} {s.place}") for s in data.shipping),
-    )
+def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> DocumentLink | None:
+    """The published scan of a certificate or report: the clean PDF or the photo, with a preview of page one."""
+    processed = ctx.read.file(folder, name)
+    if processed is None:
+        return None
+    link, loc = ctx.link, ctx.loc
+    if isinstance(processed, ProcessedDocument):
+        webp, jpeg = processed.of_format("webp"), processed.of_format("jpeg")
+        kilobytes = loc.number(max(1, round(processed.size / 1000)))
+        what = loc.t("product.pdf_size", pages=processed.pages, kb=kilobytes)
+        url = link.media(processed.pdf)
+    else:
+        webp, jpeg = processed.of_format("webp"), processed.of_format("jpeg")
+        what = loc.t("product.image_file")
+        url = link.media(jpeg[-1].name)
+    preview = Picture(
+        webp_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
+        jpeg_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in jpeg),
+        src=link.media(jpeg[0].name), width=jpeg[-1].width, height=jpeg[-1].height, alt=label, alt_lang=None,
+    ) if jpeg else None
+    return DocumentLink(url=url, preview=preview, label=f"{label} ({what})")
 
 
 @dataclass(frozen=True)
@@ -852,14 +1118,9 @@ def info_view(ctx: PageContext, page: P.Page) -> PageView:
 class ContactCard:
     """The dealer or a regional agent on the contact page."""
 
-    name: str
-    email: str
+    contact: ContactView
     mailto: str
-    whatsapp: str | None
     whatsapp_href: str | None
-    wechat: str | None
-    wechat_qr: QrImage | None
-    alibaba: str | None
     address: str
     hours: str
     regions: str
@@ -870,25 +1131,72 @@ class ContactBody:
     """The contact page."""
 
     contacts: tuple[ContactCard, ...]
+    dealer: DealerView
     after: Markup
 
 
 def contact_view(ctx: PageContext, page: P.Page) -> PageView:
-    """Who takes inquiries: the dealer, then the regional agents with their provinces."""
+    """Who takes inquiries: the dealer, with what a buyer checks about them, then the regional agents."""
     loc = ctx.loc
     contacts = []
-    # The dealer serves everywhere; each agent, its provinces.
     dealer, *agents = ctx.read.contacts()
-    for contact, provinces in [(dealer, []), *((agent, agent.provinces) for agent in agents)]:
+    # The dealer serves everywhere; each agent, its provinces.
+    for key, contact, provinces in [("dealer", dealer, []), *((agent.id, agent, agent.provinces) for agent in agents)]:
         subject = loc.t("inquiry.contact_title")
-        regions = ", ".join(loc.place(ctx.regions.provinces[c].name) for c in provinces if c in ctx.regions.provinces)
+        regions = loc.list([loc.place(ctx.regions.provinces[c].name) for c in provinces if c in ctx.regions.provinces])
         contacts.append(ContactCard(
-            name=contact.name, email=contact.email, mailto=mailto_link(contact.email, subject, ""),
-            whatsapp=contact.whatsapp, whatsapp_href=whatsapp_link(contact.whatsapp, "") if contact.whatsapp else None,
-            wechat=contact.wechat, wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
-            alibaba=contact.alibaba_url, address=loc.plain(contact.address), hours=loc.plain(contact.hours), regions=regions,
+            contact=contact_line(ctx, key, contact), mailto=mailto_link(contact.email, subject, ""),
+            whatsapp_href=whatsapp_link(contact.whatsapp, "") if contact.whatsapp else None,
+            address=loc.plain(contact.address), hours=loc.plain(contact.hours), regions=regions,
         ))
     title = loc.t("nav.contact")
-    search = (loc.t("inquiry.contact_title"), *(c.name for c in contacts))
+    search = (loc.t("inquiry.contact_title"), *(c.contact.name for c in contacts))
     return PageView(title=title, description=loc.t("inquiry.contact_title"), search=search,
-                    body=ContactBody(contacts=tuple(contacts), after=theme_page(ctx, "after-inquiry")))
+                    body=ContactBody(contacts=tuple(contacts), dealer=dealer_view(ctx), after=theme_page(ctx, "after-inquiry")))
+
+
+@dataclass(frozen=True)
+class InquiryListBody:
+    """The buyer's inquiry list: filled in the browser from what they added on product pages."""
+
+    layout: str
+    """The message layout (inquiry.MessageLayout as JSON); its product lines list the chosen products."""
+    contacts: str
+    """Every contact by key as JSON, so each product in the list is asked of whoever answers for it."""
+    products_url: str | None
+    """The listing, relative to this page; a product's page is products/<id>/ beside it."""
+    units: tuple[Choice, ...]
+    incoterms: tuple[Choice, ...]
+    documents: tuple[Choice, ...]
+    send_order: tuple[str, ...]
+    blank: str
+    yes: str
+    no: str
+
+
+def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
+    """The inquiry list page: one message for several products, each with its quantity."""
+    loc = ctx.loc
+    vocab = ctx.config.vocabularies
+    dealer, *agents = ctx.read.contacts()
+    contacts = [contact_line(ctx, "dealer", dealer), *(contact_line(ctx, agent.id, agent) for agent in agents)]
+    subject_word, english_word = loc.t("inquiry.subject_word"), loc.english("inquiry.subject_word")
+    word = subject_word if subject_word == english_word else f"{subject_word} / {english_word}"
+    layout = message_layout(ctx, subject=word, samples=True, about=(
+        Line(label=loc.both("inquiry.products"), field="items", block=True),
+    ))
+    other = loc.t("inquiry.incoterm_other")
+    title = loc.t("inquiry.list_title")
+    body = InquiryListBody(
+        layout=json_for_attribute(layout.as_json()),
+        # An agent without a storefront of its own sends buyers to the dealer's, as product pages do.
+        contacts=json_for_attribute({c.key: {"name": c.name, "email": c.email, "whatsapp": c.whatsapp, "wechat": c.wechat,
+                                             "alibaba": c.alibaba or dealer.alibaba_url} for c in contacts}),
+        products_url=ctx.link.to(P.PRODUCTS),
+        units=tuple(Choice(value=key, label=loc.plain(term.name), family=term.family) for key, term in vocab.units.items()),
+        incoterms=(*(Choice(value=term, label=loc.plain(t.name)) for term, t in vocab.incoterms.items()),
+                   Choice(value=label_text(loc.both("inquiry.incoterm_other")), label=other)),
+        documents=tuple(Choice(value=label_text(both_names(loc, d.name)), label=loc.plain(d.name)) for d in vocab.export_documents.values()),
+        send_order=send_order(ctx), blank=BLANK, yes=label_text(loc.both("inquiry.answer_yes")), no=label_text(loc.both("inquiry.answer_no")),
+    )
+    return PageView(title=title, description=loc.t("inquiry.list_lead"), body=body)

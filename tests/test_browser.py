@@ -1,26 +1,30 @@
-"""The built site in a real headless Chromium: what a buyer clicks, types and prints, with a keyboard or a screen reader.
+"""The built site in a real headless Chromium: what a buyer clicks, types, sends and prints, with a keyboard
+or a screen reader.
 
-A small catalog (two products in two categories, one photo) is built once and served on 127.0.0.1.
-Screenshots of every page kind land in screenshots/ (git-ignored) for a person to look at.
+A small catalog (tests/trade_catalog.py: three products in two provinces, a certificate PDF, price tiers, two
+contacts) is built once and served on 127.0.0.1. Screenshots of every page kind land in screenshots/
+(git-ignored) for a person to look at.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from browser_support import ROOT, require_axe, require_chromium, serve_directory
-from conftest import PRODUCT, TODAY, jpeg_bytes, write_catalog
+from conftest import TODAY, write_catalog
 from generator.build import build_site
+from generator.inquiry import Line, MessageLayout, compose
 from generator.issues import Severity
+from trade_catalog import AGENT_EMAIL, CONTAINER, DEALER_ALIBABA, DEALER_EMAIL, trade_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LANGS = ("id", "en", "zh")
 PRODUCT_ID = "kelor-powder"
 OTHER_ID = "mud-crab"
-AGENT_EMAIL = "palu@example.com"
 PAGE_URL = "https://example.org/catalog/{lang}/products/kelor-powder/"
 PAGES = {
     "home": "",
@@ -34,28 +38,17 @@ PAGES = {
     "how-to-buy": "how-to-buy/",
     "about": "about/",
     "contact": "contact/",
+    "inquiry-list": "inquiry/",
 }
 WIDTHS = (390, 1280)
 SCREENSHOTS = ROOT / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-CRAB = (PRODUCT.replace("id: kelor-powder", f"id: {OTHER_ID}")
-        .replace("category: moringa", "category: seafood")
-        .replace("{id: Bubuk daun kelor, en: Moringa leaf powder, zh: 辣木叶粉}",
-                 "{id: Kepiting bakau hidup, en: Live mud crab, zh: 鲜活青蟹}")
-        .replace('hs_code: "121190"', 'hs_code: "030633"'))
-KELOR_WITH_PHOTO = PRODUCT + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor dalam mangkuk, en: Moringa powder in a bowl}}\n"
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> str:
     """The small catalog built once and served on 127.0.0.1; yields the base URL."""
     require_chromium()
-    root = write_catalog(tmp_path_factory.mktemp("browser") / "catalog", {
-        f"products/bumdes-maju/{PRODUCT_ID}.yml": KELOR_WITH_PHOTO,
-        "products/bumdes-maju/kelor.jpg": jpeg_bytes((1400, 1000)),
-        f"products/bumdes-maju/{OTHER_ID}.yml": CRAB,
-    }, with_theme=True)
+    root = write_catalog(tmp_path_factory.mktemp("browser") / "catalog", trade_files(), with_theme=True)
     issues = build_site(root, out=None, today=TODAY)
     assert [i for i in issues if i.severity is not Severity.INFO] == []
     with serve_directory(root / "site") as base:
@@ -134,53 +127,173 @@ def test_language_menu_goes_to_the_same_product(page, site, start, target, name)
 
 # Inquiry ------------------------------------------------------------------------------------------------
 
-MESSAGE = "Need 2 pallets & a +5% spare?\nCall #3 = ok; 谢谢"
+MESSAGE = "Need 2 pallets & a +5% spare?\n\nCall #3 = ok; 谢谢\n\n\nRegards"
+"""A message with blank lines (one and two), '+', '&', '#', '%' and Chinese: each must arrive as typed."""
 
 
-def test_inquiry_links_carry_exactly_what_the_buyer_typed(page, site):
-    page.goto(f"{site}en/products/{PRODUCT_ID}/")
-    page.fill("#q-quantity", "750")
-    page.select_option("#q-unit", "kg")
-    page.fill("#q-destination", "Rotterdam, NL")
-    page.select_option("#q-incoterm", "FOB Pantoloan, Palu")
+def static_links(site: str, url: str) -> dict[str, str]:
+    """The send links as the build wrote them, before any script ran."""
+    import re
+    import urllib.request
+    from html import unescape
+
+    html = urllib.request.urlopen(f"{site}{url}").read().decode("utf-8")
+    return {kind: unescape(href) for kind, href in re.findall(r'data-send="(\w+)" href="([^"]*)"', html)}
+
+
+def sent(page) -> dict[str, str]:
+    return {kind: page.locator(f'.vc-inquiry [data-send="{kind}"]').first.get_attribute("href") for kind in ("email", "whatsapp", "alibaba")}
+
+
+def page_layout(page) -> MessageLayout:
+    """The message layout the page carries (inquiry.MessageLayout as JSON), read back into Python."""
+    import json
+
+    data = json.loads(page.locator("[data-inquiry], [data-inquiry-list]").first.get_attribute("data-layout"))
+    return MessageLayout(subject=data["subject"], lines=tuple(
+        Line(text=line.get("text", ""), label=tuple(line.get("label", ())), value=line.get("value"), field=line.get("field"),
+             block=line.get("block", False)) for line in data["lines"]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_script_and_the_build_compose_the_same_message(page, site, lang):
+    """Without JavaScript the links carry the build's message with blanks; the script, before the buyer types,
+    must make exactly the same links (one layout, two implementations)."""
+    url = f"{lang}/products/{PRODUCT_ID}/"
+    before = static_links(site, url)
+    page.goto(f"{site}{url}")
+    page.wait_for_function("document.querySelector('.vc-send__copy') && !document.querySelector('.vc-send__copy').hidden")
+    after = sent(page)
+    assert before["email"].startswith(f"mailto:{AGENT_EMAIL}?subject=")
+    assert after == {kind: before.get(kind) for kind in after}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_channel_sends_exactly_what_the_buyer_typed(browser, site, lang, tmp_path):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+    page.fill("#q-quantity", "7.5")
+    page.select_option("#q-unit", "tonne")
+    page.fill("#q-destination", "Qingdao, CN")
+    other = page.locator("#q-incoterm option").last
+    page.select_option("#q-incoterm", other.get_attribute("value"))
+    page.fill("#q-target-price", "US$ 3.10/kg CFR")
+    page.fill("#q-delivery", "2027-03")
+    documents = page.locator('input[name="documents"]')
+    documents.nth(0).check()
+    documents.nth(1).check()
     page.check("#q-sample")
+    page.fill("#q-name", "Li Wei")
+    page.fill("#q-company", "Crab & Co #1")
+    page.fill("#q-country", "China")
+    page.select_option("#q-reply-via", index=1)
+    page.fill("#q-reply", "liwei_88")
     page.fill("#q-message", MESSAGE)
-    email = page.locator('[data-channel="email"]').get_attribute("href")
-    whatsapp = page.locator('[data-channel="whatsapp"]').get_attribute("href")
+    links = sent(page)
 
-    for link in (email, whatsapp):
-        assert "+" not in link, f"'+' in {link}: spaces must be %20"
-        assert "%20" in link
-    address, mail = query_parts(email)
-    assert address == f"mailto:{AGENT_EMAIL}"
-    assert set(mail) == {"subject", "body"}
-    assert mail["subject"] == f"Quote request: Moringa leaf powder ({PRODUCT_ID})"
-    number, chat = query_parts(whatsapp)
-    assert number == "https://wa.me/6281341005678" and set(chat) == {"text"}
+    # What the dealer must receive, composed in Python from the page's own layout and the typed values.
+    unit = page.locator("#q-unit option:checked").inner_text()
+    values = {
+        "quantity": f"7.5 {unit}", "destination": "Qingdao, CN", "incoterm": other.get_attribute("value"),
+        "target_price": "US$ 3.10/kg CFR", "delivery": "2027-03",
+        "documents": ", ".join(documents.nth(i).get_attribute("value") for i in (0, 1)),
+        "sample": page.locator("#q-sample").get_attribute("data-yes"),
+        "buyer_name": "Li Wei", "company": "Crab & Co #1", "country": "China",
+        "reply": page.locator("#q-reply-via option:checked").get_attribute("value") + ": liwei_88", "message": MESSAGE,
+    }
+    subject, body = compose(page_layout(page), values)
+    plain = body.replace("\r\n", "\n")
+    assert f"\n{MESSAGE}\n" in plain and re.search(rf"\nQuantity: 7\.5 {unit}\n|\(Quantity\): 7\.5 {unit}\n", plain)
+    assert "Crab & Co #1" in plain and "…" not in plain
 
-    mail_body = mail["body"].replace("\r\n", "\n")
-    assert "\r" not in chat["text"]
-    for body in (mail_body, chat["text"]):
-        assert f"Product: Moringa leaf powder ({PRODUCT_ID})" in body
-        assert f"Page: {PAGE_URL.format(lang='en')}" in body
-        assert "\nQuantity: 750 kg\n" in body
-        assert "\nDestination port: Rotterdam, NL\n" in body
-        assert "\nIncoterm: FOB Pantoloan, Palu\n" in body
-        assert "\nSample wanted: Yes\n" in body
-        assert f"\n{MESSAGE}\n" in body
+    address, mail = query_parts(links["email"])
+    assert address == f"mailto:{AGENT_EMAIL}" and mail == {"subject": subject, "body": body}
+    number, chat = query_parts(links["whatsapp"])
+    assert number == "https://wa.me/6281341005678" and chat == {"text": plain}
+    for link in (links["email"], links["whatsapp"]):
+        assert "+" not in link.partition("?")[2], f"'+' in {link}: spaces must be %20"
+
+    page.locator('.vc-inquiry [data-send="copy"]').click()
+    page.wait_for_function("document.querySelector('[data-send-status]').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == plain
+    # Alibaba: the product's storefront in a new tab, the message copied first to paste there.
+    alibaba = page.locator('.vc-inquiry [data-send="alibaba"]')
+    assert links["alibaba"] == DEALER_ALIBABA
+    assert alibaba.get_attribute("target") == "_blank" and alibaba.get_attribute("rel") == "noopener noreferrer"
+    context.close()
 
 
 def test_inquiry_links_work_without_javascript(browser, site):  # noqa: F811
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site}en/products/{PRODUCT_ID}/")
-    email = page.locator('[data-channel="email"]')
-    whatsapp = page.locator('[data-channel="whatsapp"]')
+    email = page.locator('.vc-inquiry [data-send="email"]')
+    whatsapp = page.locator('.vc-inquiry [data-send="whatsapp"]')
     assert email.is_visible() and whatsapp.is_visible()
-    for link in (email.get_attribute("href"), whatsapp.get_attribute("href")):
-        text = unquote(link)
-        assert f"({PRODUCT_ID})" in text and "Moringa leaf powder" in text
-        assert "+" not in link
+    assert page.locator('.vc-inquiry [data-send="copy"]').is_hidden()  # copying needs the script
+    _, mail = query_parts(email.get_attribute("href"))
+    body = mail["body"].replace("\r\n", "\n")
+    # A usable template: what the product is, and each detail the dealer needs with a blank to fill in.
+    assert f"Product: Moringa leaf powder ({PRODUCT_ID})" in body
+    for label in ("Quantity", "Destination country and port", "Incoterm", "Name", "Company", "Country", "Reply to"):
+        assert f"\n{label}: …\n" in body, label
+    assert body.endswith("Message:\n…\n")
+    context.close()
+
+
+def add_from_card(page, product_id: str) -> None:
+    page.locator(f'.vc-card__add[data-basket-add="{product_id}"]').first.click()
+
+
+def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(browser, site):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    page = context.new_page()
+    # Added on English pages: two products from the agent's province, one a container from the dealer's.
+    page.goto(f"{site}en/products/")
+    add_from_card(page, PRODUCT_ID)
+    add_from_card(page, CONTAINER)
+    page.goto(f"{site}en/products/{OTHER_ID}/")
+    page.locator(".vc-facts__actions [data-basket-add]").click()
+    assert page.locator(".vc-facts__actions [data-basket-add]").get_attribute("aria-pressed") == "true"
+    # Read on the Chinese list page: the list is kept in the browser, shared across languages.
+    page.goto(f"{site}zh/inquiry/")
+    rows = page.locator(".vc-basket__item")
+    assert rows.count() == 3
+    assert page.locator(".md-tabs__link").filter(has_text="询价单").text_content().strip() == "询价单 (3)"
+    quantities = {PRODUCT_ID: ("800", "kg"), OTHER_ID: ("2", "tonne"), CONTAINER: ("3", "container-20ft")}
+    for index in range(3):
+        row = rows.nth(index)
+        product = row.locator("a").get_attribute("href").rstrip("/").rsplit("/", 1)[1]
+        amount, unit = quantities[product]
+        row.locator("input").fill(amount)
+        row.locator("select").select_option(unit)
+        units = row.locator("select option").evaluate_all("options => options.map(o => o.value)")
+        assert "litre" not in units and "container-20ft" in units  # no litres of crab
+    page.fill("#q-destination", "上海")
+    page.fill("#q-message", MESSAGE)
+    groups = page.locator(".vc-send-group")
+    assert groups.count() == 2
+    messages = {}
+    for index in range(2):
+        href = groups.nth(index).locator('[data-send="email"]').get_attribute("href")
+        address, mail = query_parts(href)
+        messages[address.removeprefix("mailto:")] = mail["body"].replace("\r\n", "\n")
+    assert set(messages) == {AGENT_EMAIL, DEALER_EMAIL}
+    agent, dealer = messages[AGENT_EMAIL], messages[DEALER_EMAIL]
+    kg, tonne, container = (page.locator(f'.vc-basket__item select option[value="{key}"]').first.inner_text()
+                            for key in ("kg", "tonne", "container-20ft"))
+    assert f"1. Moringa leaf powder ({PRODUCT_ID}) — 800 {kg}\n   {site}zh/products/{PRODUCT_ID}/" in agent
+    assert f"2. Live mud crab ({OTHER_ID}) — 2 {tonne}\n   {site}zh/products/{OTHER_ID}/" in agent
+    assert CONTAINER not in agent and PRODUCT_ID not in dealer
+    assert f"1. Bulk dried moringa leaves ({CONTAINER}) — 3 × {container}\n" in dealer
+    for body in (agent, dealer):
+        assert "\n目的国和港口 (Destination country and port): 上海\n" in body
+        assert f"\n{MESSAGE}\n" in body
+    # Removing a product takes it out of the list and its message.
+    rows.filter(has=page.locator(f'a[href$="/{CONTAINER}/"]')).locator("button").click()
+    assert page.locator(".vc-send-group").count() == 1 and rows.count() == 2
     context.close()
 
 
@@ -200,7 +313,7 @@ def decode_qr(element, tmp_path) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_wechat_qr_is_a_full_qr_code_that_decodes_to_the_configured_contact_link(page, site, lang, tmp_path):
     page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
-    qr = page.locator(".vc-channel--wechat img.vc-qr")
+    qr = page.locator(".vc-wechat img.vc-qr")
     assert decode_qr(qr, tmp_path) == ["https://u.wechat.com/AgenPaluTest"]
     assert qr.evaluate("img => img.naturalWidth") >= 148  # quiet zone of four modules included
 
@@ -210,6 +323,32 @@ def test_without_a_contact_link_the_wechat_id_is_shown_with_how_to_find_it_and_n
     dealer = page.locator(".vc-contact-card").first
     assert dealer.locator("img.vc-qr").count() == 0
     assert "DealerUji" in dealer.inner_text() and "search the ID" in dealer.inner_text()
+
+
+def test_every_link_that_leaves_the_site_opens_a_new_tab_without_referrer(page, site):
+    for url in (f"en/products/{PRODUCT_ID}/", "en/contact/", "zh/products/" + PRODUCT_ID + "/"):
+        page.goto(f"{site}{url}")
+        leaving = page.locator('a[href^="http"]').evaluate_all(
+            "links => links.filter(a => new URL(a.href).origin !== location.origin)"
+            ".map(a => [a.href, a.target, a.rel])")
+        assert leaving, url
+        assert [link for link in leaving if link[1:] != ["_blank", "noopener noreferrer"]] == [], url
+
+
+def test_the_certificate_is_a_clean_pdf_with_a_preview_and_the_gallery_switches_photos(page, site):
+    import urllib.request
+
+    page.goto(f"{site}en/products/{PRODUCT_ID}/")
+    page.evaluate(LOAD_EVERY_IMAGE)
+    certificate = page.locator(".vc-doc a[download]")
+    assert "PDF, 1 p." in certificate.inner_text()
+    pdf = urllib.request.urlopen(certificate.evaluate("a => a.href")).read()
+    assert pdf.startswith(b"%PDF-") and b"/JavaScript" not in pdf
+    assert page.locator(".vc-doc__thumb img").evaluate("img => img.naturalWidth") > 0
+    main = page.locator(".vc-gallery__main img")
+    first = main.get_attribute("src")
+    page.locator(".vc-gallery__thumb-link").nth(1).click()
+    assert main.get_attribute("src") != first and main.get_attribute("alt") == "25 kg bags ready to ship"
 
 
 # Filters ------------------------------------------------------------------------------------------------
@@ -233,6 +372,35 @@ def test_listing_filter_hides_other_cards_and_survives_a_reload(page, site):
     page.locator("form[data-filters] button[type=reset]").click()
     page.wait_for_function("!location.search")
     assert card(page, PRODUCT_ID).is_visible()
+
+
+@pytest.mark.parametrize(("amount", "unit", "shown"), [
+    ("1000", "kg", {PRODUCT_ID}),                # 500 kg qualifies; 2 tonnes and a container do not
+    ("3", "tonne", {PRODUCT_ID, OTHER_ID}),      # 500 kg and 2 tonnes, compared in kg
+    ("1", "container-20ft", {CONTAINER}),        # containers only against containers
+    ("100", "kg", set()),
+])
+def test_the_moq_filter_compares_within_a_unit_family(page, site, amount, unit, shown):
+    page.goto(f"{site}en/products/")
+    page.fill("#f-moq", amount)
+    page.select_option('select[name="moq_unit"]', unit)
+    visible = {product for product in (PRODUCT_ID, OTHER_ID, CONTAINER) if card(page, product).is_visible()}
+    assert visible == shown
+    assert page.locator("[data-no-results]").is_visible() == (not shown)
+    page.reload()  # the filter is in the address, so a shared link shows the same products
+    assert {product for product in (PRODUCT_ID, OTHER_ID, CONTAINER) if card(page, product).is_visible()} == shown
+
+
+def test_on_a_phone_the_filters_fold_away(browser, site):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site}en/products/")
+    fold = page.locator("details.vc-filters-fold")
+    assert fold.is_visible() and fold.get_attribute("open") is None
+    assert page.locator("#f-category").is_hidden()
+    fold.locator("summary").click()
+    assert page.locator("#f-category").is_visible()
+    context.close()
 
 
 def test_listing_without_javascript_shows_every_card_and_no_filters(browser, site):  # noqa: F811
@@ -290,12 +458,18 @@ def test_search_quote_form_and_language_menu_work_under_the_policy_with_no_viola
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
     assert page.locator(".pagefind-ui__result-link").count() >= 1
     found += violations(page)
-    # The quote form rewrites the links as the buyer types.
+    # The quote form rewrites the links as the buyer types; the inquiry list draws itself.
     page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
-    before = page.locator('[data-channel="email"]').get_attribute("href")
+    email = page.locator('.vc-inquiry [data-send="email"]')
+    before = email.get_attribute("href")
     page.fill("#q-quantity", "750")
-    assert page.locator('[data-channel="email"]').get_attribute("href") != before
+    assert email.get_attribute("href") != before
+    page.locator(".vc-stickybar [data-basket-add]").click()
     found += violations(page)
+    page.goto(f"{site}{lang}/inquiry/")
+    assert page.locator(".vc-basket__item").count() == 1
+    found += violations(page)
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
     # The language menu leads to the same page in another language.
     other = "en" if lang != "en" else "zh"
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -408,8 +582,9 @@ def test_product_prints_as_one_page_spec_sheet(page, site, lang):
     print_url = page.locator(".vc-print-url")
     assert print_url.is_visible()
     assert PAGE_URL.format(lang=lang) in print_url.inner_text()
-    email = page.locator('[data-channel="email"]')
-    assert email.is_visible() and AGENT_EMAIL in email.inner_text()
-    assert "+6281341005678" in page.locator('[data-channel="whatsapp"]').inner_text()
+    # Paper has no buttons: the addresses themselves, and the WeChat code to scan.
+    contact = page.locator(".vc-print-contact")
+    assert contact.is_visible() and AGENT_EMAIL in contact.inner_text() and "+62 813-4100-5678" in contact.inner_text()
+    assert page.locator(".vc-send").is_hidden() and page.locator(".vc-wechat img.vc-qr").is_visible()
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf_pages(pdf) == 1

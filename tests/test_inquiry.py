@@ -1,4 +1,5 @@
-"""Inquiry links: decode every generated link and check its exact parts, whatever the product text says."""
+"""Inquiry messages and links: decode every generated link and check its exact parts, whatever the product
+text or the buyer's message says."""
 
 from __future__ import annotations
 
@@ -6,11 +7,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 
-from generator.inquiry import MessageFields, build_inquiry, compose, encode_component, mailto_link, whatsapp_link
-from generator.models import Contact
-
-SUBJECT = "Quote request: {product} ({product_id})"
-BODY = "Hello,\n\nProduct: {product} ({product_id})\nProducer: {bumdes}, {regency}\nPage: {url}\n\nQuantity: {quantity}\n\n{message}\n"
+from generator.inquiry import BLANK, Line, MessageLayout, compose, encode_component, label_text, mailto_link, whatsapp_link
 
 NASTY = [
     "Crab & Co",
@@ -25,19 +22,23 @@ NASTY = [
     "tab\there; semi",
 ]
 
-CONTACT = Contact(name="Dealer", email="sales@example.com", whatsapp="+62 811 4500 1234", wechat="DealerID")
 
-
-def fields(name: str) -> MessageFields:
-    return MessageFields(product=name, product_id="kelor-powder", bumdes=f"{name} BUMDes", regency="Sigi Regency",
-                         url="https://example.org/en/products/kelor-powder/")
+def layout(name: str) -> MessageLayout:
+    """A message as a product page lays it out, with the product's name from YAML."""
+    return MessageLayout(subject=f"Quote request: {name} (kelor-powder)", lines=(
+        Line(text="Hello"), Line(),
+        Line(label=("Produk", "Product"), value=f"{name} (kelor-powder)"),
+        Line(label=("Jumlah", "Quantity"), field="quantity"),
+        Line(label=("Company",), field="company"), Line(),
+        Line(label=("Pesan", "Message"), field="message", block=True),
+    ))
 
 
 def mailto_parts(link: str) -> tuple[str, dict[str, list[str]]]:
     assert link.startswith("mailto:")
     address, _, query = link[len("mailto:"):].partition("?")
     # RFC 6068: '+' is not a space in mailto, so parse without form decoding.
-    parsed = {}
+    parsed: dict[str, list[str]] = {}
     for pair in query.split("&"):
         key, _, value = pair.partition("=")
         parsed.setdefault(key, []).append(unquote(value))
@@ -46,19 +47,18 @@ def mailto_parts(link: str) -> tuple[str, dict[str, list[str]]]:
 
 @pytest.mark.parametrize("name", NASTY)
 def test_mailto_carries_exactly_one_subject_and_body(name):
-    subject, body = compose(SUBJECT, BODY, fields(name))
-    link = mailto_link("sales@example.com", subject, body)
-    address, query = mailto_parts(link)
+    subject, body = compose(layout(name), {"quantity": name, "message": name})
+    address, query = mailto_parts(mailto_link("sales@example.com", subject, body))
     assert address == "sales@example.com"
     assert set(query) == {"subject", "body"}
     assert query["subject"] == [" ".join(f"Quote request: {name} (kelor-powder)".split())]
-    assert query["body"][0] == body
-    assert f"Product: {name} (kelor-powder)" in query["body"][0].replace("\r\n", "\n")
+    assert query["body"] == [body]
+    assert f"Produk (Product): {name} (kelor-powder)" in body.replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize("name", NASTY)
 def test_links_use_percent_encoding_never_plus(name):
-    subject, body = compose(SUBJECT, BODY, fields(name))
+    subject, body = compose(layout(name), {"message": name})
     link = mailto_link("sales@example.com", subject, body)
     assert "+" not in link and " " not in link and "\n" not in link and "#" not in link.partition("?")[2]
     assert "%20" in link
@@ -66,24 +66,56 @@ def test_links_use_percent_encoding_never_plus(name):
     assert "+" not in wa.partition("?")[2] and " " not in wa
 
 
+def test_the_buyers_blank_lines_stay_and_unfilled_fields_read_as_blank():
+    message = "First paragraph.\n\nSecond paragraph,\nwith a second line.\n\n\nThird."
+    _, body = compose(layout("Kelor"), {"message": "\n" + message + "\n\n", "company": "  PT Maju  "})
+    lines = body.split("\r\n")
+    assert lines[-1] == "" and "\n".join(lines[lines.index("Pesan (Message):") + 1:-1]) == message
+    assert "Jumlah (Quantity): " + BLANK in lines
+    assert "Company: PT Maju" in lines
+    empty = compose(layout("Kelor"), {})[1].split("\r\n")
+    assert empty[empty.index("Pesan (Message):") + 1] == BLANK
+
+
+def test_windows_line_breaks_in_the_message_do_not_double():
+    _, body = compose(layout("Kelor"), {"message": "a\r\n\r\nb"})
+    assert body.endswith("Pesan (Message):\r\na\r\n\r\nb\r\n")
+
+
+def test_labels_show_the_english_beside_another_language_once():
+    assert label_text(("Jumlah", "Quantity")) == "Jumlah (Quantity)"
+    assert label_text(("数量", "Quantity")) == "数量 (Quantity)"
+    assert label_text(("Quantity", "Quantity")) == "Quantity"
+    assert label_text(("Quantity",)) == "Quantity"
+
+
 def test_line_breaks_are_crlf_in_mail_and_lf_in_whatsapp():
-    subject, body = compose(SUBJECT, BODY, fields("Kelor"))
+    subject, body = compose(layout("Kelor"), {})
     assert "%0D%0A" in mailto_link("a@example.com", subject, body)
     wa = whatsapp_link("+6281145001234", body)
     assert "%0D" not in wa and "%0A" in wa
 
 
 def test_whatsapp_link_has_digits_only_and_the_same_message():
-    subject, body = compose(SUBJECT, BODY, fields("Crab & Co #1"))
+    subject, body = compose(layout("Crab & Co #1"), {"message": "a\n\nb"})
     link = whatsapp_link("+62 811-4500-1234", body)
     parts = urlsplit(link)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "wa.me", "/6281145001234")
     assert parse_qs(parts.query, keep_blank_values=True)["text"] == [body.replace("\r\n", "\n")]
+    assert whatsapp_link("+6281145001234", "") == "https://wa.me/6281145001234"
 
 
 def test_subject_cannot_contain_line_breaks():
-    subject, _ = compose(SUBJECT, BODY, fields("A\r\nBcc: x@example.com"))
+    subject, _ = compose(layout("A\r\nBcc: x@example.com"), {})
     assert "\n" not in subject and "\r" not in subject
+
+
+def test_layout_json_is_what_inquiry_js_reads():
+    data = layout("Kelor").as_json()
+    assert data["subject"] == "Quote request: Kelor (kelor-powder)"
+    assert data["lines"][0] == {"text": "Hello"} and data["lines"][1] == {"text": ""}
+    assert data["lines"][2] == {"label": ["Produk", "Product"], "value": "Kelor (kelor-powder)"}
+    assert data["lines"][-1] == {"label": ["Pesan", "Message"], "field": "message", "block": True}
 
 
 def test_encode_component_leaves_only_unreserved_characters():
@@ -96,41 +128,24 @@ def test_encode_component_agrees_with_urllib_for_every_kind_of_character():
     assert encode_component(text) == quote(text, safe="-._~", encoding="utf-8")
 
 
-def test_build_inquiry_prefers_the_products_own_alibaba_listing():
-    contact = Contact(name="Dealer", email="s@example.com", alibaba_url="https://dealer.en.alibaba.com/")
-    own = build_inquiry(contact, SUBJECT, BODY, fields("Kelor"), "https://dealer.en.alibaba.com/product/1.html")
-    assert own.alibaba == "https://dealer.en.alibaba.com/product/1.html"
-    fallback = build_inquiry(contact, SUBJECT, BODY, fields("Kelor"), None)
-    assert fallback.alibaba == "https://dealer.en.alibaba.com/"
-    assert fallback.whatsapp is None and fallback.wechat_qr is None
+def test_qr_code_is_an_inline_svg_made_at_build_time():
+    from generator.inquiry import qr_image
 
-
-def test_wechat_qr_is_an_inline_svg_of_the_contact_link_made_at_build_time():
-    linked = Contact(**{**CONTACT.model_dump(), "wechat_link": "https://u.wechat.com/DealerLink"})
-    inquiry = build_inquiry(linked, SUBJECT, BODY, fields("Kelor"), None)
-    assert inquiry.wechat_id == "DealerID"
-    assert inquiry.wechat_qr.src.startswith("data:image/svg+xml")
+    image = qr_image("https://u.wechat.com/DealerLink")
+    assert image.src.startswith("data:image/svg+xml")
     # Made here, not by a QR service: the only URL inside is the SVG namespace.
-    assert "http" not in inquiry.wechat_qr.src.split(",", 1)[1].replace("http%3A%2F%2Fwww.w3.org", "")
-
-
-def test_without_the_contact_link_there_is_no_qr_code_only_the_id():
-    """A QR of the bare ID shows as text in WeChat: no code is better than one that does nothing."""
-    inquiry = build_inquiry(CONTACT, SUBJECT, BODY, fields("Kelor"), None)
-    assert inquiry.wechat_id == "DealerID" and inquiry.wechat_qr is None
+    assert "http" not in image.src.split(",", 1)[1].replace("http%3A%2F%2Fwww.w3.org", "")
 
 
 def test_every_qr_code_is_a_full_qr_code_with_its_quiet_zone():
     """segno.make picks a Micro QR for short text, which WeChat and phone cameras cannot read."""
-    import base64
     import re
-    import urllib.parse
 
     from generator.inquiry import QR_QUIET_ZONE, QR_SCALE, qr_image
 
     for content in ("MitraEksporID", "https://u.wechat.com/AgenPaluTest"):
         image = qr_image(content)
-        svg = urllib.parse.unquote(image.src.split(",", 1)[1])
+        svg = unquote(image.src.split(",", 1)[1])
         width = int(re.search(r"width='(\d+)'", svg).group(1))
         modules = width // QR_SCALE - 2 * QR_QUIET_ZONE
         assert width == image.size

@@ -101,14 +101,15 @@ def test_missing_translation_falls_back_to_the_source_and_is_marked(site):
 
 
 @pytest.mark.parametrize(("lang", "moq", "price"), [
-    ("en", "500 kg", "$3.50 – $4.20 per kg, FOB"),
+    ("en", "500 kg", "US$3.50 – US$4.20 per kg, FOB"),
     ("id", "500 kg", "US$3,50 – US$4,20 per kg, FOB"),
     ("zh", "500 公斤", "US$3.50 – US$4.20 / 公斤，FOB"),
 ])
 def test_numbers_currencies_and_units_follow_the_locale(site, lang, moq, price):
     text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
     assert f"<dd>{moq}</dd>" in text
-    assert f"<dd>{price}</dd>" in text
+    # "US$", never a bare "$" that could be any dollar; "Request a quote" stands beside the price.
+    assert re.search(rf'<dd><span class="vc-price">{re.escape(price)}</span> <a class="vc-quote-link" href="#inquiry">', text)
 
 
 @pytest.mark.parametrize(("lang", "capacity", "date", "markets"), [
@@ -246,18 +247,20 @@ def test_a_killed_build_leaves_the_previous_site_untouched(tmp_path):
 
 def channels(site: Path, lang: str) -> list[tuple[str, str]]:
     text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
-    section = text.split('id="inquiry"')[1].split("</ul>")[0]
-    return re.findall(r'class="vc-channel vc-channel--(\w+)"', section), text
+    section = text.split('id="inquiry"')[1].split('<ul class="vc-send">')[1].split("</ul>")[0]
+    return re.findall(r'class="vc-send__item vc-send__item--(\w+)', section), text
 
 
-@pytest.mark.parametrize(("lang", "order"), [
-    ("en", ["email", "whatsapp", "wechat"]),
-    ("id", ["email", "whatsapp", "wechat"]),
-    ("zh", ["email", "wechat", "whatsapp"]),
+@pytest.mark.parametrize(("lang", "order"), [  # no Alibaba storefront in this catalog, so no Alibaba button
+    ("en", ["email", "whatsapp", "copy"]),
+    ("id", ["email", "whatsapp", "copy"]),
+    ("zh", ["email", "copy", "whatsapp"]),
 ])
-def test_inquiry_channels_in_the_order_buyers_of_the_language_use(site, lang, order):
-    found, _ = channels(site, lang)
+def test_send_buttons_in_the_order_buyers_of_the_language_use(site, lang, order):
+    found, text = channels(site, lang)
     assert found == order
+    # The form comes first, the ways to send it after.
+    assert text.index('data-inquiry-form') < text.index('class="vc-send"')
 
 
 def test_product_page_mailto_names_product_bumdes_place_and_page(site):
@@ -265,7 +268,7 @@ def test_product_page_mailto_names_product_bumdes_place_and_page(site):
     from test_inquiry import mailto_parts
 
     _, text = channels(site, "en")
-    href = unescape(re.search(r'href="(mailto:[^"]+)" data-channel="email"', text).group(1))
+    href = unescape(re.search(r'data-send="email" href="(mailto:[^"]+)"', text).group(1))
     address, query = mailto_parts(href)
     assert address == "palu@example.com"
     assert query["subject"] == [f"Quote request: {' '.join(TRICKY.split())} (kelor-powder)"]
@@ -273,15 +276,29 @@ def test_product_page_mailto_names_product_bumdes_place_and_page(site):
     assert f"Product: {TRICKY} (kelor-powder)" in body
     assert "Producer: Maju Village Enterprise, Sigi Regency, Central Sulawesi" in body
     assert "Page: https://example.org/catalog/en/products/kelor-powder/" in body
-    assert "Quantity: …" in body
+    assert "Quantity: …" in body and "\nMessage:\n…\n" in body
+
+
+def test_chinese_messages_carry_english_labels_for_the_dealers_staff(site):
+    from html import unescape
+    from test_inquiry import mailto_parts
+
+    _, text = channels(site, "zh")
+    href = unescape(re.search(r'data-send="email" href="(mailto:[^"]+)"', text).group(1))
+    _, query = mailto_parts(href)
+    body = query["body"][0].replace("\r\n", "\n")
+    assert body.startswith("您好，我想询价：\nHello, I would like a quotation for:\n\n")
+    assert "数量 (Quantity): …" in body
+    assert "产品 (Product): " in body
+    assert query["subject"][0].startswith("询价 / Quote request: ")
 
 
 def test_whatsapp_link_goes_to_the_regional_agent(site):
     from html import unescape
 
     _, text = channels(site, "en")
-    href = unescape(re.search(r'href="(https://wa.me/[^"]+)"', text).group(1))
-    assert href.startswith("https://wa.me/6281341005678?text=Hello%2C%0A%0A")
+    href = unescape(re.search(r'data-send="whatsapp" href="(https://wa.me/[^"]+)"', text).group(1))
+    assert href.startswith("https://wa.me/6281341005678?text=Hello%2C%20I%20would%20like%20a%20quotation%20for%3A%0A%0A")
 
 
 def test_the_same_sources_build_byte_identical_output(tmp_path):
@@ -314,7 +331,7 @@ def test_long_listings_continue_as_one_line_per_product(tmp_path, monkeypatch):
     page = (root / "site/en/products/index.html").read_text(encoding="utf-8")
     assert page.count('class="vc-card"') == 1
     rows = re.findall(r'<li class="vc-row"[^>]*data-category="(\w+)"[^>]*><a href="([^"]+)">', page)
-    assert rows == [("seafood", "kepiting-hidup/")]
+    assert rows == [("moringa", "kelor-powder/")]  # by name: "Live mud crab" is the card, "Moringa…" the row
     assert check_site_links(root / "site", base_path="/catalog/") == []
 
 
@@ -327,5 +344,5 @@ def test_alibaba_link_falls_back_from_product_to_agent_to_dealer(tmp_path):
     assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
     own = (root / "site/en/products/kepiting-hidup/index.html").read_text(encoding="utf-8")
     dealer = (root / "site/en/products/kelor-powder/index.html").read_text(encoding="utf-8")
-    assert 'href="https://dealer.en.alibaba.com/product/7.html" data-channel="alibaba"' in own
-    assert 'href="https://dealer.en.alibaba.com/" data-channel="alibaba"' in dealer
+    assert 'data-send="alibaba" href="https://dealer.en.alibaba.com/product/7.html"' in own
+    assert 'data-send="alibaba" href="https://dealer.en.alibaba.com/"' in dealer

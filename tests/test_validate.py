@@ -64,6 +64,7 @@ CASES = {
  "alibaba_lookalike": {K: P + 'alibaba_url: https://alibaba.com.evil.example/login\n'},
  "issuer_unknown": {K: P.replace("issuer: bpjph", "issuer: mui")},
  "verify_url_off_site": {K: P.replace("valid_until: 2028-01-31}", "valid_until: 2028-01-31, verify_url: https://halal.go.id.example.net/x}")},
+ "certificate_file_missing": {K: P.replace("valid_until: 2028-01-31}", "valid_until: 2028-01-31, file: sertifikat-halal.pdf}")},
  "trade_terms_unknown": {K: P + "price_tiers:\n  - {min_quantity: '500', price: '3.2', currency: EUR, unit: karung, incoterm: FOB, place: Palu}\n"
                          "payment_terms: [cod]\nexport_documents: [form-x]\n"
                          "container_load:\n  - {container: container-20ft, quantity: '18', unit: kg}\n"},
@@ -162,6 +163,7 @@ def test_every_load_and_rule_message_is_exercised(golden):
                         "rule.tracked_build_state", "rule.folder_too_big", "rule.broken_link", "rule.broken_anchor",
                         "rule.theme_page_missing"}  # test_hostile.py
     tested_elsewhere |= {code for code in MESSAGES if code.startswith("rule.document_")}  # test_documents.py
+    tested_elsewhere |= {"rule.file_symlink"}  # test_trust.py
     missing = []
     for code, entry in MESSAGES.items():
         if not code.startswith(("load.", "rule.")) or code in tested_elsewhere:

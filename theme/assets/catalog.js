@@ -1,51 +1,9 @@
-/* Progressive enhancement for the catalog. Without JavaScript every link and page still works:
-   this only rewrites the inquiry links as the buyer types, copies the WeChat ID, filters listings, and
-   adds the keyboard skip link and the current-section tab that Material leaves out on catalog pages. */
+/* Progressive enhancement for the catalog. Without JavaScript every link and page still works: this
+   copies the WeChat ID, filters listings, switches the product gallery's photo, and adds the keyboard skip
+   link and the current-section tab that Material leaves out on catalog pages. The quote form and the
+   inquiry list are inquiry.js's. */
 (function () {
   "use strict";
-
-  /* RFC 3986 unreserved characters stay; everything else is percent-encoded (space → %20, never +). */
-  function encode(text) {
-    return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
-      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-    });
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(quantity|destination|incoterm|sample|message)\}/g, function (_, key) {
-      return values[key];
-    });
-  }
-
-  function setupInquiry(section) {
-    var form = section.querySelector("[data-inquiry-form]");
-    if (!form) return;
-    var blank = section.getAttribute("data-blank");
-    function update() {
-      var quantity = form.elements.quantity.value.trim();
-      var values = {
-        quantity: quantity ? quantity + " " + form.elements.unit.value : blank,
-        destination: form.elements.destination.value.trim() || blank,
-        incoterm: form.elements.incoterm.value || blank,
-        sample: form.elements.sample.checked ? section.getAttribute("data-yes") : section.getAttribute("data-no"),
-        message: form.elements.message.value.trim()
-      };
-      var subject = fill(section.getAttribute("data-subject"), values).replace(/\s+/g, " ").trim();
-      var body = fill(section.getAttribute("data-body"), values).replace(/\r\n/g, "\n").trim() + "\n";
-      var email = section.querySelector('[data-channel="email"]');
-      if (email) {
-        email.href = "mailto:" + section.getAttribute("data-email") + "?subject=" + encode(subject) +
-          "&body=" + encode(body.replace(/\n/g, "\r\n"));
-      }
-      var whatsapp = section.querySelector('[data-channel="whatsapp"]');
-      if (whatsapp) {
-        whatsapp.href = "https://wa.me/" + section.getAttribute("data-whatsapp") + "?text=" + encode(body);
-      }
-    }
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-  }
 
   function setupCopy(button) {
     if (!navigator.clipboard) return;
@@ -64,8 +22,10 @@
     var count = form.querySelector(".vc-filters__count");
     var empty = document.querySelector("[data-no-results]");
     var regency = form.elements.regency;
-    var names = ["category", "province", "regency", "certification", "incoterm", "availability", "moq"];
+    var names = ["category", "province", "regency", "certification", "incoterm", "availability", "moq", "moq_unit"];
     form.hidden = false;
+    var foldRoot = form.closest("details");
+    if (foldRoot) foldRoot.hidden = false;
 
     function matches(card, values) {
       var d = card.dataset;
@@ -75,7 +35,12 @@
       if (values.certification && (" " + d.certs + " ").indexOf(" " + values.certification + " ") < 0) return false;
       if (values.incoterm && (" " + d.incoterms + " ").indexOf(" " + values.incoterm + " ") < 0) return false;
       if (values.availability && d.availability !== values.availability) return false;
-      if (values.moq && Number(d.moq) > Number(values.moq)) return false;
+      /* The MOQ compares within a unit family (kg with tonnes; a container size only with itself). */
+      if (values.moq) {
+        var unit = form.elements.moq_unit.selectedOptions[0];
+        if (d.moqFamily !== unit.getAttribute("data-family")) return false;
+        if (Number(d.moqBase) > Number(values.moq) * Number(unit.getAttribute("data-base"))) return false;
+      }
       return true;
     }
 
@@ -86,6 +51,8 @@
         var field = form.elements[name];
         if (field && field.value) { values[name] = field.value; params.set(name, field.value); }
       });
+      /* The unit means nothing without an amount: a link shared without one stays clean. */
+      if (!values.moq) params.delete("moq_unit");
       if (regency) {
         Array.prototype.forEach.call(regency.options, function (option) {
           var parent = option.getAttribute("data-parent");
@@ -105,6 +72,10 @@
         history.replaceState(null, "", query ? "?" + query : location.pathname);
       }
     }
+
+    /* On a phone the filters fold into their summary; on a wide screen they stay open. */
+    var fold = form.closest("details");
+    if (fold && window.matchMedia("(min-width: 60em)").matches) fold.open = true;
 
     var initial = new URLSearchParams(location.search);
     names.forEach(function (name) {
@@ -152,10 +123,31 @@
     }
   }
 
+  /* The product gallery: a thumbnail shows its photo in the main picture (without JavaScript it opens it). */
+  function setupGallery(gallery) {
+    var main = gallery.querySelector(".vc-gallery__main");
+    if (!main) return;
+    var img = main.querySelector("img");
+    var source = main.querySelector("source");
+    Array.prototype.forEach.call(gallery.querySelectorAll("[data-full]"), function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        img.src = link.getAttribute("data-full");
+        img.srcset = link.getAttribute("data-srcset");
+        if (source) source.srcset = link.getAttribute("data-webp");
+        img.alt = link.getAttribute("data-alt");
+        Array.prototype.forEach.call(gallery.querySelectorAll("[data-full]"), function (other) {
+          other.removeAttribute("aria-current");
+        });
+        link.setAttribute("aria-current", "true");
+      });
+    });
+  }
+
   function init() {
     setupSkipLink();
     markSectionTab();
-    Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry]"), setupInquiry);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-gallery]"), setupGallery);
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     Array.prototype.forEach.call(document.querySelectorAll("[data-filters]"), setupFilters);
   }

@@ -1,0 +1,366 @@
+/* The quote form and the inquiry list. Progressive enhancement: without JavaScript every product page's
+   e-mail and WhatsApp links already carry the message with blanks (…) to fill in.
+
+   The message is made from the layout the build wrote into data-layout (generator/inquiry.py), in the same
+   way the build made the links' default message: labels in the page's language with English beside them,
+   the buyer's blank lines kept. The inquiry list lives in the browser (localStorage), so it is the same
+   list on the Indonesian, English and Chinese pages. */
+(function () {
+  "use strict";
+
+  var STORE = "vc-inquiry-list";
+
+  /* RFC 3986 unreserved characters stay; everything else is percent-encoded (space → %20, never +). */
+  function encode(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  function labelText(label) {
+    return label.length === 1 || label[0] === label[1] ? label[0] : label[0] + " (" + label[1] + ")";
+  }
+
+  function trimNewlines(text) {
+    return text.replace(/^\n+/, "").replace(/\n+$/, "");
+  }
+
+  /* The same as generator.inquiry.compose: a fixed line, "Label: value" (blank when empty), or a block. */
+  function compose(layout, values, blank) {
+    var lines = [];
+    layout.lines.forEach(function (line) {
+      if (!line.label) {
+        lines.push(line.text);
+      } else if (line.block) {
+        lines.push(labelText(line.label) + ":");
+        lines.push(trimNewlines(String(values[line.field] || "").replace(/\r\n/g, "\n")) || blank);
+      } else {
+        var value = line.value !== undefined ? line.value : String(values[line.field] || "").trim();
+        lines.push(labelText(line.label) + ": " + (value || blank));
+      }
+    });
+    return {
+      subject: layout.subject.split(/\s+/).join(" ").trim(),
+      body: trimNewlines(lines.join("\n")) + "\n"
+    };
+  }
+
+  function mailto(email, message) {
+    return "mailto:" + encode(email).replace("%40", "@") + "?subject=" + encode(message.subject) +
+      "&body=" + encode(message.body.replace(/\n/g, "\r\n"));
+  }
+
+  function whatsapp(digits, message) {
+    return "https://wa.me/" + digits + "?text=" + encode(message.body);
+  }
+
+  /* "750 kg", but "2 × 20 ft container" (views.amount_text writes amounts the same way). */
+  function amount(quantity, unit) {
+    return quantity + (/^\d/.test(unit) ? " × " : " ") + unit;
+  }
+
+  /* A unit select's value is the vocabulary key; the message names the unit as the page does. */
+  function unitName(select) {
+    var option = select.selectedOptions[0];
+    return option ? option.textContent.trim() : "";
+  }
+
+  /* What the buyer filled in, as the message's fields. */
+  function formValues(form) {
+    var e = form.elements;
+    function text(name) { return e[name] ? String(e[name].value).trim() : ""; }
+    var values = {
+      destination: text("destination"),
+      incoterm: text("incoterm"),
+      target_price: text("target_price"),
+      delivery: text("delivery"),
+      buyer_name: text("buyer_name"),
+      company: text("company"),
+      country: text("country"),
+      message: e.message ? e.message.value : ""
+    };
+    if (e.quantity) values.quantity = text("quantity") ? amount(text("quantity"), unitName(e.unit)) : "";
+    if (e.reply) values.reply = text("reply") ? e.reply_via.value + ": " + text("reply") : "";
+    var documents = [];
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="documents"]:checked'), function (box) {
+      documents.push(box.value);
+    });
+    values.documents = documents.join(", ");
+    var sample = e.sample;
+    values.sample = sample && sample.checked ? sample.getAttribute("data-yes") : "";
+    return values;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
+    return Promise.reject(new Error("no clipboard"));
+  }
+
+  function say(section, text) {
+    var status = section.querySelector("[data-send-status]");
+    if (status) status.textContent = text;
+  }
+
+  /* The send buttons of one recipient: their links follow the message; copy and Alibaba copy it. */
+  function wireSend(scope, section, recipient, messageOf) {
+    function update() {
+      var message = messageOf();
+      var email = scope.querySelector('[data-send="email"]');
+      if (email && recipient.email) email.href = mailto(recipient.email, message);
+      var wa = scope.querySelector('[data-send="whatsapp"]');
+      if (wa && recipient.whatsapp) wa.href = whatsapp(recipient.whatsapp, message);
+    }
+    var copy = scope.querySelector('[data-send="copy"]');
+    if (copy) {
+      copy.addEventListener("click", function () {
+        copyText(messageOf().body).then(function () { say(section, copy.getAttribute("data-copied")); },
+                                        function () { say(section, ""); });
+      });
+    }
+    var alibaba = scope.querySelector('[data-send="alibaba"]');
+    if (alibaba) {
+      alibaba.addEventListener("click", function () {
+        /* The link opens in a new tab at once; the message is on the clipboard to paste there. */
+        copyText(messageOf().body).then(function () {
+          var button = scope.querySelector('[data-send="copy"]');
+          say(section, button ? button.getAttribute("data-copied") : "");
+        }, function () {});
+      });
+    }
+    return update;
+  }
+
+  /* --- the inquiry list, kept in the browser ---------------------------------------------------------- */
+
+  function readList() {
+    try {
+      var items = JSON.parse(localStorage.getItem(STORE) || "[]");
+      return Array.isArray(items) ? items.filter(function (item) {
+        return item && typeof item.id === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(item.id);
+      }) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function writeList(items) {
+    try {
+      localStorage.setItem(STORE, JSON.stringify(items));
+    } catch (error) { /* private browsing without storage: the list only lasts for this page */ }
+    showCount(items.length);
+  }
+
+  function storageWorks() {
+    try {
+      localStorage.setItem(STORE + "-probe", "1");
+      localStorage.removeItem(STORE + "-probe");
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* The nav tab of the list shows how many products are in it. */
+  function showCount(count) {
+    /* The list's page is <lang>/inquiry/ (generator/pages.py INQUIRY_LIST); on that page its own tab links to "./". */
+    var tabs = Array.prototype.filter.call(document.querySelectorAll("a.md-tabs__link, a.md-nav__link"), function (link) {
+      return /\/inquiry\/$/.test(new URL(link.href, location.href).pathname);
+    });
+    tabs.concat(Array.prototype.slice.call(document.querySelectorAll("[data-basket-link]"))).forEach(function (link) {
+      var base = link.getAttribute("data-label") || link.textContent.replace(/\s*\(\d+\)$/, "").trim();
+      link.setAttribute("data-label", base);
+      link.textContent = count ? base + " (" + count + ")" : base;
+      if (link.hasAttribute("data-basket-link")) link.hidden = !count;
+    });
+  }
+
+  function setupAddButtons() {
+    var buttons = document.querySelectorAll("[data-basket-add]");
+    if (!buttons.length || !storageWorks()) return;
+    var inList = {};
+    readList().forEach(function (item) { inList[item.id] = true; });
+    Array.prototype.forEach.call(buttons, function (button) {
+      var id = button.getAttribute("data-basket-add");
+      var added = button.getAttribute("data-added");
+      function mark() {
+        button.setAttribute("aria-pressed", "true");
+        if (added) button.textContent = added;
+      }
+      button.hidden = false;
+      if (inList[id]) mark();
+      button.addEventListener("click", function () {
+        var items = readList();
+        if (!items.some(function (item) { return item.id === id; })) {
+          items.push({ id: id, name: button.getAttribute("data-name") || id, contact: button.getAttribute("data-contact") || "dealer",
+                       unit: button.getAttribute("data-unit") || "", family: button.getAttribute("data-family") || "" });
+          writeList(items);
+        }
+        Array.prototype.forEach.call(document.querySelectorAll('[data-basket-add="' + id + '"]'), function (other) {
+          other.setAttribute("aria-pressed", "true");
+          if (other.getAttribute("data-added")) other.textContent = other.getAttribute("data-added");
+        });
+      });
+    });
+    showCount(readList().length);
+  }
+
+  /* --- a product page's form -------------------------------------------------------------------------- */
+
+  function setupProductInquiry(section) {
+    var form = section.querySelector("[data-inquiry-form]");
+    if (!form) return;
+    var layout = JSON.parse(section.getAttribute("data-layout"));
+    var blank = section.getAttribute("data-blank");
+    var recipient = { email: section.getAttribute("data-email"), whatsapp: section.getAttribute("data-whatsapp") };
+    var update = wireSend(section, section, recipient, function () { return compose(layout, formValues(form), blank); });
+    var copyItem = section.querySelector(".vc-send__copy");
+    if (copyItem && navigator.clipboard) copyItem.hidden = false;
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    update();
+  }
+
+  /* --- the inquiry list page -------------------------------------------------------------------------- */
+
+  function setupList(section) {
+    var layout = JSON.parse(section.getAttribute("data-layout"));
+    var contacts = JSON.parse(section.getAttribute("data-contacts"));
+    var blank = section.getAttribute("data-blank");
+    var products = section.getAttribute("data-products");
+    var list = section.querySelector("[data-basket-items]");
+    var empty = section.querySelector("[data-basket-empty]");
+    var groups = section.querySelector("[data-send-groups]");
+    var groupTemplate = section.querySelector("template[data-send-group]");
+    var unitOptions = section.querySelector("template[data-unit-options]").innerHTML;
+    var form = section.querySelector("[data-inquiry-form]");
+    var needsJs = document.querySelector("[data-needs-js]");
+    if (needsJs) needsJs.hidden = true;
+    section.hidden = false;
+    var updaters = [];
+
+    function pageOf(id) {
+      return new URL(products + id + "/", location.href).href;
+    }
+
+    function itemsText(items) {
+      return items.map(function (item, index) {
+        var asked = item.quantity ? " — " + (item.unitName ? amount(item.quantity, item.unitName) : item.quantity) : "";
+        return (index + 1) + ". " + item.name + " (" + item.id + ")" + asked + "\n   " + pageOf(item.id);
+      }).join("\n");
+    }
+
+    function render() {
+      var items = readList();
+      list.innerHTML = "";
+      groups.innerHTML = "";
+      updaters = [];
+      empty.hidden = items.length !== 0;
+      form.hidden = items.length === 0;
+      var byContact = {};
+      var order = [];
+      items.forEach(function (item) {
+        var key = contacts[item.contact] ? item.contact : "dealer";
+        if (!byContact[key]) { byContact[key] = []; order.push(key); }
+        byContact[key].push(item);
+        var row = document.createElement("li");
+        row.className = "vc-basket__item";
+        var link = document.createElement("a");
+        link.href = pageOf(item.id);
+        link.textContent = item.name;
+        var quantity = document.createElement("input");
+        quantity.type = "number";
+        quantity.min = "0";
+        quantity.step = "any";
+        quantity.inputMode = "decimal";
+        quantity.value = item.quantity || "";
+        quantity.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + item.name);
+        var unit = document.createElement("select");
+        unit.innerHTML = unitOptions;
+        /* Units that fit the product: its own family (kg and tonnes for crab, never litres) and containers. */
+        Array.prototype.slice.call(unit.options).forEach(function (option) {
+          var family = option.getAttribute("data-family");
+          if (item.family && family !== item.family && family.indexOf("container") !== 0) option.remove();
+        });
+        unit.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + item.name);
+        if (item.unit) unit.value = item.unit;
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "vc-button vc-basket__remove";
+        remove.textContent = section.getAttribute("data-remove");
+        function save() {
+          var all = readList();
+          all.forEach(function (other) {
+            if (other.id === item.id) { other.quantity = quantity.value.trim(); other.unit = unit.value; }
+          });
+          item.quantity = quantity.value.trim();
+          item.unit = unit.value;
+          item.unitName = unitName(unit);
+          writeList(all);
+          refresh();
+        }
+        item.unitName = unitName(unit);
+        quantity.addEventListener("input", save);
+        unit.addEventListener("change", save);
+        remove.addEventListener("click", function () {
+          writeList(readList().filter(function (other) { return other.id !== item.id; }));
+          render();
+        });
+        var amount = document.createElement("span");
+        amount.className = "vc-basket__amount";
+        amount.appendChild(quantity);
+        amount.appendChild(unit);
+        row.appendChild(link);
+        row.appendChild(amount);
+        row.appendChild(remove);
+        list.appendChild(row);
+      });
+      order.forEach(function (key) {
+        var contact = contacts[key];
+        var group = groupTemplate.content.firstElementChild.cloneNode(true);
+        group.querySelector(".vc-send-group__to").textContent =
+          section.getAttribute("data-to").replace("{name}", contact.name) + " · " + byContact[key].length;
+        Array.prototype.forEach.call(group.querySelectorAll("[data-if]"), function (element) {
+          element.hidden = !contact[element.getAttribute("data-if")];
+        });
+        var email = group.querySelector('[data-show="email"]');
+        if (email) email.textContent = contact.email;
+        var wechat = group.querySelector('[data-show="wechat"]');
+        if (wechat) wechat.textContent = contact.wechat ? "WeChat: " + contact.wechat : "";
+        var alibaba = group.querySelector('[data-send="alibaba"]');
+        if (alibaba && contact.alibaba) alibaba.href = contact.alibaba;
+        groups.appendChild(group);
+        var update = wireSend(group, section, contact, function () {
+          var values = formValues(form);
+          values.items = itemsText(byContact[key]);
+          return compose(layout, values, blank);
+        });
+        updaters.push(update);
+      });
+      refresh();
+    }
+
+    function refresh() {
+      updaters.forEach(function (update) { update(); });
+    }
+
+    form.addEventListener("input", refresh);
+    form.addEventListener("change", refresh);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("storage", function (event) { if (event.key === STORE) render(); });
+    render();
+  }
+
+  function init() {
+    setupAddButtons();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry]"), setupProductInquiry);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry-list]"), setupList);
+    showCount(readList().length);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
