@@ -848,6 +848,96 @@ def scene_clove_oil(rng: random.Random) -> Image.Image:
     return finish(img, rng, strokes=60000, length=(5, 15), width=(2, 4), grain=8, vignette_strength=0.4)
 
 
+def foil_bag(img: Image.Image, rng: random.Random, box: tuple[float, float, float, float], label: str) -> None:
+    """A standing aluminium foil bag with a printed label, lit from the upper left."""
+    size = img.size
+    x0, y0, x1, y1 = box
+    bag = new_mask(size)
+    ImageDraw.Draw(bag).rounded_rectangle(box, radius=28, fill=255)
+    drop_shadow(img, bag, (22, 26), 24, 0.5)
+    metal = gradient(size, [(0, hexc("#f2f2ee")), (0.35, hexc("#b9bcbc")), (0.5, hexc("#e9eae6")), (0.7, hexc("#8f9493")),
+                            (1, hexc("#d7d9d5"))], horizontal=True)
+    fill(img, bag, metal)
+    img.paste(modulate(img, fractal(rng, size, [60, 14]), 18), (0, 0), bag)
+    seal = new_mask(size)
+    ImageDraw.Draw(seal).rectangle((x0 + 8, y0 + 14, x1 - 8, y0 + 48), fill=255)
+    fill(img, ImageChops.multiply(seal, bag), hexc("#a4a7a6"), 0.8)
+    tag = new_mask(size)
+    ImageDraw.Draw(tag).rounded_rectangle((x0 + 36, y0 + 150, x1 - 36, y0 + 360), radius=10, fill=255)
+    fill(img, tag, hexc("#f6f3e8"))
+    band = new_mask(size)
+    ImageDraw.Draw(band).rectangle((x0 + 36, y0 + 150, x1 - 36, y0 + 210), fill=255)
+    fill(img, ImageChops.multiply(band, tag), hexc("#3f7a2a"))
+    draw = ImageDraw.Draw(img)
+    draw.text(((x0 + x1) / 2, y0 + 180), label, fill=(250, 250, 240), font=label_font(34), anchor="mm")
+    draw.text(((x0 + x1) / 2, y0 + 270), "1 kg", fill=hexc("#2f3a2a"), font=label_font(54), anchor="mm")
+    shade(img, bag, 30, light=(255, 255, 255), dark=(40, 45, 45), highlight=0.6, shadow=0.5, rim=0.5)
+
+
+def scene_moringa_packed(rng: random.Random) -> Image.Image:
+    """Moringa powder packed for export: foil bags standing in an open carton on the packing table."""
+    size = LANDSCAPE
+    w, h = size
+    img = wood(size, rng, hexc("#9a6b40"), plank=240)
+    glow(img, (300, 150), 800, (255, 240, 210), 0.2)
+    carton = polygon_mask(size, [(180, 430), (1420, 430), (1480, 1120), (120, 1120)])
+    drop_shadow(img, carton, (30, 40), 36, 0.55)
+    fill(img, carton, gradient(size, [(0.35, hexc("#c89a62")), (1, hexc("#a97a45"))]))
+    img.paste(modulate(img, fractal(rng, size, [120, 20]), 14), (0, 0), carton)
+    inside = polygon_mask(size, [(240, 470), (1360, 470), (1330, 700), (270, 700)])
+    fill(img, inside, hexc("#6f4b26"))
+    for flap in ([(180, 430), (1420, 430), (1500, 330), (100, 330)],):
+        mask = polygon_mask(size, flap)
+        fill(img, mask, hexc("#d5aa72"))
+        shade(img, mask, 20, highlight=0.4, shadow=0.3, rim=0.2)
+    for i, x in enumerate((300, 650, 1000)):
+        foil_bag(img, rng, (x, 250 + (i % 2) * 20, x + 300, 820 + (i % 2) * 20), "MORINGA")
+    front = polygon_mask(size, [(150, 760), (1450, 760), (1480, 1120), (120, 1120)])
+    fill(img, front, gradient(size, [(0.6, hexc("#c79862")), (1, hexc("#a2733f"))]))
+    img.paste(modulate(img, fractal(rng, size, [140, 24]), 12), (0, 0), front)
+    draw = ImageDraw.Draw(img)
+    draw.text((800, 880), "20 kg NET · PRODUCT OF INDONESIA", fill=hexc("#3b2a18"), font=label_font(46), anchor="mm")
+    draw.text((800, 960), "KEEP DRY · THIS SIDE UP", fill=hexc("#3b2a18"), font=label_font(40), anchor="mm")
+    tape = new_mask(size)
+    ImageDraw.Draw(tape).rectangle((760, 760, 840, 1120), fill=255)
+    fill(img, tape, hexc("#d9c9a3"), 0.7)
+    return finish(img, rng, strokes=60000, length=(5, 14), width=(2, 4), grain=9, vignette_strength=0.4)
+
+
+def scene_oil_drums(rng: random.Random) -> Image.Image:
+    """Clove leaf oil ready to ship: sealed blue drums on pallets in the distillery's store."""
+    size = LANDSCAPE
+    w, h = size
+    img = gradient(size, [(0, hexc("#d8d2c4")), (0.58, hexc("#c4bcab")), (0.59, hexc("#8e877a")), (1, hexc("#6f695e"))])
+    img = modulate(img, fractal(rng, size, [200, 40]), 10)
+    glow(img, (1300, 120), 600, (255, 250, 235), 0.35)
+    draw = ImageDraw.Draw(img)
+    for y in range(90, 660, 120):
+        draw.line((0, y, w, y + 6), fill=hexc("#bdb4a2"), width=3)
+    for i, cx in enumerate((340, 800, 1260)):
+        pallet = new_mask(size)
+        ImageDraw.Draw(pallet).rectangle((cx - 230, 1010, cx + 230, 1080), fill=255)
+        fill(img, pallet, hexc("#b48a55"))
+        shade(img, pallet, 10, highlight=0.3, shadow=0.4, rim=0.2)
+        drum = new_mask(size)
+        ImageDraw.Draw(drum).rounded_rectangle((cx - 190, 330 + i * 6, cx + 190, 1015), radius=40, fill=255)
+        drop_shadow(img, drum, (28, 18), 26, 0.45)
+        fill(img, drum, gradient(size, [(0, hexc("#1f5fa8")), (0.45, hexc("#3f86d0")), (1, hexc("#174a86"))], horizontal=True))
+        img.paste(modulate(img, fractal(rng, size, [80, 16]), 10), (0, 0), drum)
+        ribs = new_mask(size)
+        for ry in (520, 760):
+            ImageDraw.Draw(ribs).rectangle((cx - 190, ry + i * 6, cx + 190, ry + 18 + i * 6), fill=255)
+        fill(img, ImageChops.multiply(ribs, drum), hexc("#123b6c"), 0.6)
+        label = new_mask(size)
+        ImageDraw.Draw(label).rectangle((cx - 120, 590 + i * 6, cx + 120, 720 + i * 6), fill=255)
+        fill(img, label, hexc("#f4f0e2"))
+        draw = ImageDraw.Draw(img)
+        draw.text((cx, 625 + i * 6), "CLOVE LEAF OIL", fill=hexc("#3a2a1a"), font=label_font(30), anchor="mm")
+        draw.text((cx, 680 + i * 6), f"LOT 26-10-{i + 1:02d} · 180 kg", fill=hexc("#3a2a1a"), font=label_font(26), anchor="mm")
+        shade(img, drum, 40, light=(230, 240, 255), dark=(10, 20, 40), highlight=0.55, shadow=0.55, rim=0.4)
+    return finish(img, rng, strokes=55000, length=(5, 14), width=(2, 4), grain=8, vignette_strength=0.45)
+
+
 def avocado_outline(cx: float, cy: float, scale: float, angle: float) -> list[Point]:
     """Pear-shaped avocado outline, stem end towards ``angle``."""
     pts = []
@@ -1630,6 +1720,8 @@ PHOTOS = [
           "2026:10:29 06:12:40", "+08:00", -1.0162, 120.2531),
     Photo("bumdes-hijau-lestari-pombewe/bubuk-daun-kelor-1.jpg", scene_moringa_powder, "Xiaomi", "Redmi Note 13",
           "2026:10:21 10:05:33", "+08:00", -1.0336, 119.9419, icc=True),
+    Photo("bumdes-hijau-lestari-pombewe/bubuk-daun-kelor-2.jpg", scene_moringa_packed, "Xiaomi", "Redmi Note 13",
+          "2026:10:21 10:11:48", "+08:00", -1.0337, 119.9420),
     Photo("bumdes-hijau-lestari-pombewe/daun-kelor-kering-1.jpg", scene_moringa_leaves, "Xiaomi", "Redmi Note 13",
           "2026:10:21 10:18:02", "+08:00", -1.0341, 119.9425),
     Photo("bumdes-hijau-lestari-pombewe/bumdes-hijau-lestari-pombewe-1.jpg", scene_pombewe, "Xiaomi", "Redmi Note 13",
@@ -1638,6 +1730,8 @@ PHOTOS = [
           "2026:10:30 14:22:09", "+08:00", 1.0553, 120.7346, orientation=6),
     Photo("bumdes-cengkeh-emas-lakatan/minyak-daun-cengkeh-1.jpg", scene_clove_oil, "OPPO", "CPH2591",
           "2026:10:30 14:31:47", "+08:00", 1.0549, 120.7351),
+    Photo("bumdes-cengkeh-emas-lakatan/minyak-daun-cengkeh-2.jpg", scene_oil_drums, "OPPO", "CPH2591",
+          "2026:10:30 15:02:13", "+08:00", 1.0551, 120.7349),
     Photo("bumdes-tunas-gayo-wih-ilang/kopi-arabika-gayo-1.jpg", scene_coffee, "Apple", "iPhone 13",
           "2026:10:08 15:10:26", "+07:00", 4.5827, 96.7963),
     Photo("bumdes-agung-makmur-burno/tepung-pisang-1.jpg", scene_banana_flour, "samsung", "SM-A346E",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, TODAY, jpeg_markers, riff_chunks
+from conftest import ROOT, TODAY, jpeg_bytes, jpeg_markers, riff_chunks
 from generator.build import check_catalog
 from generator.issues import Severity
 from generator.links import check_site_links
@@ -38,6 +38,45 @@ def test_sample_catalog_meets_the_brief():
     for checked in [*validated.products, *validated.bumdes]:
         for field in ("name", "description"):
             assert set(getattr(checked.model, field)) >= {"id", "en", "zh"}, (checked.where, field)
+
+
+def test_the_sample_catalog_shows_every_trade_field_on_at_least_two_products():
+    """What a buyer checks (issue #19): a certificate file, a laboratory analysis, two photos, price tiers,
+    a container load and export documents, each on two products or more, so every part of a page is seen."""
+    products = check_catalog(ROOT, today=TODAY).products
+    counts = {
+        "certificate file": sum(any(c.file for c in p.model.certifications) for p in products),
+        "analysis with file": sum(any(a.file and a.results for a in p.model.analyses) for p in products),
+        "two photos": sum(len(p.model.photos) >= 2 for p in products),
+        "price tiers": sum(len(p.model.price_tiers) >= 2 for p in products),
+        "container load": sum(bool(p.model.container_load) for p in products),
+        "export documents": sum(bool(p.model.export_documents) for p in products),
+        "payment terms": sum(bool(p.model.payment_terms) for p in products),
+    }
+    assert {name: count for name, count in counts.items() if count < 2} == {}
+
+
+def test_the_contributor_guides_example_files_pass_the_check(tmp_path):
+    """CONTRIBUTING.md's complete example product, in both languages, is what contributors copy."""
+    import re
+    import shutil
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```yaml\n(# yaml-language-server: \$schema=../../schemas/product.schema.json\n.*?)```", guide, re.S)
+    assert len(examples) == 2
+    for index, example in enumerate(examples):
+        root = tmp_path / f"catalog{index}"
+        root.mkdir()
+        for name in ("site_config.yml", "regions", "products", "theme"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+        product_id = re.search(r"^id: (\S+)$", example, re.M).group(1)
+        folder = root / "products/bumdes-hijau-lestari-pombewe"
+        (folder / f"{product_id}.yml").write_text(example, encoding="utf-8")
+        for photo in re.findall(r"file: (\S+\.jpe?g)$", example, re.M):  # the photos the contributor uploads
+            (folder / photo).write_bytes(jpeg_bytes((1600, 1200)))
+        issues = check_catalog(root, today=TODAY).issues
+        assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == [], f"example {index + 1}"
 
 
 def test_every_internal_link_anchor_image_and_srcset_resolves(sample_site):
