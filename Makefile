@@ -10,8 +10,13 @@ BUMDES ?=
 PRODUCT ?=
 PORT ?= 8000
 DEST ?=
+FILES ?=
+FORM ?=
+BODY ?=
+ISSUE ?=
+OUT ?=
 
-.PHONY: build serve check test new-product translations schemas bench audit publish lock clean
+.PHONY: build serve check test new-product translations schemas bench audit publish strip-location intake lock clean
 
 # The Python floor is pyproject.toml's requires-python: said once, plainly, instead of pip's failure on
 # the first package that needs a newer Python.
@@ -72,6 +77,17 @@ bench: $(DEV_STAMP)
 ## (the remote is configured by RCLONE_CONFIG_<REMOTE>_* variables; run make build first; docs/publishing.md)
 publish: $(STAMP)
 	$(GEN) publish --dest '$(DEST)'
+
+## strip-location: remove GPS and other metadata from photos, pixels untouched: make strip-location FILES="a.jpg b.png"
+strip-location: $(STAMP)
+	@test -n "$(FILES)" || { echo 'usage: make strip-location FILES="products/<bumdes-id>/<photo>.jpg ..."'; exit 2; }
+	$(GEN) strip-location $(FILES)
+
+## intake: an issue form's body → checked catalog files, reply and pull request (what .github/workflows/intake.yml runs):
+## make intake FORM=product|bumdes BODY=<file with the issue body> ISSUE=<number> OUT=<folder>
+intake: $(STAMP)
+	@test -n "$(FORM)" -a -n "$(BODY)" -a -n "$(ISSUE)" -a -n "$(OUT)" || { echo "usage: make intake FORM=product|bumdes BODY=<file> ISSUE=<number> OUT=<folder>"; exit 2; }
+	$(GEN) intake --form '$(FORM)' --body '$(BODY)' --issue '$(ISSUE)' --out '$(OUT)'
 
 ## lock: re-pin requirements.txt from requirements.in, then requirements-dev.txt from requirements-dev.in
 lock:

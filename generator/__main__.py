@@ -42,6 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     publish_cmd.add_argument("--site", type=Path, default=None, help="the built site (default: <root>/site)")
     publish_cmd.add_argument("--all", action="store_true", help="upload unchanged files too (after a change to the headers)")
     publish_cmd.add_argument("--dry-run", action="store_true", help="print what would be uploaded and deleted, change nothing")
+    intake_cmd = commands.add_parser("intake", help="turn a submitted issue form into catalog files, checked",
+                                     parents=[common])
+    intake_cmd.add_argument("--form", choices=["product", "bumdes"], required=True, help="which issue form it is")
+    intake_cmd.add_argument("--body", type=Path, required=True, help="a file holding the issue's body")
+    intake_cmd.add_argument("--issue", type=int, required=True, help="the issue's number")
+    intake_cmd.add_argument("--out", type=Path, required=True, help="where the reply and the pull request's files go")
+    strip_cmd = commands.add_parser("strip-location", help="remove location and other metadata from photos, in place",
+                                    parents=[common])
+    strip_cmd.add_argument("files", nargs="+", type=Path, help="JPEG, PNG or WebP photos")
+    strip_cmd.add_argument("--check", action="store_true", help="only report photos that say where they were taken")
     args = parser.parse_args(argv)
 
     root = getattr(args, "root", Path(".")).resolve()
@@ -70,6 +80,16 @@ def main(argv: list[str] | None = None) -> int:
         issues = build.write_schemas(root)
     elif args.command == "publish":
         return build.publish_site(root, dest=args.dest, site=args.site, everything=args.all, dry_run=args.dry_run)
+    elif args.command == "intake":
+        from generator.intake import run_intake
+
+        for line in format_report(run_intake(root, args.form, args.body, issue=args.issue, out=args.out, today=today), lang):
+            print(line)
+        return 0  # problems in the answers are the outcome, written for the reply; not a failure of the run
+    elif args.command == "strip-location":
+        from generator.metadata import strip_location_files
+
+        issues = strip_location_files(args.files, check_only=args.check)
     else:
         for line in build.report_translations(root):
             print(line)

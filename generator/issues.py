@@ -679,4 +679,86 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a valid id (lower-case letters, digits and single hyphens)",
         "id": "'{value}' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal)",
     },
+    # Issue forms: a submitted form turned into catalog files (python -m generator intake)
+    "intake.heading_missing": {
+        "en": "this question's answer is missing: its heading was removed or changed (edit the issue and put back the line '### {label}', or open a new issue with the form)",
+        "id": "jawaban pertanyaan ini tidak ada: judulnya terhapus atau berubah (sunting isu dan kembalikan baris '### {label}', atau buka isu baru dengan formulir)",
+    },
+    "intake.heading_twice": {
+        "en": "the line '### {label}' appears more than once, so the answers cannot be told apart (an answer may not repeat a question of the form: remove that line from your answer)",
+        "id": "baris '### {label}' muncul lebih dari sekali, jadi jawaban tidak bisa dipisahkan (jawaban tidak boleh mengulang pertanyaan formulir: hapus baris itu dari jawaban Anda)",
+    },
+    "intake.choice": {
+        "en": "'{value}' is not one of the choices of this question (choose one of: {allowed})",
+        "id": "'{value}' bukan salah satu pilihan pertanyaan ini (pilih salah satu: {allowed})",
+    },
+    "intake.consent": {
+        "en": "the consent box is not ticked: the catalog publishes a BUMDes' facts and photos only with its agreement (edit the issue and tick it)",
+        "id": "kotak persetujuan belum dicentang: katalog hanya menerbitkan data dan foto BUMDes dengan persetujuannya (sunting isu lalu centang)",
+    },
+    "intake.line": {
+        "en": "line '{value}' is not written as '{expected}' (one line each)",
+        "id": "baris '{value}' tidak ditulis seperti '{expected}' (satu baris untuk masing-masing)",
+    },
+    "intake.photo_host": {
+        "en": "'{value}' is not a photo uploaded to GitHub, so it is not downloaded (drag the photo file itself into the Photos box)",
+        "id": "'{value}' bukan foto yang diunggah ke GitHub, jadi tidak diunduh (seret berkas fotonya sendiri ke kotak Foto)",
+    },
+    "intake.photo_redirect": {
+        "en": "GitHub sent this photo on to '{value}', which is not GitHub's own storage, so it was not downloaded (upload the photo again)",
+        "id": "GitHub meneruskan foto ini ke '{value}', yang bukan penyimpanan GitHub sendiri, jadi tidak diunduh (unggah ulang fotonya)",
+    },
+    "intake.photo_download": {
+        "en": "this photo could not be downloaded: {problem} (edit the issue and save it to try again, or upload the photo again)",
+        "id": "foto ini tidak bisa diunduh: {problem} (sunting isu lalu simpan untuk mencoba lagi, atau unggah ulang fotonya)",
+    },
+    "intake.photo_too_big": {
+        "en": "this photo is {size}, more than {limit} (export it smaller, about 2000 px on the long side, and upload it again)",
+        "id": "foto ini berukuran {size}, melebihi {limit} (ekspor lebih kecil, sekitar 2000 px sisi terpanjang, lalu unggah ulang)",
+    },
+    "intake.photo_format": {
+        "en": "this file is not a JPEG, PNG or WebP photo (export it as JPEG and upload it again)",
+        "id": "berkas ini bukan foto JPEG, PNG atau WebP (ekspor sebagai JPEG lalu unggah ulang)",
+    },
+    "intake.photo_damaged": {
+        "en": "this photo cannot be read: {problem} (export it again as JPEG and upload it again)",
+        "id": "foto ini tidak bisa dibaca: {problem} (ekspor ulang sebagai JPEG lalu unggah ulang)",
+    },
+    "intake.too_many_photos": {
+        "en": "more than {limit} photos (keep the best {limit} and remove the others)",
+        "id": "lebih dari {limit} foto (simpan {limit} foto terbaik dan hapus yang lain)",
+    },
+    "intake.photo_text": {
+        "en": "the text before the first photo is not used (write each description on the line under its photo)",
+        "id": "teks sebelum foto pertama tidak dipakai (tulis keterangan setiap foto di baris di bawah fotonya)",
+    },
+    "intake.exists": {
+        "en": "'{value}' is already in the catalog (choose another id; to change what is there, ask a maintainer)",
+        "id": "'{value}' sudah ada di katalog (pilih id lain; untuk mengubah yang sudah ada, hubungi pengelola)",
+    },
+    "intake.no_bumdes": {
+        "en": "there is no BUMDes '{value}' in the catalog (check the folder name under products/, or send the form 'BUMDes baru / New BUMDes' first and wait until it is merged)",
+        "id": "belum ada BUMDes '{value}' di katalog (periksa nama folder di products/, atau kirim dulu formulir 'BUMDes baru / New BUMDes' dan tunggu sampai digabungkan)",
+    },
+    # Location metadata in photos (python -m generator strip-location)
+    "metadata.removed": {
+        "en": "location metadata removed: {tags}",
+        "id": "metadata lokasi dihapus: {tags}",
+    },
+    "metadata.none": {
+        "en": "no location metadata; other metadata removed where there was any",
+        "id": "tidak ada metadata lokasi; metadata lain dihapus bila ada",
+    },
+    "metadata.found": {
+        "en": "the photo says where it was taken: {tags} (remove it: make strip-location FILES=<this file>)",
+        "id": "foto ini menyimpan lokasi pengambilannya: {tags} (hapus: make strip-location FILES=<berkas ini>)",
+    },
+    "metadata.not_photo": {
+        "en": "not a JPEG, PNG or WebP image (nothing was changed)",
+        "id": "bukan gambar JPEG, PNG atau WebP (tidak ada yang diubah)",
+    },
+    "metadata.damaged": {
+        "en": "the photo's structure cannot be followed, so nothing was changed: {problem} (export it again as JPEG)",
+        "id": "struktur foto tidak bisa dibaca, jadi tidak ada yang diubah: {problem} (ekspor ulang sebagai JPEG)",
+    },
 }

@@ -1,5 +1,5 @@
-""".github/: the workflows are linted (actionlint, then our own rules), the issue form matches the Product
-model, CODEOWNERS names real paths, and scripts/check_links.py finds every link, offline.
+""".github/: the workflows are linted (actionlint, then our own rules), CODEOWNERS names real paths, and
+scripts/check_links.py finds every link, offline (the issue forms: tests/test_forms.py).
 
 Each rule is a function that returns its findings, so the same rule runs on the real workflows (expecting
 none) and on a known-bad snippet (expecting one): a rule that cannot fail is caught here too.
@@ -14,21 +14,17 @@ import shutil
 import socket
 import subprocess
 import sys
-import typing
 from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import BaseModel
 
 from conftest import CONFIG, PRODUCT, REGION
-from generator.models import Product
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))
-ISSUE_FORM = GITHUB / "ISSUE_TEMPLATE" / "add-product.yml"
 SHA_RE = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
 PINNED_LINE_RE = re.compile(r"uses:\s*\S+@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+\s*$")
 UNTRUSTED_RE = re.compile(r"\$\{\{[^}]*\b(github\.event\.|github\.head_ref|inputs\.)")
@@ -179,8 +175,8 @@ def test_actionlint_catches_a_script_injection(tmp_path):
 # --- our rules on every workflow ---------------------------------------------------------------------
 
 
-def test_the_three_workflows_exist():
-    assert {"publish.yml", "pull-request.yml", "weekly.yml"} <= {path.name for path in WORKFLOW_FILES}
+def test_the_four_workflows_exist():
+    assert {"publish.yml", "pull-request.yml", "weekly.yml", "intake.yml"} <= {path.name for path in WORKFLOW_FILES}
 
 
 @pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
@@ -192,7 +188,7 @@ def test_workflow_rules(path):
     assert find_unpinned_lines(text) == []
     assert find_untrusted_in_run(workflow) == []
     assert find_misplaced_secrets(workflow) == []
-    if path.name != "publish.yml":  # a fork's pull request must never see a secret; the weekly report needs none
+    if path.name != "publish.yml":  # a fork's pull request must never see a secret; the others need none
         assert find_secrets(text) == []
     assert workflow["permissions"] == {"contents": "read"}
 
@@ -223,10 +219,50 @@ def test_line_rules_catch_known_bad_text():
     assert find_secrets("token: ${{ secrets.GITHUB_TOKEN }}") != []
 
 
-def test_only_the_deploy_and_facts_issue_jobs_may_write():
-    grants = {path.name: find_write_grants(load_workflow(path.name)) for path in WORKFLOW_FILES}
-    assert {name: found for name, found in grants.items() if found} == {
-        "publish.yml": ["deploy: pages", "deploy: id-token"], "weekly.yml": ["issue: issues"]}
+WRITERS = {
+    ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
+    ("weekly.yml", "issue"): {"issues": "write"},
+    ("intake.yml", "pull-request"): {"contents": "write", "pull-requests": "write", "issues": "write"},
+}
+"""The only jobs that may write, by workflow and job, each with exactly these permissions. Each runs none of
+the repository's code: Pages' deploy action, and two jobs that post what a read-only job made, as files."""
+
+
+def find_unlisted_writers(name: str, workflow: dict) -> list[str]:
+    """Write grants WRITERS does not list for this workflow, job and scope, and listed writers whose
+    permissions are not exactly their list (a scope added, or write-all)."""
+    found = []
+    for grant in find_write_grants(workflow):
+        job, scope = grant.split(": ", 1)
+        if WRITERS.get((name, job), {}).get(scope) != "write":
+            found.append(grant)
+    for (listed, job), scopes in WRITERS.items():
+        if listed == name and job in workflow["jobs"] and workflow["jobs"][job].get("permissions") != scopes:
+            found.append(f"{job}: permissions are not exactly {scopes}")
+    return found
+
+
+@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
+def test_only_the_listed_jobs_may_write_and_only_what_is_listed(path):
+    assert find_unlisted_writers(path.name, load_workflow(path.name)) == []
+
+
+def test_every_listed_writer_exists():
+    writers = {(path.name, grant.split(": ")[0]) for path in WORKFLOW_FILES for grant in find_write_grants(load_workflow(path.name))}
+    assert writers == set(WRITERS)
+
+
+@pytest.mark.parametrize("name, snippet", [
+    ("intake.yml", {"jobs": {"prepare": {"permissions": {"contents": "write"}}}}),  # the job that runs catalog code
+    ("intake.yml", {"jobs": {"pull-request": {"permissions": {**WRITERS[("intake.yml", "pull-request")], "actions": "write"}}}}),
+    ("intake.yml", {"jobs": {"pull-request": {"permissions": "write-all"}}}),
+    ("intake.yml", {"permissions": {"contents": "write"}, "jobs": {}}),
+    ("pull-request.yml", {"jobs": {"pull-request": {"permissions": {"contents": "write"}}}}),  # same job name, other workflow
+    ("weekly.yml", {"jobs": {"issue": {"permissions": {"issues": "write", "contents": "write"}}}}),
+    ("publish.yml", {"jobs": {"build": {"permissions": {"pages": "write"}}}}),
+])
+def test_the_writer_rule_catches_known_bad_grants(name, snippet):
+    assert find_unlisted_writers(name, snippet) != []
 
 
 # --- pull-request.yml --------------------------------------------------------------------------------
@@ -410,133 +446,64 @@ def test_the_facts_issue_job_runs_no_catalog_code_and_passes_the_list_as_a_file(
     assert "make" not in script.split() and "python" not in script
     assert script.count("--body-file facts.md") == 2  # create and edit: the list is never part of a command
     assert "${{" not in script
-# --- the issue form ----------------------------------------------------------------------------------
-
-FORM_ONLY_IDS = {"bumdes", "notes", "confirm"}
-"""Form fields that are not product fields: the folder, free notes, the consent box."""
+# --- intake.yml --------------------------------------------------------------------------------------
 
 
-@functools.cache
-def load_form() -> dict:
-    return yaml.safe_load(ISSUE_FORM.read_text(encoding="utf-8"))
+def job_scripts(job: dict) -> str:
+    return "\n".join(str(step.get("run", "")) for step in job["steps"])
 
 
-def form_fields() -> dict[str, dict]:
-    """Field id → body element (markdown blocks have no id)."""
-    return {item["id"]: item for item in load_form()["body"] if "id" in item}
+def test_intake_runs_on_opened_and_edited_issues_of_the_two_forms():
+    workflow = load_workflow("intake.yml")
+    assert workflow.get(True) == {"issues": {"types": ["opened", "edited"]}}
+    prepare = workflow["jobs"]["prepare"]
+    assert "contains(github.event.issue.labels.*.name, 'new product')" in prepare["if"]
+    assert "contains(github.event.issue.labels.*.name, 'new bumdes')" in prepare["if"]
+    assert workflow["concurrency"] == {"group": "intake-${{ github.event.issue.number }}", "cancel-in-progress": True}
 
 
-@functools.cache
-def site_config() -> dict:
-    return yaml.safe_load((ROOT / "site_config.yml").read_text(encoding="utf-8"))
+def test_intake_reads_the_issue_with_a_read_only_token_from_the_default_branch():
+    prepare = load_workflow("intake.yml")["jobs"]["prepare"]
+    assert prepare["permissions"] == {"contents": "read"}
+    checkout = prepare["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"ref": "${{ github.event.repository.default_branch }}", "persist-credentials": False}
+    uses = [step.get("uses", "").split("@")[0] for step in prepare["steps"] if "uses" in step]
+    assert "actions/cache" not in uses  # an issue's run leaves nothing a build of main would trust
+    script = job_scripts(prepare)
+    # The body comes from the event payload file into a file: never through an expression or an env value.
+    assert "jq -j '.issue.body // \"\"' \"$GITHUB_EVENT_PATH\" > \"$RUNNER_TEMP/issue.md\"" in script
+    assert re.search(r"^make intake FORM=\"\$FORM\" BODY=\"\$RUNNER_TEMP/issue.md\" ISSUE=\"\$ISSUE_NUMBER\" OUT=\"\$RUNNER_TEMP/intake\"$",
+                     script, re.MULTILINE)
+    assert "make check" in script.splitlines()
+    text = (WORKFLOWS / "intake.yml").read_text(encoding="utf-8")
+    assert "issue.body }}" not in text and "issue.title" not in text
+    env = {key: value for step in prepare["steps"] for key, value in step.get("env", {}).items()}
+    assert env == {"ISSUE_NUMBER": "${{ github.event.issue.number }}",
+                   "FORM": "${{ contains(github.event.issue.labels.*.name, 'new bumdes') && 'bumdes' || 'product' }}"}
+    (upload,) = [step for step in prepare["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["name"] == "intake" and upload["with"]["path"] == "${{ runner.temp }}/intake"
 
 
-def inner_types(annotation: object) -> list[object]:
-    """The types inside Optional, unions and lists: what a field holds."""
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, list) or (origin is not None and origin.__name__ == "UnionType"):
-        return [inner for arg in typing.get_args(annotation) for inner in inner_types(arg)]
-    if origin is typing.Annotated:
-        return inner_types(typing.get_args(annotation)[0])
-    return [annotation]
-
-
-def is_model(kind: object) -> bool:
-    return isinstance(kind, type) and issubclass(kind, BaseModel)
-
-
-def is_localized(kind: object) -> bool:
-    return typing.get_origin(kind) is dict
-
-
-def resolves(model: type[BaseModel], parts: list[str], languages: set[str]) -> bool:
-    """Whether ``name_en`` / ``lead_time_min_days`` is a path into the model (longest field name first)."""
-    for end in range(len(parts), 0, -1):
-        name = "_".join(parts[:end])
-        if name not in model.model_fields:
-            continue
-        rest = parts[end:]
-        if not rest:
-            return True
-        kinds = inner_types(model.model_fields[name].annotation)
-        if any(is_model(kind) and resolves(kind, rest, languages) for kind in kinds):
-            return True
-        if len(rest) == 1 and rest[0] in languages and any(is_localized(kind) for kind in kinds):
-            return True
-    return False
-
-
-def missing_required(model: type[BaseModel], ids: set[str], prefix: str, source: str) -> list[str]:
-    """Required fields (and their required parts) that no form field asks for."""
-    missing = []
-    for name, info in model.model_fields.items():
-        key = prefix + name
-        if not info.is_required() or key in ids:
-            continue
-        kinds = inner_types(info.annotation)
-        models = [kind for kind in kinds if is_model(kind)]
-        if models:
-            missing += missing_required(models[0], ids, key + "_", source)
-        elif any(is_localized(kind) for kind in kinds) and f"{key}_{source}" in ids:
-            continue
-        else:
-            missing.append(key)
-    return missing
-
-
-def test_issue_form_asks_for_every_required_product_field():
-    source = site_config()["source_language"]
-    assert missing_required(Product, set(form_fields()), "", source) == []
-
-
-def test_issue_form_coverage_check_can_fail():
-    ids = set(form_fields()) - {"hs_code", "moq_unit", "name_id"}
-    assert missing_required(Product, ids, "", "id") == ["name", "hs_code", "moq_unit"]
-
-
-def test_every_issue_form_field_is_a_product_field():
-    languages = {language["code"] for language in site_config()["languages"]}
-    strays = [key for key in form_fields() if key not in FORM_ONLY_IDS and not resolves(Product, key.split("_"), languages)]
-    assert strays == []
-    assert not resolves(Product, ["moq", "weight"], languages) and not resolves(Product, ["name", "fr"], languages)
-
-
-def test_issue_form_choices_match_site_config_and_model():
-    fields = form_fields()
-    vocabularies = site_config()["vocabularies"]
-    options = {key: field["attributes"]["options"] for key, field in fields.items() if field["type"] == "dropdown"}
-    units = list(vocabularies["units"])
-    incoterms = list(vocabularies["incoterms"])
-    assert options["category"] == list(vocabularies["categories"])
-    assert options["moq_unit"] == options["capacity_unit"] == options["price_unit"] == units
-    assert options["capacity_period"] == list(vocabularies["periods"])
-    assert options["price_currency"] == site_config()["currencies"]
-    assert options["price_incoterm"] == options["shipping_incoterm"] == incoterms
-    assert options["availability"] == list(typing.get_args(Product.model_fields["availability"].annotation))
-    samples = Product.model_fields["samples"].annotation
-    assert options["samples_policy"] == list(typing.get_args(samples.model_fields["policy"].annotation))
-    certificates = fields["certifications"]["attributes"]["description"]
-    assert all(kind in certificates for kind in vocabularies["certifications"])
-    months = [option["label"] for option in fields["season"]["attributes"]["options"]]
-    assert [int(label.split()[0]) for label in months] == list(range(1, 13))
-
-
-def test_issue_form_is_well_formed():
-    form = load_form()
-    assert form["name"] == "Tambah produk / Add a product"
-    body = form["body"]
-    assert {item["type"] for item in body} <= {"markdown", "input", "textarea", "dropdown", "checkboxes"}
-    ids = [item["id"] for item in body if "id" in item]
-    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"[A-Za-z0-9_-]+", key) for key in ids)
-    labels = [item["attributes"]["label"] for item in body if item["type"] != "markdown"]
-    assert len(labels) == len(set(labels))
-    assert [label for label in labels if " / " not in label] == []  # "Indonesian / English"
-    for item in body:
-        if item["type"] == "dropdown":
-            choices = item["attributes"]["options"]
-            assert choices and len(choices) == len(set(choices)) and "None" not in choices, item["id"]
-    config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
-    assert config["blank_issues_enabled"] is True
+def test_the_intake_writing_job_runs_no_catalog_code_and_passes_text_as_files():
+    job = load_workflow("intake.yml")["jobs"]["pull-request"]
+    assert job["needs"] == "prepare"
+    assert job["permissions"] == WRITERS[("intake.yml", "pull-request")]
+    uses = [step.get("uses", "").split("@")[0] for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/download-artifact", "actions/checkout"]
+    (checkout,) = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    # Only products/ is checked out: none of the generator, Makefile or scripts is even on disk.
+    assert checkout["with"]["sparse-checkout"].split() == ["/products/"]
+    assert checkout["with"]["sparse-checkout-cone-mode"] is False
+    script = job_scripts(job)
+    words = re.findall(r"[A-Za-z_./-]+", script)
+    assert not {"make", "python", "python3", "pip", "npm", "node", "eval", "source"} & set(words)
+    assert ".venv" not in script and "bash " not in script and "sh -c" not in script
+    assert "${{" not in script  # values reach the scripts through env: only
+    assert script.count("--body-file=") == 3  # pr edit, pr create, issue comment
+    assert "--title=\"$title\"" in script and "git --literal-pathspecs add --pathspec-from-file=" in script
+    assert "git -c core.hooksPath=/dev/null commit --quiet --file=\"$request/commit.txt\"" in script
+    assert "Closes #" not in script  # the link to the issue is in the body file job 1 wrote
 
 
 # --- CODEOWNERS and the pull-request template --------------------------------------------------------

@@ -1,0 +1,611 @@
+"""A submitted issue form becomes catalog files: the YAML file, its photos, and what the check says of them.
+
+GitHub renders a submitted form as Markdown: ``### <label>``, a blank line, the answer (``_No response_``
+when empty). Every answer is untrusted text. It reaches the file only as a value given to a YAML emitter
+(never by joining strings), the file and photo names are made from ids checked against the id pattern,
+photos come only from GitHub's attachment hosts (attachments.py) and lose their metadata (metadata.py)
+before they are kept. Then the catalog is checked with the new files in it (the check ``make check``
+runs), and every problem is mapped back to the form field to fix (forms.py), for the reply on the issue.
+
+The steps, top to bottom: ``read_answers`` (the body → one answer per field), ``read_values`` (answers →
+values and the photos to fetch), ``fetch_photos``, ``render_file`` (the YAML text), ``intake_issue``
+(all of it, plus writing into the catalog and checking), ``write_outcome`` (what the workflow's writing job
+posts: a reply, and when the check passed, a pull request's files, title and body).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from PIL import Image
+from pydantic import BaseModel
+
+from generator import write
+from generator.attachments import DownloadError, download_attachment, find_links
+from generator.facts import code_span
+from generator.forms import ALT_SEPARATOR, FLAG_CHOICES, FORM_ONLY, FORMS, FormField, FormSpec, IssueForm, Reading, read_form
+from generator.images import MAX_PIXELS, open_photo
+from generator.issues import Issue, Severity, make_issue, render_message, shorten
+from generator.load import FORBIDDEN, character_name
+from generator.metadata import MetadataError, check_stripped, location_tags_of, strip_location
+from generator.models import ID_PATTERN, unwrap
+from generator.sources import BUMDES_FILE, PRODUCTS_DIR
+
+NO_RESPONSE = "_No response_"
+"""What GitHub writes for a field left empty."""
+MAX_PHOTOS = 12
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+SAFE_PATH = re.compile(r"products/[a-z0-9]+(-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9._-]*")
+"""Every path the intake writes: a BUMDes folder and a plain file name, nothing a shell or git reads twice."""
+ISSUE_PATH = "issue"
+"""The ``path`` of problems found in the issue itself, before any file exists."""
+
+Download = Callable[[str], tuple[bytes, str]]
+"""``download(url)`` → (bytes, JPEG/PNG/WEBP), or DownloadError: attachments.download_attachment, or a test's."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem and the form field to fix it in (``""``: the submission as a whole), with the item of a
+    list answer it is about (photo 2, line 3) when it is about one."""
+
+    field: str
+    issue: Issue
+    item: int | None = None
+
+
+@dataclass(frozen=True)
+class PhotoLink:
+    """A photo named in the Photos answer: its address and what it shows."""
+
+    url: str
+    alt: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo that was fetched and cleaned: its file name, its bytes, the location metadata it lost."""
+
+    name: str
+    data: bytes
+    removed: tuple[str, ...]
+    position: int
+    """Its place among the answer's photos (0-based), which the reply names: a photo that failed leaves a gap."""
+
+
+@dataclass
+class Intake:
+    """Everything one submission produced."""
+
+    form: IssueForm
+    issue: int
+    findings: list[Finding] = field(default_factory=list)
+    file: str = ""
+    """The catalog file made (``products/<bumdes-id>/<product-id>.yml``), empty when none could be."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Every file to add, by path: the YAML file and the photos."""
+    photos: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """Each photo's path and the location metadata removed from it."""
+
+    @property
+    def ready(self) -> bool:
+        """True when there are files and nothing blocks them: the pull request can be opened."""
+        return bool(self.files) and not any(f.issue.severity is Severity.ERROR for f in self.findings)
+
+    def find(self, field_id: str, code: str, severity: Severity = Severity.ERROR, *, item: int | None = None,
+             **values: object) -> None:
+        """Record a problem of the submission itself."""
+        self.findings.append(Finding(field_id, make_issue(ISSUE_PATH, (1, 1), field_id, code, severity, **values), item))
+
+
+# --- the body → answers ---------------------------------------------------------------------------------
+
+
+def read_answers(body: str, form: IssueForm, intake: Intake) -> dict[str, str]:
+    """The answer of every field, by id: the text under its ``### <label>`` up to the next question.
+
+    A question's heading must appear exactly once. An answer that repeats another question's heading line
+    would let one answer pose as another's, so it is refused rather than guessed.
+    """
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    by_label = {element.label: element.id for element in form.elements}
+    starts: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        match = re.fullmatch(r"### (.+?)\s*", line)
+        if match and match.group(1) in by_label:
+            starts.setdefault(by_label[match.group(1)], []).append(number)
+    for element in form.elements:
+        found = starts.get(element.id, [])
+        if not found:
+            intake.find(element.id, "intake.heading_missing", label=element.label)
+        elif len(found) > 1:
+            intake.find(element.id, "intake.heading_twice", label=element.label)
+    boundaries = sorted(number for found in starts.values() for number in found)
+    answers = {}
+    for field_id, found in starts.items():
+        if len(found) != 1:
+            continue
+        start = found[0]
+        end = next((number for number in boundaries if number > start), len(lines))
+        text = "\n".join(lines[start + 1:end]).strip()
+        answers[field_id] = "" if text == NO_RESPONSE else text
+    return answers
+
+
+# --- answers → values -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Values:
+    """The values read from the answers, by YAML path, and the photos to fetch."""
+
+    by_path: dict[str, Any] = field(default_factory=dict)
+    photos: list[PhotoLink] = field(default_factory=list)
+    folder: str = ""
+    """The product form's BUMDes id."""
+
+
+def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Values:
+    """Each answer read the way its field says (forms.py); every problem recorded, none stops the others."""
+    values = Values()
+    for spec in form.spec.fields:
+        if spec.id not in answers:
+            continue
+        text = _clean(answers[spec.id], spec, intake)
+        element = form.element(spec.id)
+        if spec.reading is Reading.CONSENT:
+            _read_consent(text, spec, element.options, intake)
+        elif spec.reading is Reading.FOLDER:
+            values.folder = text
+        elif spec.reading is Reading.PHOTOS:
+            values.photos = _read_photo_links(text, spec, intake)
+        elif spec.reading not in FORM_ONLY and text:
+            value = _read(text, spec, element.options, intake)
+            if value not in (None, [], ""):
+                values.by_path[spec.path] = value
+    return values
+
+
+def _clean(text: str, spec: FormField, intake: Intake) -> str:
+    """An answer without the characters no catalog text may hold (each reported: control, bidi, zero-width)."""
+    if spec.reading is Reading.NOTE:
+        return text
+    for character in sorted(set(FORBIDDEN.findall(text))):
+        intake.find(spec.id, "load.invisible", character=character_name(character))
+    text = FORBIDDEN.sub("", text)
+    if spec.reading is Reading.LONG:  # trailing spaces would only force the file's text out of its block
+        return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    return text.strip()
+
+
+def _read(text: str, spec: FormField, options: tuple[str, ...], intake: Intake) -> Any:
+    reading = spec.reading
+    if reading in (Reading.TEXT, Reading.LONG):
+        return text
+    if reading is Reading.CHOICE:
+        if text not in options:
+            intake.find(spec.id, "intake.choice", value=shorten(text), allowed=", ".join(options))
+            return None
+        return text
+    if reading is Reading.FLAG:
+        if text not in FLAG_CHOICES:
+            intake.find(spec.id, "intake.choice", value=shorten(text), allowed=", ".join(FLAG_CHOICES))
+            return None
+        return FLAG_CHOICES[text]
+    if reading is Reading.MONTHS:
+        return [int(label.split()[0]) for label in _ticked(text, spec, options, intake)]
+    if reading is Reading.CODES:
+        return [code for code in re.split(r"[\s,;]+", text) if code]
+    if reading is Reading.SPECIFICATIONS:
+        return _read_lines(text, spec, intake, _specification, "Kadar air / Moisture: ≤ 8 %")
+    if reading is Reading.CERTIFICATIONS:
+        return _read_lines(text, spec, intake, _certification, "halal; ID123; BPJPH; 2028-01-31")
+    raise AssertionError(f"no reader for {reading}")  # pragma: no cover - forms.py and this stay in step
+
+
+def _ticked(text: str, spec: FormField, options: tuple[str, ...], intake: Intake) -> list[str]:
+    """The options ticked in a checkboxes answer (``- [X] label``), in the form's order."""
+    ticked = set()
+    for line in text.split("\n"):
+        match = re.fullmatch(r"\s*- \[([ xX])\] (.*?)\s*", line)
+        if not line.strip():
+            continue
+        if not match or match.group(2) not in options:
+            intake.find(spec.id, "intake.choice", value=shorten(line.strip()), allowed=", ".join(options))
+        elif match.group(1) in "xX":
+            ticked.add(match.group(2))
+    return [option for option in options if option in ticked]
+
+
+def _read_consent(text: str, spec: FormField, options: tuple[str, ...], intake: Intake) -> None:
+    if set(_ticked(text, spec, options, intake)) != set(options):
+        intake.find(spec.id, "intake.consent")
+
+
+def _read_lines(text: str, spec: FormField, intake: Intake, read_line: Callable[[str], Any], expected: str) -> list[Any]:
+    """One item per non-empty line; a line that does not read is reported with its number."""
+    items = []
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        item = read_line(line)
+        if item is None:
+            intake.find(spec.id, "intake.line", item=len(items), value=shorten(line), expected=expected)
+        else:
+            items.append(item)
+    return items
+
+
+def _localized(text: str) -> dict[str, str]:
+    """"Indonesian / English" → {"id": …, "en": …}; text without the separator is Indonesian only."""
+    source, _, english = (part.strip() for part in text.partition(ALT_SEPARATOR))
+    return {"id": source, **({"en": english} if english else {})} if source else {}
+
+
+def _specification(line: str) -> dict[str, Any] | None:
+    name, colon, value = line.partition(":")
+    if not colon or not name.strip() or not value.strip():
+        return None
+    return {"name": _localized(name.strip()), "value": value.strip()}
+
+
+def _certification(line: str) -> dict[str, str] | None:
+    parts = [part.strip() for part in line.split(";")]
+    if parts and not parts[-1]:
+        parts = parts[:-1]  # "halal; ID123; BPJPH;" leaves the date out
+    if len(parts) not in (3, 4) or not all(parts[:3]):
+        return None
+    # A facilitator copies the issuer as printed ("BPJPH", "Control Union"); the file holds its id.
+    issuer = re.sub(r"\s+", "-", parts[2].lower())
+    return {"type": parts[0].lower(), "number": parts[1], "issuer": issuer, **({"valid_until": parts[3]} if len(parts) == 4 else {})}
+
+
+def _read_photo_links(text: str, spec: FormField, intake: Intake) -> list[PhotoLink]:
+    """Each link in the Photos answer, with the text after it (up to the next link) as what it shows."""
+    links = find_links(text)
+    if text[:links[0].start if links else len(text)].strip():
+        intake.find(spec.id, "intake.photo_text", Severity.WARNING)
+    if len(links) > MAX_PHOTOS:
+        intake.find(spec.id, "intake.too_many_photos", limit=MAX_PHOTOS)
+        links = links[:MAX_PHOTOS]
+    photos = []
+    for index, link in enumerate(links):
+        end = links[index + 1].start if index + 1 < len(links) else len(text)
+        description = " ".join(text[link.end:end].split())
+        photos.append(PhotoLink(link.url, _localized(description)))
+    return photos
+
+
+# --- photos ---------------------------------------------------------------------------------------------
+
+
+def fetch_photos(links: list[PhotoLink], base: str, spec: FormField, download: Download,
+                 intake: Intake) -> list[tuple[PhotoLink, Photo]]:
+    """Download each photo from GitHub, check it is a JPEG, PNG or WebP within the limits, and strip its
+    metadata; named ``<base>-<n>.<ext>`` after its place in the answer."""
+    kept = []
+    for index, link in enumerate(links):
+        try:
+            data, kind = download(link.url)
+            with open_photo(io.BytesIO(data)):
+                pass  # refuses more pixels than the catalog allows from the header; check_stripped decodes them
+            removed = tuple(location_tags_of(data))
+            stripped = strip_location(data)
+            check_stripped(data, stripped)
+        except DownloadError as exc:
+            intake.find(spec.id, exc.code, item=index, **{k: shorten(v) for k, v in exc.values.items()})
+            continue
+        except Image.DecompressionBombError:
+            intake.find(spec.id, "rule.photo_pixels", item=index, limit=f"{MAX_PIXELS / 1e6:.0f}")
+            continue
+        except (MetadataError, OSError, SyntaxError, ValueError) as exc:
+            intake.find(spec.id, "intake.photo_damaged", item=index, problem=shorten(str(exc) or type(exc).__name__))
+            continue
+        kept.append((link, Photo(f"{base}-{index + 1}.{EXTENSIONS[kind]}", stripped, removed, index)))
+    return kept
+
+
+# --- values → the YAML file -----------------------------------------------------------------------------
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    """Put ``value`` at ``path`` (``shipping[0].place``) in nested dicts and lists."""
+    steps: list[str | int] = [int(index) if index else name for name, index in re.findall(r"([^.\[\]]+)|\[([0-9]+)\]", path)]
+    node: Any = data
+    for step, following in zip(steps, steps[1:]):
+        empty: Any = [] if isinstance(following, int) else {}
+        if isinstance(step, int):
+            while len(node) <= step:
+                node.append(type(empty)())
+            node = node[step]
+        else:
+            node = node.setdefault(step, empty)
+    last = steps[-1]
+    if isinstance(last, int):
+        while len(node) <= last:
+            node.append(None)
+    node[last] = value
+
+
+def order_like(value: Any, annotation: Any) -> Any:
+    """``value`` with the keys of every mapping in the order the model declares its fields."""
+    kind = unwrap(annotation)
+    if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(value, dict):
+        fields = kind.model_fields
+        ordered = sorted(value, key=lambda key: list(fields).index(key) if key in fields else len(fields))
+        return {key: order_like(value[key], fields[key].annotation if key in fields else Any) for key in ordered}
+    if isinstance(value, list):
+        args = typing.get_args(kind) if typing.get_origin(kind) is list else ()
+        return [order_like(item, args[0] if args else Any) for item in value]
+    return value
+
+
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list of plain values, written on one line: ``season: [1, 2, 3]``."""
+
+
+class CatalogDumper(yaml.SafeDumper):
+    """Writes catalog files as people write them: block mappings, indented lists, no anchors, long lines kept,
+    text quoted (double quotes) whenever it could read as anything but text, several lines as a ``|`` block."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # the same value twice is written twice: load.py refuses anchors and aliases
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+class _FlowText(str):
+    """Text inside a one-line list, where a comma or a bracket would end it unquoted."""
+
+
+_LOOKS_NUMERIC = re.compile(r"[-+]?[0-9.][0-9._:+-]*")
+"""Codes and numbers (``"121190"``, ``"72.10.01.2009"``, ``"0812"``): quoted, as CONTRIBUTING asks, so no
+editor or other YAML reader takes them for numbers and drops a leading 0."""
+
+
+def _represent_text(dumper: CatalogDumper, text: str) -> yaml.ScalarNode:
+    if "\n" in text:  # a block keeps the lines as written; its final line break is what a person would type
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text.rstrip("\n") + "\n", style="|")
+    analysis = dumper.analyze_scalar(text)
+    plain = (text and analysis.allow_block_plain and (analysis.allow_flow_plain or not isinstance(text, _FlowText))
+             and not _LOOKS_NUMERIC.fullmatch(text)
+             and dumper.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style=None if plain else '"')
+
+
+CatalogDumper.add_representer(str, _represent_text)
+CatalogDumper.add_representer(_FlowText, _represent_text)
+CatalogDumper.add_representer(_FlowList, lambda dumper, data: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", data, flow_style=True))
+
+
+def _flow_lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _flow_lists(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_flow_lists(item) for item in value]
+        if all(isinstance(item, (str, int)) for item in items):
+            return _FlowList(_FlowText(item) if isinstance(item, str) else item for item in items)
+        return items
+    return value
+
+
+def render_file(data: dict[str, Any], kind: str, header: str) -> str:
+    """The catalog file's text: the schema line editors read, a comment, then the data as YAML."""
+    body = yaml.dump(_flow_lists(data), Dumper=CatalogDumper, sort_keys=False, allow_unicode=True, width=4096,
+                     default_flow_style=False, indent=2)
+    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n# {header}\n{body}"
+
+
+# --- the whole submission -------------------------------------------------------------------------------
+
+
+def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: dt.date,
+                 download: Download = download_attachment) -> Intake:
+    """Read the submitted form, fetch and clean its photos, write the files into the catalog at ``root``
+    (never over an existing file), check the catalog, and map every problem to the form field to fix."""
+    from generator.build import check_catalog  # the check `make check` runs
+
+    intake = Intake(form=form, issue=issue)
+    spec = form.spec
+    values = read_values(read_answers(body, form, intake), form, intake)
+    own_id = str(values.by_path.get("id", ""))
+    folder_id = values.folder if spec.kind == "product" else own_id
+    names = {"id": own_id, **({"bumdes": folder_id} if spec.kind == "product" else {})}
+    unanswered = {f.field for f in intake.findings if f.issue.code.startswith("intake.heading")}
+    for field_id, value in names.items():
+        if field_id in unanswered:
+            continue  # already reported: its question is missing from the body
+        if not value:
+            intake.find(field_id, "schema.missing")
+        elif not _is_id(value):
+            intake.find(field_id, "scaffold.bad_id", value=shorten(value))
+    if not all(_is_id(value) for value in names.values()):
+        return intake  # no file can be named
+    folder = f"{PRODUCTS_DIR}/{folder_id}"
+    file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else own_id + '.yml'}"
+    if spec.kind == "product" and not (root / folder).is_dir():
+        intake.find("bumdes", "intake.no_bumdes", value=folder_id)
+        return intake
+    if (root / file).exists() or (spec.kind == "bumdes" and (root / folder).exists()):
+        intake.find("id", "intake.exists", value=file if spec.kind == "product" else folder)
+        return intake
+    photos = fetch_photos(values.photos, own_id, spec.field("photos"), download, intake)
+    data: dict[str, Any] = {}
+    for path, value in values.by_path.items():
+        set_path(data, path, value)
+    if photos:
+        data["photos"] = [{"file": photo.name, **({"alt": link.alt} if link.alt else {})} for link, photo in photos]
+    header = f'Dibuat dari isu #{issue} dengan formulir "{form.name}". · Made from issue #{issue} with that form.'
+    files = {file: render_file(order_like(data, spec.model), spec.kind, header).encode("utf-8")}
+    files.update({f"{folder}/{photo.name}": photo.data for _, photo in photos})
+    if not all(SAFE_PATH.fullmatch(path) for path in files):  # ids are checked above; this is the last guard
+        raise ValueError(f"unsafe path among {sorted(files)}")
+    for path, content in files.items():
+        write.create_file(root / path, content)
+    intake.file, intake.files = file, files
+    intake.photos = [(f"{folder}/{photo.name}", photo.removed) for _, photo in photos]
+    written = [(f"{folder}/{photo.name}", photo.position) for _, photo in photos]
+    for found in check_catalog(root, today=today).issues:
+        finding = _finding_of(found, spec, file, folder, written)
+        if finding is not None:
+            intake.findings.append(finding)
+    return intake
+
+
+def _is_id(value: str) -> bool:
+    return 2 <= len(value) <= 80 and re.fullmatch(ID_PATTERN, value) is not None
+
+
+def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: list[tuple[str, int]]) -> Finding | None:
+    """The check's issue as a problem of a form field; None for issues of files this submission did not add.
+    ``photos`` are the photos' paths in the file's order, each with its place in the answer (the reply's number)."""
+    positions = [position for _, position in photos]
+    if found.path in dict(photos):
+        return Finding("photos", found, dict(photos)[found.path])
+    if found.path == folder:  # the folder itself (too big, no bumdes.yml)
+        return Finding("bumdes" if spec.kind == "product" else "", found)
+    if found.path != file:
+        return None
+    form_field, item = spec.at_path(found.field)
+    if form_field is not None and form_field.reading is Reading.PHOTOS and item is not None and item < len(positions):
+        item = positions[item]
+    return Finding(form_field.id if form_field else "", found, item)
+
+
+# --- what the writing job posts -------------------------------------------------------------------------
+
+
+ITEM_WORDS = {Reading.PHOTOS: ("Foto", "photo"), Reading.SPECIFICATIONS: ("Baris", "line"),
+              Reading.CERTIFICATIONS: ("Baris", "line")}
+"""How the reply names the item of a list answer a problem is about (else "Butir", "item")."""
+SEVERITY_MARKS = {Severity.ERROR: ("❌ galat", "error"), Severity.WARNING: ("⚠️ peringatan", "warning"),
+                  Severity.INFO: ("ℹ️ info", "info")}
+
+
+def message(finding: Finding, lang: str) -> str:
+    """The problem's message in ``lang``, every value from the issue or the catalog in a code span."""
+    values = {name: code_span(value) for name, value in finding.issue.values}
+    return render_message(finding.issue.code, values, lang)
+
+
+def problems(intake: Intake) -> list[dict[str, Any]]:
+    """Each problem as data: the form field's id and label, the item, severity, code, both messages."""
+    order = {spec.id: index for index, spec in enumerate(intake.form.spec.fields)}
+    rows = []
+    for finding in sorted(intake.findings, key=lambda f: (order.get(f.field, -1), -1 if f.item is None else f.item, f.issue)):
+        rows.append({
+            "field": finding.field,
+            "label": intake.form.label(finding.field) if finding.field else "",
+            "item": None if finding.item is None else finding.item + 1,
+            "severity": finding.issue.severity.value,
+            "code": finding.issue.code,
+            "yaml_path": finding.issue.field if finding.issue.path != ISSUE_PATH else "",
+            "message": {"id": message(finding, "id"), "en": message(finding, "en")},
+        })
+    return rows
+
+
+def render_reply(intake: Intake) -> str:
+    """The comment on the issue (Indonesian, then English): the outcome, then each problem under the label
+    of the question to fix, then the files made."""
+    errors = sum(1 for f in intake.findings if f.issue.severity is Severity.ERROR)
+    warnings = sum(1 for f in intake.findings if f.issue.severity is Severity.WARNING)
+    if intake.ready:
+        lines = ["## ✅ Siap ditinjau · Ready for review", "",
+                 "Isian ini lolos pemeriksaan katalog (`make check`) dan *pull request* dibuat dari isian ini; pengelola"
+                 " katalog akan meninjaunya. Isu ini tertutup otomatis ketika *pull request* digabungkan."
+                 + (f" Ada {warnings} peringatan di bawah: sebaiknya diperbaiki, tetapi tidak menghalangi." if warnings else ""),
+                 "",
+                 "*The answers passed the catalog check (`make check`) and a pull request was opened from them; a"
+                 " maintainer will review it. This issue closes when the pull request is merged."
+                 + (f" There {'is' if warnings == 1 else 'are'} {warnings} warning{'s' * (warnings != 1)} below: worth"
+                    " fixing, but they block nothing." if warnings else "") + "*"]
+    else:
+        lines = ["## ❌ Perlu diperbaiki · Needs fixing", "",
+                 f"{errors} galat, {warnings} peringatan. Buka menu **⋯** di isu ini → **Edit**, perbaiki jawaban yang"
+                 " disebut di bawah, lalu simpan: pemeriksaan berjalan lagi dan balasan baru muncul di sini.",
+                 "",
+                 f"*{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}. Open **⋯** on this"
+                 " issue → **Edit**, fix the answers named below and save: the check runs again and a new reply"
+                 " appears here.*"]
+    current = None
+    for row in problems(intake):
+        heading = row["label"] or "Isian secara keseluruhan · The submission as a whole"
+        if heading != current:
+            lines += ["", f"### {heading}", ""]
+            current = heading
+        mark_id, mark_en = SEVERITY_MARKS[Severity(row["severity"])]
+        where_id = where_en = ""
+        if row["item"] is not None and row["field"]:
+            reading = intake.form.spec.field(row["field"]).reading
+            word_id, word_en = ITEM_WORDS.get(reading, ("Butir", "item"))
+            where_id, where_en = f" ({word_id} {row['item']})", f" ({word_en} {row['item']})"
+        lines.append(f"- **{mark_id}**{where_id}: {row['message']['id']}  ")
+        lines.append(f"  *{mark_en}{where_en}: {row['message']['en']}*")
+    if intake.files:
+        lines += ["", "### Berkas · Files", ""]
+        removed = dict(intake.photos)
+        for path in intake.files:
+            note = ""
+            if removed.get(path):
+                note = f" — lokasi dihapus · location removed ({', '.join(removed[path])})"
+            lines.append(f"- {code_span(path)}{note}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_pull_request(intake: Intake) -> tuple[str, str, str]:
+    """(title, body, commit message) of the pull request: only the form's name, ids, paths and our own text."""
+    title = f"{intake.form.name}: {intake.file}"
+    lines = [f'Dibuat otomatis dari isu #{intake.issue} (formulir "{intake.form.name}").'
+             f" · Made automatically from issue #{intake.issue}.", "", f"Closes #{intake.issue}", "",
+             "**Berkas · Files**", ""]
+    lines += [f"- {code_span(path)}" for path in intake.files]
+    lines += ["", "**Untuk pengelola · For the maintainer**", "",
+              "- [ ] Data dicek dengan BUMDes (jawaban dan catatan di isu) · facts checked with the BUMDes (the issue's"
+              " answers and notes)",
+              "- [ ] Foto pantas diterbitkan · photos fit to publish",
+              "- Pemeriksaan *pull request* berjalan setelah ditutup lalu dibuka lagi (pull request dari GitHub Actions tidak"
+              " menjalankan workflow) · The pull request's checks run once it is closed and reopened (pull requests"
+              " opened by GitHub Actions start no workflows)."]
+    warnings = [row for row in problems(intake) if row["severity"] != "error"]
+    if warnings:
+        lines += ["", "**Peringatan · Warnings**", ""]
+        lines += [f"- {row['label'] or '-'}: {row['message']['en']}" for row in warnings]
+    commit = f"{title}\n\nMade from issue #{intake.issue} by the intake workflow (.github/workflows/intake.yml).\n"
+    return title, "\n".join(lines) + "\n", commit
+
+
+def write_outcome(out: Path, intake: Intake) -> None:
+    """The outcome for the workflow's writing job, as files it posts without reading them as code:
+    ``result.json``, ``reply.md`` and, when ready, ``pull-request/`` (title, body, commit message, files)."""
+    result = {"form": intake.form.spec.kind, "issue": intake.issue, "ready": intake.ready,
+              "files": list(intake.files), "problems": problems(intake)}
+    write.write_text(out / "result.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    write.write_text(out / "reply.md", render_reply(intake))
+    if intake.ready:
+        title, body, commit = render_pull_request(intake)
+        write.write_text(out / "pull-request" / "title.txt", title + "\n")
+        write.write_text(out / "pull-request" / "body.md", body)
+        write.write_text(out / "pull-request" / "commit.txt", commit)
+        for path, content in intake.files.items():
+            write.create_file(out / "pull-request" / "files" / path, content)
+
+
+def run_intake(root: Path, kind: str, body: Path, *, issue: int, out: Path, today: dt.date,
+               download: Download = download_attachment) -> list[Issue]:
+    """``python -m generator intake``: the form ``kind`` of the repository at ``root``, the issue's body read
+    from a file (never from a command line), the outcome written into ``out``; every problem found."""
+    form = read_form(root, FORMS[kind])
+    intake = intake_issue(root, form, body.read_text(encoding="utf-8"), issue=issue, today=today, download=download)
+    write_outcome(out, intake)
+    return [finding.issue for finding in intake.findings]
