@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
         issues = strip_location_files(args.files, check_only=args.check)
     else:
-        for line in build.report_translations(root):
+        for line in build.report_translations(root, lang):
             print(line)
         return 0
     for line in format_report(issues, lang):

@@ -463,13 +463,13 @@ def publish_site(root: Path, *, dest: str, site: Path | None, everything: bool, 
     return publish(site or root / SITE_DIR, dest, everything=everything, dry_run=dry_run)
 
 
-def report_translations(root: Path) -> list[str]:
-    """Missing and stale translations per language, then a coverage line per language."""
+def report_translations(root: Path, lang: str = "en") -> list[str]:
+    """Missing and stale translations per language, then a coverage line per language, in ``lang``."""
     from generator.schemas import read_config
     from generator.translations import report_translations as run
 
     config = read_config(root)
     if config is None:
         return ["site_config.yml: not valid; run 'make check' first"]
-    report = run(root, [lang.code for lang in config.languages], config.source_language)
-    return report.lines + report.summary()
+    report = run(root, [language.code for language in config.languages], config.source_language)
+    return report.format(lang) + report.summary(lang)

@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 
 from generator.models import Language
 
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories, the keys under a UI string that has forms."""
 RICH_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
 
 
@@ -86,6 +88,8 @@ class Localizer:
         self.source = source
         self.strings = strings
         self.fallback_strings = fallback
+        self.chain = list(dict.fromkeys([self.code, *language.fallback, source]))
+        """The languages a catalog text is looked for in, in order."""
         self.ui: dict[str, str] = {**fallback, **{key: text for key, text in strings.items() if text}}
         """Every UI string in this language, else English (an empty translation counts as missing).
         Templates look them up (``t["nav.home"]``): a dictionary lookup instead of a call, ~50 times on
@@ -107,42 +111,86 @@ class Localizer:
         local, english = self.t(key), self.english(key)
         return (local,) if local == english else (local, english)
 
+    def pick(self, texts: Mapping[str, str]) -> tuple[str, str]:
+        """The language and text a reader of this page gets: this language, then its fallback chain
+        (site_config.yml), then the source language, then whatever there is."""
+        for code in self.chain:
+            if texts.get(code):
+                return code, texts[code]
+        code = next(iter(texts))
+        return code, texts[code]
+
     def plain(self, texts: Mapping[str, str] | str | None) -> str:
-        """Catalog text for attributes and titles: this language, else the source language."""
+        """Catalog text for attributes and titles: this language, else along the fallback chain."""
         if isinstance(texts, str):
             return texts  # language-neutral text (a number with its unit)
         if not texts:
             return ""
-        return texts.get(self.code) or texts.get(self.source) or next(iter(texts.values()))
+        return self.pick(texts)[1]
 
     def place(self, texts: Mapping[str, str] | None) -> str:
-        """A place name: proper nouns fall back to English, then Indonesian, without a marker."""
+        """A place name: this language's, else named by this language's rule from the official Indonesian
+        name ("Kabupaten Sigi" → "Sigi县"), else along the fallback chain, without a marker (a proper noun)."""
         if not texts:
             return ""
-        return texts.get(self.code) or texts.get("en") or texts.get(self.source) or next(iter(texts.values()))
+        if texts.get(self.code):
+            return texts[self.code]
+        official = texts.get("id", "")
+        word, _, name = official.partition(" ")
+        rule = self.language.regency_names.get(word)
+        if rule and name:
+            return rule.format(name=name)
+        return self.pick(texts)[1]
 
     def is_fallback(self, texts: Mapping[str, str] | str | None) -> bool:
-        """True when this language's text is missing and the source text is shown instead."""
-        return bool(texts) and not isinstance(texts, str) and self.code not in texts  # type: ignore[operator]
+        """True when this language's text is missing and another language's is shown instead."""
+        return bool(texts) and not isinstance(texts, str) and not texts.get(self.code)  # type: ignore[union-attr]
 
     def text(self, texts: Mapping[str, str] | str | None) -> Markup:
         """Inline catalog text; a fallback is wrapped with its own lang and a visible note."""
-        value = self.plain(texts)
         if not self.is_fallback(texts):
-            return escape(value)
+            return escape(self.plain(texts))
+        lang, value = self.pick(texts)  # type: ignore[arg-type]
         return Markup('<span class="vc-fallback" lang="{}">{}</span><span class="vc-fallback__note">{}</span>').format(
-            self.source, value, self.t("common.not_translated")
+            lang, value, self.t("common.not_translated")
         )
+
+    def fallback_lang(self, texts: Mapping[str, str] | str | None) -> str | None:
+        """The language of the text shown when it is a fallback (for a lang attribute), else None."""
+        return self.pick(texts)[0] if self.is_fallback(texts) else None  # type: ignore[arg-type]
 
     def rich(self, texts: Mapping[str, str] | None) -> Markup:
         """Block catalog text (limited Markdown), sanitised; a fallback is marked like ``text``."""
-        value = self.plain(texts)
-        html = Markup(render_rich(value))
         if not self.is_fallback(texts):
-            return html
+            return Markup(render_rich(self.plain(texts)))
+        lang, value = self.pick(texts)  # type: ignore[arg-type]
         return Markup('<div class="vc-fallback" lang="{}">{}</div><p class="vc-fallback__note">{}</p>').format(
-            self.source, html, self.t("common.not_translated")
+            lang, Markup(render_rich(value)), self.t("common.not_translated")
         )
+
+    def count(self, key: str, count: int) -> str:
+        """A UI string about ``count`` things in this language's plural form ("1 product", "2 products"):
+        theme/strings may give the key's forms by CLDR category (one, few, many, other)."""
+        forms = self.plural_forms(key)
+        template = forms.get(_plural_form(self.language.locale, count)) or forms["other"]
+        return template.format(count=self.number(count))
+
+    def plural_forms(self, key: str) -> dict[str, str]:
+        """Every plural form of a UI string, unfilled, by CLDR category: this language's own (a language
+        without plurals gives one text), else English's."""
+        for table in (self.strings, self.fallback_strings):
+            forms = {form: text for form in PLURAL_FORMS if (text := table.get(f"{key}.{form}"))}
+            if "other" in forms:
+                return forms
+            if table.get(key):
+                return {"other": table[key]}
+        raise KeyError(f"UI string {key!r} is missing from theme/strings")
+
+    def unit(self, names: Mapping[str, str], plurals: Mapping[str, str], quantity: Decimal | int | None = None) -> str:
+        """A unit's name for ``quantity`` of it: the plural where this language has one and the number asks for it."""
+        if quantity is not None and plurals.get(self.code) and _plural_form(self.language.locale, quantity) != "one":
+            return plurals[self.code]
+        return self.plain(names)
 
     def number(self, value: Decimal | int) -> str:
         """A number in this locale (1.000,5 in id; 1,000.5 in en)."""
@@ -159,7 +207,8 @@ class Localizer:
     def countries(self, codes: list[str]) -> list[str]:
         """ISO 3166 country codes as this locale's country names (an unknown code stays as written)."""
         names = _country_names(self.language.locale)
-        return [names.get(code, code) for code in codes]
+        own = self.language.territories
+        return [own.get(code) or names.get(code, code) for code in codes]
 
     def list(self, items: list[str]) -> str:
         """Items joined as this language joins them ("a, b and c"; "中国、新加坡和日本")."""
@@ -175,7 +224,7 @@ class Localizer:
         if len(set(months)) == 12:
             return self.t("product.all_year")
         names = get_month_names("wide", locale=self.language.locale)
-        return ", ".join(names[m] for m in sorted(set(months)))
+        return self.list([names[m] for m in sorted(set(months))])
 
 
 # Babel parses the locale's pattern on every call; a catalog repeats the same quantities and prices on
@@ -211,6 +260,11 @@ def _format_date(value: dt.date, locale: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _format_list(items: tuple[str, ...], locale: str) -> str:
     return format_list(list(items), locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plural_form(locale: str, count: Decimal | int) -> str:
+    return Locale.parse(locale).plural_form(count)
 
 
 @functools.lru_cache(maxsize=16)

@@ -227,6 +227,16 @@ class Language(Shape):
     """Writing direction: ltr, or rtl for Arabic and Hebrew."""
     og_locale: Text
     """OpenGraph locale for link previews (e.g. id_ID, en_US, zh_CN)."""
+    fallback: list[LangCode] = []
+    """Where a reader of this language looks when a text is missing, in order, before the source language
+    (e.g. [en] for zh: a Chinese reader takes English before Indonesian). Still marked as not translated."""
+    regency_names: dict[Annotated[str, Field(pattern=r"^[A-Z][a-z]+$")], Annotated[str, Field(pattern=r"\{name\}")]] = Field(
+        default={}, json_schema_extra={"per_language": False})
+    """How a regency or city without a name of its own in this language is named, by the word its official
+    Indonesian name starts with: {Kabupaten: "{name}县", Kota: "{name}市"} makes "Kabupaten Sigi" "Sigi县".
+    A name in regions/ wins (an established name: 望加锡市 for Kota Makassar)."""
+    territories: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], Text] = Field(default={}, json_schema_extra={"per_language": False})
+    """Country and territory names that replace the locale's own (ISO 3166 code → name), e.g. TW: 中国台湾."""
 
 
 class Contact(Shape):
@@ -311,6 +321,8 @@ class Unit(Term):
     """Units of one family convert into each other (mass: kg, tonne); a container size is a family of its own."""
     base: Number
     """How many of the family's base unit one of this is (kg: 1, tonne: 1000)."""
+    plural: Localized = Field(default={}, json_schema_extra={"per_language": False})
+    """The name for more than one, in languages that inflect it (en: tonnes); a symbol (kg) has none."""
 
 
 class Issuer(Term):

@@ -60,6 +60,8 @@ def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """Which fields of a model hold per-language text or nested models (worked out once per class)."""
     plan = []
     for name, info in model.model_fields.items():
+        if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("per_language") is False:
+            continue  # keyed by something else (a place word, a territory), or by language but never complete
         annotation = unwrap(info.annotation)
         options = [unwrap(a) for a in typing.get_args(annotation)] if typing.get_origin(annotation) in (
             typing.Union, types.UnionType) else [annotation]

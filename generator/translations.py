@@ -31,19 +31,53 @@ class Coverage:
         return self.total - self.missing - self.stale
 
 
+@dataclass(frozen=True)
+class Gap:
+    """One text a language lacks, or holds in a version older than the source's."""
+
+    where: str
+    line: int
+    field: str
+    lang: str
+    source: str
+    stale: bool
+
+
+WORDS = {
+    "en": {"missing": "missing", "stale": "stale (the {source} text changed after this translation)",
+           "summary": "{lang}: {current}/{total} current ({share} %), {missing} missing, {stale} stale"},
+    "id": {"missing": "belum diterjemahkan", "stale": "usang (teks {source} diubah setelah terjemahan ini)",
+           "summary": "{lang}: {current}/{total} terkini ({share} %), {missing} belum diterjemahkan, {stale} usang"},
+}
+"""The report in the contributor's language (as make check speaks it), English for any other."""
+
+
 @dataclass
 class TranslationReport:
-    """Lines to print and the per-language coverage."""
+    """The gaps found and the per-language coverage."""
 
-    lines: list[str] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)
 
-    def summary(self) -> list[str]:
+    def format(self, lang: str = "en") -> list[str]:
+        """``path:line: field: zh: missing``, one line per gap, in ``lang``."""
+        words = WORDS.get(lang, WORDS["en"])
+        return [f"{gap.where}:{gap.line}: {gap.field}: {gap.lang}: "
+                + words["stale" if gap.stale else "missing"].format(source=gap.source) for gap in self.gaps]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.format("en")
+
+    def summary(self, lang: str = "en") -> list[str]:
         """One line per language: ``zh: 120/130 current (94.4 %), 6 missing, 4 stale``."""
+        words = WORDS.get(lang, WORDS["en"])
         out = []
-        for lang, c in self.coverage.items():
+        for code, c in self.coverage.items():
             share = 100.0 * c.current / c.total if c.total else 100.0
-            out.append(f"{lang}: {c.current}/{c.total} current ({share:.1f} %), {c.missing} missing, {c.stale} stale")
+            number = f"{share:.1f}" if lang == "en" else f"{share:.1f}".replace(".", ",")
+            out.append(words["summary"].format(lang=code, current=c.current, total=c.total, share=number,
+                                               missing=c.missing, stale=c.stale))
         return out
 
 
@@ -112,20 +146,18 @@ def report_translations(root: Path, languages: list[str], source: str) -> Transl
             if source not in texts or not isinstance(texts[source], str):
                 continue
             if in_regions and loc[-1] == "name":
-                continue  # place names are proper nouns: the site falls back to English, unmarked
+                continue  # place names are proper nouns, named by each language's rule (docs/languages.md)
             source_time = max((times.get(n, 0) for n in _span(document, loc + (source,), texts[source])), default=0)
             for lang, coverage in report.coverage.items():
                 coverage.total += 1
                 line = document.position(loc)[0]
                 if lang not in texts:
                     coverage.missing += 1
-                    report.lines.append(f"{where}:{line}: {format_loc(loc)}: {lang}: missing")
+                    report.gaps.append(Gap(where, line, format_loc(loc), lang, source, stale=False))
                     continue
                 own_time = max((times.get(n, 0) for n in _span(document, loc + (lang,), texts[lang])), default=0)
                 if times and source_time > own_time:
                     coverage.stale += 1
-                    report.lines.append(
-                        f"{where}:{document.position(loc + (lang,))[0]}: {format_loc(loc)}: {lang}: stale "
-                        f"(the {source} text changed after this translation)"
-                    )
+                    report.gaps.append(Gap(where, document.position(loc + (lang,))[0], format_loc(loc), lang, source,
+                                           stale=True))
     return report

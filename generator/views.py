@@ -268,7 +268,7 @@ def picture_view(ctx: PageContext, folder: Path, photo: Photo) -> Picture | None
         width=jpeg[-1].width,
         height=jpeg[-1].height,
         alt=loc.plain(photo.alt),
-        alt_lang=ctx.env.catalog.source_language if loc.is_fallback(photo.alt) else None,
+        alt_lang=loc.fallback_lang(photo.alt),
     )
 
 
@@ -282,13 +282,16 @@ def place_line(ctx: PageContext, regency_code: str, province_code: str) -> str:
     """"Sigi Regency, Central Sulawesi" in the page language."""
     regency = ctx.regions.regencies.get(regency_code)
     province = ctx.regions.provinces.get(province_code)
-    parts = [ctx.loc.place(regency.name) if regency else regency_code, ctx.loc.place(province.name) if province else province_code]
-    return ", ".join(parts)
+    # Chinese names the province first, with no separator (中苏拉威西省Sigi县): the order is a UI string.
+    return ctx.loc.t("common.place", regency=ctx.loc.place(regency.name) if regency else regency_code,
+                     province=ctx.loc.place(province.name) if province else province_code)
 
 
 def amount_text(ctx: PageContext, quantity: Any, unit: str) -> str:
-    """"500 kg" with the number in the page's locale; "1 × 20 ft container" where the unit starts with a digit."""
-    name = ctx.loc.plain(ctx.config.vocabularies.units[unit].name)
+    """"500 kg", "3 tonnes" with the number in the page's locale; "1 × 20 ft container" where the unit starts
+    with a digit."""
+    term = ctx.config.vocabularies.units[unit]
+    name = ctx.loc.unit(term.name, term.plural, quantity)
     return f"{ctx.loc.number(quantity)} {'× ' if name[:1].isdigit() else ''}{name}"
 
 
@@ -467,7 +470,7 @@ def _province_list(ctx: PageContext, catalog: Catalog) -> tuple[PlaceLink, ...]:
         result.append(PlaceLink(
             name=ctx.loc.place(province.name),
             url=ctx.link.to(P.province_url(catalog, province.code)),
-            summary=ctx.loc.t("common.products_count", count=count),
+            summary=ctx.loc.count("common.products_count", count),
             regencies=tuple(PlaceLink(name=ctx.loc.place(r.name), url=ctx.link.to(P.regency_url(catalog, r.code))) for r in regencies),
         ))
     return tuple(result)
@@ -559,7 +562,7 @@ def province_view(ctx: PageContext, page: P.Page) -> PageView:
         counts[bumdes.regency_code] = counts.get(bumdes.regency_code, 0) + len(bumdes.product_ids)
     regencies = tuple(
         PlaceLink(name=ctx.loc.place(regions.regencies[code].name), url=ctx.link.to(P.regency_url(regions, code)),
-                  summary=ctx.loc.t("common.products_count", count=counts[code]))
+                  summary=ctx.loc.count("common.products_count", counts[code]))
         for code in province.regency_codes if code in counts
     )
     listing = listing_view(ctx, ctx.read.products_in_province(province.code))
@@ -1030,8 +1033,8 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         availability=data.availability,
         pictures=tuple(p for p in (picture_view(ctx, product.folder, photo) for photo in data.photos) if p),
         moq=amount_text(ctx, data.moq.quantity, data.moq.unit),
-        capacity=loc.t("product.capacity_value", quantity=loc.number(data.capacity.quantity),
-                       unit=loc.plain(vocab.units[data.capacity.unit].name), period=loc.plain(vocab.periods[data.capacity.period].name)),
+        capacity=loc.t("product.capacity_value", amount=amount_text(ctx, data.capacity.quantity, data.capacity.unit),
+                       period=loc.plain(vocab.periods[data.capacity.period].name)),
         price=price_text(ctx, product),
         lead_time=loc.t("product.lead_time_value", min=lead.min_days, max=lead.max_days) if lead.max_days != lead.min_days
         else loc.t("product.lead_time_single", min=lead.min_days),
@@ -1047,7 +1050,7 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         gacc_registration=data.gacc_registration,
         samples_policy=data.samples.policy,
         samples_note=loc.text(data.samples.note) if data.samples.note else None,
-        markets=", ".join(loc.countries(data.markets)),
+        markets=loc.list(loc.countries(data.markets)),
         verified=loc.date(data.verified),
         specifications=tuple(SpecRow(name=loc.text(row.name), value=loc.text(row.value)) for row in data.specifications),
         packaging=loc.text(data.packaging),

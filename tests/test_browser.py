@@ -365,6 +365,9 @@ def test_listing_filter_hides_other_cards_and_survives_a_reload(page, site):
     assert card(page, PRODUCT_ID).is_hidden()
     assert card(page, OTHER_ID).is_visible()
     assert urlsplit(page.url).query == "category=seafood"
+    page.goto(f"{site}zh/products/?category=seafood")
+    assert page.locator(".vc-filters__count").text_content() == "显示 1 个产品"  # Chinese has one form
+    page.goto(f"{site}en/products/?category=seafood")
     page.reload()
     assert page.locator("#f-category").input_value() == "seafood"
     assert card(page, PRODUCT_ID).is_hidden()
@@ -386,6 +389,9 @@ def test_the_moq_filter_compares_within_a_unit_family(page, site, amount, unit, 
     page.select_option('select[name="moq_unit"]', unit)
     visible = {product for product in (PRODUCT_ID, OTHER_ID, CONTAINER) if card(page, product).is_visible()}
     assert visible == shown
+    # The live count speaks English's plural forms: "1 product shown", "2 products shown", "0 products shown".
+    expected = f"{len(shown)} product{'' if len(shown) == 1 else 's'} shown"
+    assert page.locator(".vc-filters__count").text_content() == expected
     assert page.locator("[data-no-results]").is_visible() == (not shown)
     page.reload()  # the filter is in the address, so a shared link shows the same products
     assert {product for product in (PRODUCT_ID, OTHER_ID, CONTAINER) if card(page, product).is_visible()} == shown

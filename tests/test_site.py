@@ -113,9 +113,9 @@ def test_numbers_currencies_and_units_follow_the_locale(site, lang, moq, price):
 
 
 @pytest.mark.parametrize(("lang", "capacity", "date", "markets"), [
-    ("en", "2,000 kg per month", "October 1, 2026", "China, Singapore"),
-    ("id", "2.000 kg per bulan", "1 Oktober 2026", "Tiongkok, Singapura"),
-    ("zh", "每月 2,000 公斤", "2026年10月1日", "中国, 新加坡"),
+    ("en", "2,000 kg per month", "October 1, 2026", "China and Singapore"),
+    ("id", "2.000 kg per bulan", "1 Oktober 2026", "Tiongkok dan Singapura"),
+    ("zh", "每月 2,000 公斤", "2026年10月1日", "中国和新加坡"),
 ])
 def test_capacity_dates_and_markets_follow_the_locale(site, lang, capacity, date, markets):
     text = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")

@@ -92,3 +92,11 @@ def test_coverage_summary_per_language(repo):
     assert [line.split(":")[0] for line in summary] == ["en", "zh"]
     assert report.coverage["zh"].missing >= 1
     assert summary[1].startswith(f"zh: {report.coverage['zh'].current}/{report.coverage['zh'].total} current")
+
+
+def test_the_report_speaks_the_contributors_language(repo):
+    report = report_translations(repo, ["id", "en", "zh"], "id")
+    indonesian = [line for line in report.format("id") if "kelor-powder" in line]
+    assert indonesian[0] == "products/bumdes-maju/kelor-powder.yml:6: description: zh: belum diterjemahkan"
+    assert report.summary("id")[1].startswith(f"zh: {report.coverage['zh'].current}/{report.coverage['zh'].total} terkini (")
+    assert "," in report.summary("id")[1].split("(")[1].split("%")[0]  # 94,4 % as Indonesian writes it

@@ -119,7 +119,7 @@ def test_the_dealers_credentials_on_product_and_contact_pages(site):
     aside = page(site, "en", f"products/{CRAB}").split('<aside class="vc-dealer"')[1].split("</aside>")[0]
     assert "PT Dealer Uji Ekspor · NIB 9120001234567 · exporting since 2012 · Replies within one working day" in text_of(aside)
     contact = page(site, "zh", "contact")
-    for fact in ("授权经销商: PT Dealer Uji Ekspor", "<dd>NIB 9120001234567</dd>", "<dd>一个工作日内回复</dd>",
+    for fact in ("授权经销商：PT Dealer Uji Ekspor", "<dd>NIB 9120001234567</dd>", "<dd>一个工作日内回复</dd>",
                  "<dd>自 2012 年起从事出口</dd>", "<li><strong>Chen Wei</strong>, 中国区销售 · 中文和English</li>"):
         assert fact in contact, fact
 

@@ -65,7 +65,10 @@
         card.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = count.getAttribute("data-count-template").replace("{count}", shown);
+      // The count's wording by the page language's plural rules ("1 product shown", "2 products shown").
+      var forms = JSON.parse(count.getAttribute("data-count-forms"));
+      var plural = new Intl.PluralRules(document.documentElement.lang).select(shown);
+      count.textContent = (forms[plural] || forms.other).replace("{count}", shown);
       if (empty) empty.hidden = shown !== 0;
       if (push) {
         var query = params.toString();
