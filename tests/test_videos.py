@@ -1,0 +1,342 @@
+"""Videos: a product's short film, accepted by its content (MP4 or WebM within the size and length limits),
+refused with one clear issue when it is anything else, and shown on the product page so that nothing loads
+until the buyer presses play.
+
+Real files are encoded here with PyAV (FFmpeg's libx264 and libvpx); the structures a muxer never writes
+(a 64-bit movie header, a box claiming 2⁶⁴ bytes, a WebM without its duration) are written by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import struct
+from pathlib import Path
+
+import av
+import pytest
+from PIL import Image, ImageDraw
+
+from conftest import jpeg_bytes
+from generator import videos
+from generator.issues import MESSAGES, Severity, render_message
+from generator.videos import MAX_FILE_BYTES, VideoRefused, duration_text, process_video
+
+# --- making videos ----------------------------------------------------------------------------------------
+
+
+def encode(tmp: Path, fmt: str, codec: str, seconds: float, *, rate: int = 10, size: tuple[int, int] = (160, 90),
+           options: dict[str, str] | None = None) -> bytes:
+    """A real video: a bar sweeping over green, ``seconds`` long (the first frame differs between calls'
+    lengths, so two lengths are two files)."""
+    path = tmp / f"made-{fmt}-{codec}-{seconds}-{rate}-{sorted((options or {}).items())}.{fmt}"
+    with av.open(str(path), "w", format=fmt, container_options=options or {}) as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.width, stream.height = size
+        stream.pix_fmt = "yuv420p"
+        for i in range(round(seconds * rate)):
+            frame = Image.new("RGB", size, (20, 90, 40))
+            ImageDraw.Draw(frame).rectangle((0, 0, (i * 9) % size[0], size[1]), fill=(220, 120, 30))
+            for packet in stream.encode(av.VideoFrame.from_image(frame)):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict[str, bytes]:
+    """Real files, made once: MP4 (H.264), WebM (VP8 and VP9), and what phones and browsers also make."""
+    tmp = tmp_path_factory.mktemp("videos")
+    return {
+        "mp4": encode(tmp, "mp4", "libx264", 2),
+        "mp4-faststart": encode(tmp, "mp4", "libx264", 2, options={"movflags": "faststart"}),
+        "mp4-other": encode(tmp, "mp4", "libx264", 3),
+        "webm": encode(tmp, "webm", "libvpx", 2),
+        "webm-vp9": encode(tmp, "webm", "libvpx-vp9", 2),
+        "mp4-long": encode(tmp, "mp4", "libx264", 61, rate=1),
+        "webm-long": encode(tmp, "webm", "libvpx", 61, rate=1),
+        "mp4-fragmented": encode(tmp, "mp4", "libx264", 2, options={"movflags": "frag_keyframe+empty_moov"}),
+        "mov": encode(tmp, "mov", "libx264", 2),
+        "mkv": encode(tmp, "matroska", "libvpx", 2),
+        "avi": encode(tmp, "avi", "mpeg4", 2),
+    }
+
+
+def box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def mvhd(timescale: int, duration: int, version: int = 0) -> bytes:
+    if version == 1:
+        times = struct.pack(">QQIQ", 0, 0, timescale, duration)
+    else:
+        times = struct.pack(">IIII", 0, 0, timescale, duration)
+    return box(b"mvhd", bytes([version, 0, 0, 0]) + times + bytes(80))
+
+
+def mp4(*, timescale: int = 1000, duration: int = 5000, version: int = 0, brands: bytes = b"isom" + bytes(4) + b"isomiso2mp41",
+        moov: bytes | None = None, tail: bytes = b"") -> bytes:
+    """A minimal MP4 by hand: ftyp, moov with its mvhd, and a little media data."""
+    movie = moov if moov is not None else box(b"moov", mvhd(timescale, duration, version))
+    return box(b"ftyp", brands) + movie + box(b"mdat", bytes(64)) + tail
+
+
+def element(ident: int, payload: bytes, *, size: bytes | None = None) -> bytes:
+    """An EBML element: its ID as written, and its size as an 8-byte number unless given."""
+    head = ident.to_bytes((ident.bit_length() + 7) // 8, "big")
+    return head + (size if size is not None else (0x01 << 56 | len(payload)).to_bytes(8, "big")) + payload
+
+
+def webm(*, duration: bytes | None = struct.pack(">d", 5000.0), scale: int | None = 1_000_000, doc_type: bytes = b"webm",
+         segment_size: bytes | None = None, clusters: bytes = b"") -> bytes:
+    """A minimal WebM by hand: EBML header with its DocType, and a Segment with Info and one Cluster."""
+    header = element(0x1A45DFA3, element(0x4286, b"\x01") + element(0x4282, doc_type))
+    info = b""
+    if scale is not None:
+        info += element(0x2AD7B1, scale.to_bytes(4, "big"))
+    if duration is not None:
+        info += element(0x4489, duration)
+    segment = element(0x1549A966, info) + (clusters or element(0x1F43B675, element(0xE7, b"\x00") + bytes(40)))
+    return header + element(0x18538067, segment, size=segment_size)
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def problems(path: Path) -> list[tuple[str, dict[str, str]]]:
+    return [(code, values) for code, _, values in videos.inspect_video(path)]
+
+
+# --- 1. what is accepted --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("which", "name", "seconds"), [
+    ("mp4", "panen.mp4", 2.0), ("mp4-faststart", "panen.mp4", 2.0), ("mp4", "panen.M4V", 2.0),
+    ("webm", "panen.webm", 2.0), ("webm-vp9", "panen.webm", 2.0),
+])
+def test_real_mp4_and_webm_pass_and_their_length_is_read(made, tmp_path, which, name, seconds):
+    path = write(tmp_path, name, made[which])
+    assert problems(path) == []
+    with path.open("rb") as stream:
+        assert videos.probe(stream, path.stat().st_size).seconds == pytest.approx(seconds, abs=0.15)
+
+
+@pytest.mark.parametrize(("data", "seconds"), [
+    (mp4(timescale=600, duration=600 * 42), 42.0),
+    (mp4(timescale=90_000, duration=90_000 * 59, version=1), 59.0),
+    (mp4(brands=b"mp42" + bytes(4) + b"mp42isom"), 5.0),
+    (mp4(brands=b"qt  " + bytes(4) + b"qt  mp42"), 5.0),  # a QuickTime major brand that declares MP4 too
+    (webm(duration=struct.pack(">f", 12_500.0)), 12.5),
+    (webm(duration=struct.pack(">d", 30.0), scale=1_000_000_000), 30.0),
+    (webm(scale=None, duration=struct.pack(">d", 7000.0)), 7.0),  # TimestampScale left out: 1 ms
+    (webm(segment_size=b"\x01\xff\xff\xff\xff\xff\xff\xff"), 5.0),  # a Segment of unknown size, as when streamed
+])
+def test_hand_made_containers_are_read(tmp_path, data, seconds):
+    name = "v.webm" if data.startswith(b"\x1a\x45\xdf\xa3") else "v.mp4"
+    path = write(tmp_path, name, data)
+    assert problems(path) == []
+    with path.open("rb") as stream:
+        assert videos.probe(stream, len(data)).seconds == pytest.approx(seconds)
+
+
+def test_the_parser_reads_headers_only_never_the_media(tmp_path):
+    """A 15 MB file is judged by a few hundred bytes, each read no larger than a field."""
+    data = mp4(tail=box(b"mdat", bytes(15_000_000)) + box(b"free", b""))
+    reads = []
+
+    class Counting(io.BytesIO):
+        def read(self, size=-1):
+            reads.append(size)
+            return super().read(size)
+
+    assert videos.probe(Counting(data), len(data)).seconds == 5.0
+    assert max(reads) <= 64 and sum(reads) < 1000
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [(0.4, "0:01"), (42, "0:42"), (60, "1:00"), (60.2, "1:01"), (95, "1:35")])
+def test_duration_text(seconds, shown):
+    assert duration_text(seconds) == shown
+
+
+# --- 2. what is refused, with one clear issue --------------------------------------------------------------
+
+
+def cut(data: bytes, at: int) -> bytes:
+    return data[:at]
+
+
+REFUSED_BY_HAND = {
+    "jpeg-named-mp4": ("v.mp4", lambda: jpeg_bytes((64, 64)), "rule.video_kind", {"kind": "JPEG"}),
+    "pdf": ("v.mp4", lambda: b"%PDF-1.7\n" + bytes(100), "rule.video_kind", {"kind": "PDF"}),
+    "text": ("v.mp4", lambda: b"this is not a video at all" * 4, "rule.video_format", {}),
+    "empty": ("v.mp4", lambda: b"", "rule.video_format", {}),
+    "heic": ("v.mp4", lambda: box(b"ftyp", b"heic" + bytes(4) + b"mif1heic"), "rule.video_kind", {"kind": "HEIC"}),
+    "unknown-brand": ("v.mp4", lambda: mp4(brands=b"abcd" + bytes(4) + b"abcd"), "rule.video_format", {}),
+    "cut-in-header": ("v.mp4", lambda: mp4()[:30], "rule.video_incomplete", {}),
+    "cut-in-media": ("v.mp4", lambda: mp4()[:-10], "rule.video_incomplete", {}),
+    "huge-box": ("v.mp4", lambda: mp4(tail=struct.pack(">I4sQ", 1, b"mdat", 2 ** 64 - 1)), "rule.video_incomplete", {}),
+    "no-moov": ("v.mp4", lambda: box(b"ftyp", b"isom" + bytes(4) + b"isom") + box(b"mdat", bytes(9)), "rule.video_damaged",
+                {"problem": "no movie box (moov)"}),
+    "no-mvhd": ("v.mp4", lambda: mp4(moov=box(b"moov", box(b"trak", b""))), "rule.video_damaged", {"problem": "no movie header (mvhd)"}),
+    "two-moov": ("v.mp4", lambda: mp4(tail=box(b"moov", mvhd(1000, 1000))), "rule.video_damaged", {"problem": "two movie boxes"}),
+    "child-past-parent": ("v.mp4", lambda: mp4(moov=box(b"moov", struct.pack(">I4s", 500, b"mvhd") + bytes(100))),
+                          "rule.video_damaged", {"problem": "box 'mvhd' runs past the box it is in"}),
+    "box-smaller-than-header": ("v.mp4", lambda: mp4(tail=struct.pack(">I4s", 4, b"free")), "rule.video_damaged",
+                                {"problem": "box 'free' is smaller than its header"}),
+    "box-without-type": ("v.mp4", lambda: mp4(tail=struct.pack(">I", 8) + b"\x00\x01\x02\x03"), "rule.video_damaged",
+                         {"problem": "a box at byte 216 has no type"}),
+    "zero-size-inside": ("v.mp4", lambda: mp4(moov=box(b"moov", struct.pack(">I4s", 0, b"mvhd"))), "rule.video_damaged",
+                         {"problem": "box 'mvhd' has no size"}),
+    "mvhd-cut-short": ("v.mp4", lambda: mp4(moov=box(b"moov", box(b"mvhd", b"\x00\x00\x00\x00"))), "rule.video_damaged",
+                       {"problem": "the movie header (mvhd) is cut short or of an unknown version"}),
+    "mvhd-version-9": ("v.mp4", lambda: mp4(moov=box(b"moov", box(b"mvhd", b"\x09" + bytes(99)))), "rule.video_damaged",
+                       {"problem": "the movie header (mvhd) is cut short or of an unknown version"}),
+    "timescale-0": ("v.mp4", lambda: mp4(timescale=0), "rule.video_damaged", {"problem": "the movie header (mvhd) has a time scale of 0"}),
+    "mp4-too-long": ("v.mp4", lambda: mp4(timescale=1000, duration=60_001), "rule.video_too_long", {"duration": "1:01", "limit": "1:00"}),
+    "mp4-64-bit-too-long": ("v.mp4", lambda: mp4(timescale=1, duration=2 ** 63, version=1), "rule.video_too_long",
+                            {"duration": duration_text(2 ** 63), "limit": "1:00"}),
+    "mp4-no-duration": ("v.mp4", lambda: mp4(duration=0), "rule.video_no_duration", {}),
+    "webm-too-long": ("v.webm", lambda: webm(duration=struct.pack(">d", 61_000.0)), "rule.video_too_long",
+                      {"duration": "1:01", "limit": "1:00"}),
+    "webm-no-duration": ("v.webm", lambda: webm(duration=None), "rule.video_no_duration", {}),
+    "webm-nan": ("v.webm", lambda: webm(duration=struct.pack(">d", float("nan"))), "rule.video_damaged",
+                 {"problem": "the duration is not a number of ticks"}),
+    "webm-infinite": ("v.webm", lambda: webm(duration=struct.pack(">d", float("inf"))), "rule.video_damaged",
+                      {"problem": "the duration is not a number of ticks"}),
+    "webm-odd-duration": ("v.webm", lambda: webm(duration=b"\x00\x01"), "rule.video_damaged",
+                          {"problem": "the duration is not a 4- or 8-byte number"}),
+    "webm-scale-0": ("v.webm", lambda: webm(scale=0), "rule.video_damaged", {"problem": "the Info has a time scale of 0"}),
+    "webm-cut": ("v.webm", lambda: webm()[:-5], "rule.video_incomplete", {}),
+    "webm-huge-segment": ("v.webm", lambda: webm(segment_size=b"\x01\x00\xff\xff\xff\xff\xff\xff"), "rule.video_incomplete", {}),
+    "webm-bad-header": ("v.webm", lambda: webm()[:4] + b"\x00" + webm()[5:], "rule.video_damaged",
+                        {"problem": "an element header is not valid"}),
+    "webm-other-doctype": ("v.webm", lambda: webm(doc_type=b"xyz"), "rule.video_damaged",
+                           {"problem": "the EBML header does not name WebM as its document type"}),
+    "webm-named-mp4": ("v.mp4", lambda: webm(), "rule.video_extension", {"kind": "WebM", "extension": ".mp4"}),
+    "mp4-named-webm": ("v.webm", lambda: mp4(), "rule.video_extension", {"kind": "MP4", "extension": ".webm"}),
+    "mp4-named-mov": ("v.mov", lambda: mp4(), "rule.video_extension", {"kind": "MP4", "extension": ".mov"}),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_BY_HAND)
+def test_what_cannot_be_published_is_one_clear_issue(tmp_path, case):
+    name, make, code, values = REFUSED_BY_HAND[case]
+    path = write(tmp_path, name, make())
+    assert problems(path) == [(code, values)]
+    for lang in ("en", "id"):
+        assert "{" not in render_message(code, {"value": name, **values}, lang)
+
+
+@pytest.mark.parametrize(("which", "name", "code", "values"), [
+    ("mov", "v.mov", "rule.video_kind", {"kind": "QuickTime (MOV)"}),
+    ("mkv", "v.mkv", "rule.video_kind", {"kind": "Matroska (MKV)"}),
+    ("avi", "v.avi", "rule.video_kind", {"kind": "AVI"}),
+    ("mp4-long", "v.mp4", "rule.video_too_long", {"duration": "1:01", "limit": "1:00"}),
+    ("webm-long", "v.webm", "rule.video_too_long", {"duration": "1:01", "limit": "1:00"}),
+    ("mp4-fragmented", "v.mp4", "rule.video_no_duration", {}),
+])
+def test_real_files_of_other_kinds_or_too_long_are_refused(made, tmp_path, which, name, code, values):
+    assert problems(write(tmp_path, name, made[which])) == [(code, values)]
+
+
+def test_messages_read_well(tmp_path, made):
+    cases = [write(tmp_path, "a.mov", made["mov"]), write(tmp_path, "b.mp4", made["mp4-long"]), write(tmp_path, "c.mp4", made["webm"])]
+    assert [render_message(code, {"value": p.name, **v}, "en") for p in cases for code, v in problems(p)] == [
+        "'a.mov' is a QuickTime (MOV) file, not an MP4 or WebM video that every browser plays (convert it to MP4, e.g. with HandBrake)",
+        "video 'b.mp4' lasts 1:01, longer than 1:00 (cut it to the best minute: buyers on a phone watch a short look at the product)",
+        "'c.mp4' is a WebM video but is named .mp4 (rename it: .mp4 for MP4, .webm for WebM)",
+    ]
+
+
+def test_too_big_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "big.mp4"
+    with path.open("wb") as out:
+        out.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written
+    monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("the file was opened"))
+    assert problems(path) == [("rule.video_too_big", {"size": "20.1 MB", "limit": "20 MB"})]
+
+
+def test_a_file_at_the_limit_is_read(tmp_path):
+    data = mp4()
+    path = write(tmp_path, "v.mp4", data + box(b"free", bytes(MAX_FILE_BYTES - len(data) - 8)))
+    assert path.stat().st_size == MAX_FILE_BYTES
+    assert problems(path) == []
+
+
+def test_a_flood_of_tiny_boxes_is_stopped(tmp_path, monkeypatch):
+    monkeypatch.setattr(videos, "MAX_BOXES", 50)
+    path = write(tmp_path, "v.mp4", mp4(tail=box(b"free", b"") * 100))
+    assert problems(path) == [("rule.video_damaged", {"problem": "more than 50 boxes"})]
+
+
+@pytest.mark.parametrize("which", ["mp4", "mp4-faststart", "webm", "webm-vp9"])
+def test_every_cut_and_many_damaged_bytes_give_an_issue_never_a_crash(made, tmp_path, which):
+    """A file cut anywhere, or with bytes changed, is refused or still a video: inspect_video never raises."""
+    data = made[which]
+    path = tmp_path / f"v.{which.split('-')[0]}"
+    known = {"rule.video_incomplete", "rule.video_damaged", "rule.video_format", "rule.video_kind", "rule.video_no_duration",
+             "rule.video_too_long", "rule.video_extension"}
+    for at in range(0, len(data), 7):
+        path.write_bytes(data[:at])
+        found = [code for code, _ in problems(path)]
+        assert len(found) == 1 and found[0] in known, (at, found)
+    rng = random.Random(19)
+    for _ in range(300):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 4)):
+            damaged[rng.randrange(min(len(data), 400))] = rng.randrange(256)
+        path.write_bytes(bytes(damaged))
+        assert {code for code, _ in problems(path)} <= known
+
+
+def test_every_video_message_is_exercised_and_worded_in_both_languages():
+    codes = {code for code in MESSAGES if code.startswith("rule.video_")}
+    tested = {case[2] for case in REFUSED_BY_HAND.values()} | {"rule.video_too_big"}
+    assert codes == tested
+    for code in codes | {"build.video_failed"}:
+        assert MESSAGES[code]["en"] and MESSAGES[code]["id"]
+
+
+# --- 3. publishing --------------------------------------------------------------------------------------
+
+
+def test_a_video_is_published_as_it_is_under_its_content_hash(made, tmp_path):
+    source = write(tmp_path, "panen.webm", made["webm"])
+    processed, reused = process_video(source, tmp_path / "cache")
+    assert not reused
+    assert re.fullmatch(r"[0-9a-f]{16}\.webm", processed.name)
+    assert (processed.mime, processed.size) == ("video/webm", len(made["webm"]))
+    assert processed.seconds == pytest.approx(2.0, abs=0.15)
+    assert (tmp_path / "cache" / processed.name).read_bytes() == made["webm"]
+    again, reused = process_video(source, tmp_path / "cache")
+    assert (again, reused) == (processed, True)
+
+
+def test_a_copy_in_the_cache_with_other_bytes_is_replaced(made, tmp_path):
+    source = write(tmp_path, "panen.mp4", made["mp4"])
+    processed, _ = process_video(source, tmp_path / "cache")
+    planted = tmp_path / "cache" / processed.name
+    planted.write_bytes(made["mp4-other"][:len(made["mp4"])].ljust(len(made["mp4"]), b"\0"))
+    _, reused = process_video(source, tmp_path / "cache")
+    assert not reused and planted.read_bytes() == made["mp4"]
+
+
+def test_one_changed_byte_is_a_new_name(made, tmp_path):
+    first, _ = process_video(write(tmp_path, "a.mp4", made["mp4"]), tmp_path / "cache")
+    second, _ = process_video(write(tmp_path, "b.mp4", made["mp4-other"]), tmp_path / "cache")
+    assert first.name != second.name
+
+
+@pytest.mark.parametrize("case", ["cut-in-media", "mp4-too-long", "webm-no-duration", "text"])
+def test_the_build_refuses_them_too_and_writes_nothing(tmp_path, case):
+    name, make, code, _ = REFUSED_BY_HAND[case]
+    with pytest.raises(VideoRefused) as refused:
+        process_video(write(tmp_path, name, make()), tmp_path / "cache")
+    assert refused.value.code == code
+    assert not (tmp_path / "cache").exists()
