@@ -9,6 +9,7 @@ Real files are encoded here with PyAV (FFmpeg's libx264 and libvpx); the structu
 from __future__ import annotations
 
 import io
+import os
 import random
 import re
 import struct
@@ -18,10 +19,15 @@ import av
 import pytest
 from PIL import Image, ImageDraw
 
-from conftest import jpeg_bytes
+from conftest import PRODUCT, TODAY, jpeg_bytes, write_catalog
 from generator import videos
+from generator.build import check_catalog
 from generator.issues import MESSAGES, Severity, render_message
 from generator.videos import MAX_FILE_BYTES, VideoRefused, duration_text, process_video
+
+FOLDER = "products/bumdes-maju"
+KELOR = f"{FOLDER}/kelor-powder.yml"
+
 
 # --- making videos ----------------------------------------------------------------------------------------
 
@@ -340,3 +346,56 @@ def test_the_build_refuses_them_too_and_writes_nothing(tmp_path, case):
         process_video(write(tmp_path, name, make()), tmp_path / "cache")
     assert refused.value.code == code
     assert not (tmp_path / "cache").exists()
+
+
+# --- 4. the catalog: where a problem is reported ---------------------------------------------------------
+
+
+VIDEO_YAML = "video:\n  file: {file}\n  caption: {{id: Panen daun kelor, en: Harvesting moringa leaves}}\n"
+
+
+def issues_of(tmp_path, files: dict[str, str | bytes | None]) -> list[str]:
+    root = write_catalog(tmp_path / "catalog", files)
+    return [i.format("en") for i in check_catalog(root, today=TODAY).issues]
+
+
+def test_a_product_with_a_video_checks_clean(made, tmp_path):
+    assert issues_of(tmp_path, {KELOR: PRODUCT + VIDEO_YAML.format(file="panen.mp4"), f"{FOLDER}/panen.mp4": made["mp4"]}) == []
+
+
+def test_a_refused_video_is_reported_at_its_file_field(tmp_path):
+    lines = issues_of(tmp_path, {KELOR: PRODUCT + VIDEO_YAML.format(file="panen.mp4"), f"{FOLDER}/panen.mp4": mp4()[:-10]})
+    line = PRODUCT.count("\n") + 2
+    assert lines == [f"{KELOR}:{line}:9: error: video.file: video 'panen.mp4' cannot be read: the file is incomplete, cut off "
+                     "while uploading or copying (copy or upload it again)"]
+
+
+@pytest.mark.parametrize(("present", "expected"), [
+    (None, "file 'panen.mp4' not found next to this file (upload it into the BUMDes folder, same spelling)"),
+    ("Panen.MP4", "'panen.mp4' not found, but the folder has 'Panen.MP4' (write the name exactly as the file is named, capitals included)"),
+])
+def test_a_missing_video_is_named_with_its_fix(made, tmp_path, present, expected):
+    files: dict[str, str | bytes | None] = {KELOR: PRODUCT + VIDEO_YAML.format(file="panen.mp4")}
+    if present:
+        files[f"{FOLDER}/{present}"] = made["mp4"]
+    lines = issues_of(tmp_path, files)
+    assert [line.split("video.file: ", 1)[1] for line in lines if "video.file" in line] == [expected]
+
+
+def test_a_video_that_is_a_link_is_refused(made, tmp_path):
+    root = write_catalog(tmp_path / "catalog", {KELOR: PRODUCT + VIDEO_YAML.format(file="panen.mp4")})
+    write(tmp_path, "elsewhere.mp4", made["mp4"])
+    os.symlink(tmp_path / "elsewhere.mp4", root / FOLDER / "panen.mp4")
+    lines = [i.format("en") for i in check_catalog(root, today=TODAY).issues]
+    assert any("video.file: file 'panen.mp4' is a symbolic link (upload the real file)" in line for line in lines), lines
+
+
+def test_the_caption_needs_the_source_language(made, tmp_path):
+    yaml = "video:\n  file: panen.mp4\n  caption: {en: Harvesting moringa leaves}\n"
+    lines = issues_of(tmp_path, {KELOR: PRODUCT + yaml, f"{FOLDER}/panen.mp4": made["mp4"]})
+    assert len(lines) == 1 and "video.caption" in lines[0] and "error" in lines[0], lines
+
+
+def test_a_video_file_no_product_names_is_unused(made, tmp_path):
+    lines = issues_of(tmp_path, {f"{FOLDER}/panen.mp4": made["mp4"]})
+    assert [line.split(": error: ")[0] for line in lines] == [f"{FOLDER}/panen.mp4:1:1"]
