@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 
 from conftest import PRODUCT, TODAY, jpeg_bytes, write_catalog
 from generator import videos
-from generator.build import check_catalog
+from generator.build import build_site, check_catalog
 from generator.issues import MESSAGES, Severity, render_message
 from generator.videos import MAX_FILE_BYTES, VideoRefused, duration_text, process_video
 
@@ -399,3 +399,67 @@ def test_the_caption_needs_the_source_language(made, tmp_path):
 def test_a_video_file_no_product_names_is_unused(made, tmp_path):
     lines = issues_of(tmp_path, {f"{FOLDER}/panen.mp4": made["mp4"]})
     assert [line.split(": error: ")[0] for line in lines] == [f"{FOLDER}/panen.mp4:1:1"]
+
+
+# --- 5. the product page --------------------------------------------------------------------------------
+
+
+TRICKY_CAPTION = 'Panen & "jemur" {{7*7}} < 5 cm &lt;b&gt;kelor&lt;/b&gt;'
+"""Harmless only when escaped: an ampersand, quotes, template syntax, a bare < and an entity-encoded tag."""
+
+
+def page(site: Path, lang: str) -> str:
+    return (site / lang / "products" / "kelor-powder" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(made, tmp_path_factory) -> Path:
+    caption = TRICKY_CAPTION.replace('"', '\\"')
+    yaml = (f'video:\n  file: panen.mp4\n  caption: {{id: "{caption}", en: Harvesting moringa leaves}}\n'
+            "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor, en: Moringa powder}}\n")
+    root = write_catalog(tmp_path_factory.mktemp("video-site") / "catalog", {
+        KELOR: PRODUCT + yaml, f"{FOLDER}/panen.mp4": made["mp4"], f"{FOLDER}/kelor.jpg": jpeg_bytes((1400, 1000)),
+    }, with_theme=True)
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i.format("en") for i in issues if i.severity is not Severity.INFO] == []
+    return root
+
+
+@pytest.mark.slow
+def test_the_page_shows_the_video_loading_nothing_until_play(built, made):
+    html = page(built / "site", "en")
+    video = re.search(r'<figure class="vc-video"><video ([^>]*)><source src="([^"]+)" type="([^"]+)">', html)
+    assert video, html
+    attributes, src, mime = video.groups()
+    assert attributes.startswith('controls preload="none" playsinline poster="')
+    poster = re.search(r'poster="([^"]+)"', attributes).group(1)
+    assert re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}-640\.jpg", poster)
+    assert 'width="640" height="457"' in attributes
+    assert (built / "site" / "media" / poster.rsplit("/", 1)[1]).is_file()
+    assert mime == "video/mp4" and re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}\.mp4", src)
+    assert (built / "site" / "media" / src.rsplit("/", 1)[1]).read_bytes() == made["mp4"]
+    assert "<figcaption>Harvesting moringa leaves <span class=\"vc-video__about\">0:02 · MP4, 0.1 MB</span></figcaption>" in html
+    assert f'<a href="{src}" download>Download the video</a></video>' in html
+
+
+@pytest.mark.slow
+def test_the_caption_is_escaped_and_a_missing_translation_marked(built):
+    html = page(built / "site", "zh")
+    caption = html.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0]
+    assert ('<span class="vc-fallback" lang="id">Panen &amp; &#34;jemur&#34; {{7*7}} &lt; 5 cm &amp;lt;b&amp;gt;kelor&amp;lt;/b&amp;gt;</span>'
+            in caption)
+    assert "<b>" not in caption and "49" not in caption
+    assert "0:02 · MP4，0.1 MB" in caption
+
+
+@pytest.mark.slow
+def test_a_changed_video_rebuilds_the_page(built, made):
+    before = page(built / "site", "id")
+    (built / FOLDER / "panen.mp4").write_bytes(made["mp4-other"])
+    issues = build_site(built, out=None, today=TODAY)
+    assert [i.format("en") for i in issues if i.severity is not Severity.INFO] == []
+    after = page(built / "site", "id")
+    old, new = (re.search(r'<source src="[^"]+/([0-9a-f]{16}\.mp4)"', html).group(1) for html in (before, after))
+    assert old != new and (built / "site" / "media" / new).read_bytes() == made["mp4-other"]
+    assert not (built / "site" / "media" / old).exists()
+    assert "0:03 · MP4" in after
