@@ -1,11 +1,12 @@
 """Videos: check a product's short video (MP4 or WebM) by its content, and publish it under a content-hashed name.
 
-A video is shown to buyers as it was uploaded (re-encoding one would need FFmpeg in every build), so what is
-checked is what a buyer's phone will be asked to load: at most MAX_FILE_BYTES, at most MAX_SECONDS, and a
-container a browser plays, known by its bytes rather than its name. The container is read by a small parser
-that only ever reads a box's or element's header and the few fields it needs (mvhd for MP4, Segment Info for
-WebM), each read bounded, every size checked against its parent and the file, and the number of boxes
-capped: a cut-off or hostile file is a clear problem, never an exception or a read of the whole file.
+A video is published as it was encoded (re-encoding one would need FFmpeg in every build), with what only
+describes it (the GPS position phones write, titles, tags, attached files) blanked in place (``clean_copy``).
+What is checked is what a buyer's phone will be asked to load: at most MAX_FILE_BYTES, at most MAX_SECONDS,
+and a container a browser plays, known by its bytes rather than its name. The container is read by a small
+parser that only ever reads a box's or element's header and the few fields it needs (mvhd for MP4, Segment
+Info for WebM), each read bounded, every size checked against its parent and the file, and the number of
+boxes capped: a cut-off or hostile file is a clear problem, never an exception or a read of the whole file.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ MAX_SECONDS = 60
 MAX_BOXES = 10_000
 """Boxes (MP4) or elements (WebM) looked at in one file: a real file has dozens before its media data."""
 SETTINGS_VERSION = "1"
-"""Part of the output name: a change in how videos are published gives every video a new name."""
+"""Part of the output name: a change in how videos are published (clean_copy) gives every video a new name."""
 FORMATS = {"MP4": ("video/mp4", "mp4"), "WEBM": ("video/webm", "webm")}
 """What a buyer's browser is told each accepted format is, and the published file's extension."""
 EXTENSIONS = {"MP4": (".mp4", ".m4v"), "WEBM": (".webm",)}
@@ -135,8 +136,8 @@ def _box_size32(head: bytes) -> int:
 # --- MP4 (ISO base media file format, ISO/IEC 14496-12) -------------------------------------------------
 
 
-def _boxes(reader: _Reader, start: int, end: int, *, top: bool = False) -> Iterator[tuple[bytes, int, int]]:
-    """(type, payload start, box end) of every box from ``start`` to ``end``, each checked to fit.
+def _boxes(reader: _Reader, start: int, end: int, *, top: bool = False) -> Iterator[tuple[bytes, int, int, int]]:
+    """(type, payload start, box end, box start) of every box from ``start`` to ``end``, each checked to fit.
 
     At the top, ``end`` is the file's end, and a box running past it means the file was cut off; inside a
     box, a child running past its parent means the file is damaged.
@@ -163,7 +164,7 @@ def _boxes(reader: _Reader, start: int, end: int, *, top: bool = False) -> Itera
             if top:
                 raise _Incomplete(f"box '{_name(kind)}' runs past the end of the file")
             raise _Damaged(f"box '{_name(kind)}' runs past the box it is in")
-        yield kind, offset + header, offset + size
+        yield kind, offset + header, offset + size, offset
         offset += size
 
 
@@ -174,12 +175,12 @@ def _name(kind: bytes) -> str:
 def probe_mp4(reader: _Reader) -> Probe:
     """An MP4's length from its movie header (mvhd), or from a fragmented file's movie extends header (mehd)."""
     boxes = _boxes(reader, 0, reader.size, top=True)
-    kind, start, end = next(boxes)
+    kind, start, end, _ = next(boxes)
     if kind != b"ftyp" or end - start < 8:
         raise _Damaged("the file does not start with its type box")
     moov: tuple[int, int] | None = None
     media = False
-    for kind, start, end in boxes:
+    for kind, start, end, _ in boxes:
         if kind == b"moov":
             if moov is not None:
                 raise _Damaged("two movie boxes")
@@ -192,13 +193,16 @@ def probe_mp4(reader: _Reader) -> Probe:
         raise _Damaged("no media data (mdat)")
     header: tuple[int, int] | None = None
     fragments = 0
-    for kind, start, end in _boxes(reader, *moov):
+    for kind, start, end, _ in _boxes(reader, *moov):
         if kind == b"mvhd":
             header = _mvhd_fields(reader, start, end)
         elif kind == b"mvex":
-            for child, c_start, c_end in _boxes(reader, start, end):
+            for child, c_start, c_end, _ in _boxes(reader, start, end):
                 if child == b"mehd":
                     fragments = _full_box_duration(reader, c_start, c_end, 4)
+        elif kind == b"trak":
+            for _ in _boxes(reader, start, end):  # walked here too, as clean_copy blanks boxes inside a track
+                pass
     if header is None:
         raise _Damaged("no movie header (mvhd)")
     timescale, duration = header
@@ -259,8 +263,8 @@ def _vint(data: bytes, offset: int, most: int, *, keep_marker: bool) -> tuple[in
     return (value if keep_marker else value & ((1 << bits) - 1)), length, ones
 
 
-def _elements(reader: _Reader, start: int, end: int, *, top: bool = False) -> Iterator[tuple[int, int, int]]:
-    """(id, data start, element end) of every element from ``start`` to ``end``; an element of unknown size
+def _elements(reader: _Reader, start: int, end: int, *, top: bool = False) -> Iterator[tuple[int, int, int, int]]:
+    """(id, data start, element end, element start) of every element from ``start`` to ``end``; an element of unknown size
     ends at ``end`` (only Segment and Cluster may have one, and nothing here walks past it)."""
     offset = start
     while offset < end:
@@ -284,7 +288,7 @@ def _elements(reader: _Reader, start: int, end: int, *, top: bool = False) -> It
             if top:
                 raise _Incomplete(f"element {element:X} runs past the end of the file")
             raise _Damaged(f"element {element:X} runs past the element it is in")
-        yield element, data, stop
+        yield element, data, stop, offset
         offset = stop
 
 
@@ -305,11 +309,11 @@ def _ebml_float(reader: _Reader, start: int, end: int) -> float:
 def probe_webm(reader: _Reader) -> Probe:
     """A WebM's length: the Segment Info's Duration × TimestampScale (nanoseconds per tick, 1 ms by default)."""
     elements = _elements(reader, 0, reader.size, top=True)
-    element, start, end = next(elements)
+    element, start, end, _ = next(elements)
     if element != EBML:
         raise _Damaged("the file does not start with an EBML header")
     doc_type = None
-    for child, c_start, c_end in _elements(reader, start, end):
+    for child, c_start, c_end, _ in _elements(reader, start, end):
         if child == DOC_TYPE:
             if c_end - c_start > 32:
                 raise _Damaged("the document type is too long")
@@ -318,7 +322,7 @@ def probe_webm(reader: _Reader) -> Probe:
         raise _OtherKind("Matroska (MKV)")
     if doc_type != b"webm":
         raise _Damaged("the EBML header does not name WebM as its document type")
-    for element, start, end in elements:
+    for element, start, end, _ in elements:
         if element == SEGMENT:
             return Probe("WEBM", _segment_seconds(reader, start, end))
         if element != VOID:
@@ -330,10 +334,10 @@ def _segment_seconds(reader: _Reader, start: int, end: int) -> float | None:
     """The Segment's length from its Info; the walk stops at a Cluster of unknown size (it cannot be skipped)."""
     seconds = None
     # Inside a Segment of unknown size, its end is the file's: an element past it means a file cut off.
-    for element, e_start, e_end in _elements(reader, start, end, top=end == reader.size):
+    for element, e_start, e_end, _ in _elements(reader, start, end, top=end == reader.size):
         if element == INFO:
             scale, duration = 1_000_000, None
-            for child, c_start, c_end in _elements(reader, e_start, e_end):
+            for child, c_start, c_end, _ in _elements(reader, e_start, e_end):
                 if child == TIMESTAMP_SCALE:
                     scale = _ebml_uint(reader, c_start, c_end)
                 elif child == DURATION:
@@ -348,6 +352,61 @@ def _segment_seconds(reader: _Reader, start: int, end: int) -> float | None:
             break  # of unknown size or the last element: media data, nothing more to learn
     return seconds
 
+
+
+# --- the copy that is published ------------------------------------------------------------------------
+
+MP4_METADATA = frozenset({b"udta", b"meta", b"uuid", b"free", b"skip"})
+"""Boxes that only describe the film, at the top, in the movie box or in a track: user data (where phones
+write the GPS position, ©xyz), metadata (iPhones' location key, iTunes tags), vendor boxes (XMP), and free
+space, which can hold what an editor left behind. No player needs them to play."""
+WEBM_METADATA = frozenset({0x1254C367, 0x1941A469})
+"""Segment elements that only describe the film: Tags (titles, places, dates) and Attachments (any file)."""
+
+
+def clean_copy(raw: bytes, fmt: str) -> bytes:
+    """The bytes to publish: the upload with every metadata box (MP4) or element (WebM) blanked in place.
+
+    Blanked, not removed: each becomes free space of the same length, zeroed, so every offset inside the
+    file (an MP4's chunk offsets, a WebM's seek entries and cues) still points where it did.
+    """
+    reader = _Reader(io.BytesIO(raw), len(raw))
+    out = bytearray(raw)
+    for at, end in (_mp4_metadata(reader) if fmt == "MP4" else _webm_metadata(reader)):
+        out[at:end] = _blank(fmt, end - at)
+    return bytes(out)
+
+
+def _mp4_metadata(reader: _Reader) -> Iterator[tuple[int, int]]:
+    for kind, start, end, at in _boxes(reader, 0, reader.size, top=True):
+        if kind in MP4_METADATA:
+            yield at, end
+        elif kind == b"moov":
+            for child, c_start, c_end, c_at in _boxes(reader, start, end):
+                if child in MP4_METADATA:
+                    yield c_at, c_end
+                elif child == b"trak":
+                    for part, _, t_end, t_at in _boxes(reader, c_start, c_end):
+                        if part in MP4_METADATA:
+                            yield t_at, t_end
+
+
+def _webm_metadata(reader: _Reader) -> Iterator[tuple[int, int]]:
+    for element, start, end, _ in _elements(reader, 0, reader.size, top=True):
+        if element == SEGMENT:
+            for child, _, c_end, c_at in _elements(reader, start, end, top=end == reader.size):
+                if child in WEBM_METADATA:
+                    yield c_at, c_end
+                if child == CLUSTER and c_end == end:
+                    break
+
+
+def _blank(fmt: str, length: int) -> bytes:
+    """Zeroed free space of exactly ``length`` bytes: an MP4 free box, or a WebM Void element."""
+    if fmt == "MP4":
+        return struct.pack(">I4s", length, b"free") + bytes(length - 8)  # a box is never shorter than 8 bytes
+    width = min(8, length - 1)  # an element is at least 2 bytes: a 1-byte ID and a 1-byte size
+    return bytes([VOID]) + ((1 << 7 * width) | (length - 1 - width)).to_bytes(width, "big") + bytes(length - 1 - width)
 
 
 # --- checking an upload --------------------------------------------------------------------------------
@@ -433,12 +492,12 @@ def video_key(source: bytes) -> str:
 
 
 def process_video(source: Path, cache_dir: Path) -> tuple[ProcessedVideo, bool]:
-    """Copy ``source`` into ``cache_dir`` under its content-hashed name (or reuse the copy); return it and
-    whether reused.
+    """Write ``source``'s clean copy (``clean_copy``) into ``cache_dir`` under its content-hashed name (or
+    reuse it); return it and whether reused.
 
     Checks everything ``inspect_video`` checks (but the file's name) again, since the file may have changed
     since: raises VideoRefused with the same message code. A copy in the cache is reused only when its bytes
-    are the source's, whatever its name says.
+    are the clean copy's, whatever its name says.
     """
     size = source.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -449,16 +508,19 @@ def process_video(source: Path, cache_dir: Path) -> tuple[ProcessedVideo, bool]:
         raise VideoRefused(source.name, found)
     if found.seconds is None or found.seconds > MAX_SECONDS:
         raise VideoRefused(source.name, next(p for p in inspect_video(source) if p[0] != "rule.video_extension"))
+    clean = clean_copy(raw, found.format)
+    if probe(io.BytesIO(clean), len(clean)) != found:
+        raise RuntimeError("the copy without metadata does not read as the upload does")  # a bug here, never the file's
     mime, extension = FORMATS[found.format]
     key = video_key(raw)
-    processed = ProcessedVideo(key=key, name=f"{key}.{extension}", mime=mime, size=len(raw), seconds=found.seconds)
+    processed = ProcessedVideo(key=key, name=f"{key}.{extension}", mime=mime, size=len(clean), seconds=found.seconds)
     target = cache_dir / processed.name
     try:
-        if target.stat().st_size == len(raw) and target.read_bytes() == raw:
+        if target.stat().st_size == len(clean) and target.read_bytes() == clean:
             return processed, True
     except OSError:
         pass
     cache_dir.mkdir(parents=True, exist_ok=True)
-    write.replace_file(target, raw)
+    write.replace_file(target, clean)
     return processed, False
 
