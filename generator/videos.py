@@ -29,6 +29,8 @@ MAX_FILE_BYTES = 20_000_000
 mobile data will wait for after pressing play."""
 MAX_SECONDS = 60
 """A short look at the product, its packing or its processing; a longer film belongs on the dealer's channels."""
+MAX_SIDE = 16_384
+"""The largest picture side taken as a size: beyond 16K, a number in a header is not a picture's side."""
 MAX_BOXES = 10_000
 """Boxes (MP4) or elements (WebM) looked at in one file: a real file has dozens before its media data."""
 SETTINGS_VERSION = "1"
@@ -73,11 +75,15 @@ class _OtherKind(ValueError):
 
 @dataclass(frozen=True)
 class Probe:
-    """What the container says about a video: its format (MP4 or WEBM) and its length in seconds."""
+    """What the container says about a video: its format (MP4 or WEBM), its length and its picture's size."""
 
     format: str
     seconds: float | None
     """None when the container does not say (a recording still running, a live stream)."""
+    width: int | None = None
+    height: int | None = None
+    """The picture as shown, turned as the file says (a phone filming upright stores it sideways and turned);
+    None when no track says, or says something no screen shows (0, or more than MAX_SIDE)."""
 
 
 # --- reading bounded -----------------------------------------------------------------------------------
@@ -193,6 +199,7 @@ def probe_mp4(reader: _Reader) -> Probe:
         raise _Damaged("no media data (mdat)")
     header: tuple[int, int] | None = None
     fragments = 0
+    shown: tuple[int, int] | None = None
     for kind, start, end, _ in _boxes(reader, *moov):
         if kind == b"mvhd":
             header = _mvhd_fields(reader, start, end)
@@ -201,8 +208,10 @@ def probe_mp4(reader: _Reader) -> Probe:
                 if child == b"mehd":
                     fragments = _full_box_duration(reader, c_start, c_end, 4)
         elif kind == b"trak":
-            for _ in _boxes(reader, start, end):  # walked here too, as clean_copy blanks boxes inside a track
-                pass
+            # Every box of a track is walked (clean_copy blanks some); the first with a picture gives the size.
+            for child, c_start, c_end, _ in _boxes(reader, start, end):
+                if child == b"tkhd" and shown is None:
+                    shown = _tkhd_size(reader, c_start, c_end)
     if header is None:
         raise _Damaged("no movie header (mvhd)")
     timescale, duration = header
@@ -212,7 +221,25 @@ def probe_mp4(reader: _Reader) -> Probe:
     if duration in (0, 0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF):
         duration = fragments
     seconds = duration / timescale if duration else None
-    return Probe("MP4", seconds)
+    return Probe("MP4", seconds, *(shown or (None, None)))
+
+
+def _tkhd_size(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
+    """A track header's picture size as shown: width and height (16.16 fixed point) turned by its matrix;
+    None for a track without a picture (sound: 0 × 0)."""
+    version = reader.read(start, 1)[0] if end > start else None
+    matrix = {0: 40, 1: 52}.get(version) if version is not None else None
+    if matrix is None or end - start < matrix + 44:
+        raise _Damaged("a track header (tkhd) is cut short or of an unknown version")
+    a, b, _, c, d = struct.unpack(">iiiii", reader.read(start + matrix, 20))
+    width, height = (value >> 16 for value in struct.unpack(">II", reader.read(start + matrix + 36, 8)))
+    if a == 0 and d == 0 and b != 0 and c != 0:  # turned a quarter: shown the other way round
+        width, height = height, width
+    return _size(width, height)
+
+
+def _size(width: int, height: int) -> tuple[int, int] | None:
+    return (width, height) if 0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE else None
 
 
 def _mvhd_fields(reader: _Reader, start: int, end: int) -> tuple[int, int]:
@@ -245,6 +272,11 @@ TIMESTAMP_SCALE = 0x2AD7B1
 DURATION = 0x4489
 CLUSTER = 0x1F43B675
 VOID = 0xEC
+TRACKS = 0x1654AE6B
+TRACK_ENTRY = 0xAE
+VIDEO = 0xE0
+PIXEL_WIDTH, PIXEL_HEIGHT = 0xB0, 0xBA
+DISPLAY_WIDTH, DISPLAY_HEIGHT, DISPLAY_UNIT = 0x54B0, 0x54BA, 0x54B2
 
 
 def _vint(data: bytes, offset: int, most: int, *, keep_marker: bool) -> tuple[int, int, bool]:
@@ -324,15 +356,16 @@ def probe_webm(reader: _Reader) -> Probe:
         raise _Damaged("the EBML header does not name WebM as its document type")
     for element, start, end, _ in elements:
         if element == SEGMENT:
-            return Probe("WEBM", _segment_seconds(reader, start, end))
+            return Probe("WEBM", *_segment_facts(reader, start, end))
         if element != VOID:
             raise _Damaged(f"element {element:X} where the Segment should be")
     raise _Damaged("no Segment")
 
 
-def _segment_seconds(reader: _Reader, start: int, end: int) -> float | None:
-    """The Segment's length from its Info; the walk stops at a Cluster of unknown size (it cannot be skipped)."""
-    seconds = None
+def _segment_facts(reader: _Reader, start: int, end: int) -> tuple[float | None, int | None, int | None]:
+    """The Segment's length from its Info and its picture's size from its Tracks; the walk stops at a
+    Cluster of unknown size (it cannot be skipped)."""
+    seconds, shown = None, None
     # Inside a Segment of unknown size, its end is the file's: an element past it means a file cut off.
     for element, e_start, e_end, _ in _elements(reader, start, end, top=end == reader.size):
         if element == INFO:
@@ -348,9 +381,29 @@ def _segment_seconds(reader: _Reader, start: int, end: int) -> float | None:
                 if not math.isfinite(duration) or duration < 0:
                     raise _Damaged("the duration is not a number of ticks")
                 seconds = duration * scale / 1e9 or None
+        if element == TRACKS and shown is None:
+            shown = _tracks_size(reader, e_start, e_end)
         if element == CLUSTER and e_end == end:
             break  # of unknown size or the last element: media data, nothing more to learn
-    return seconds
+    return (seconds, *(shown or (None, None)))
+
+
+def _tracks_size(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
+    """The first video track's size as shown: its display size when given in pixels, else its pixels."""
+    for entry, e_start, e_end, _ in _elements(reader, start, end):
+        if entry != TRACK_ENTRY:
+            continue
+        for part, p_start, p_end, _ in _elements(reader, e_start, e_end):
+            if part != VIDEO:
+                continue
+            values = {DISPLAY_UNIT: 0}
+            for field, f_start, f_end, _ in _elements(reader, p_start, p_end):
+                if field in (PIXEL_WIDTH, PIXEL_HEIGHT, DISPLAY_WIDTH, DISPLAY_HEIGHT, DISPLAY_UNIT):
+                    values[field] = _ebml_uint(reader, f_start, f_end)
+            if values[DISPLAY_UNIT] == 0 and DISPLAY_WIDTH in values and DISPLAY_HEIGHT in values:
+                return _size(values[DISPLAY_WIDTH], values[DISPLAY_HEIGHT])
+            return _size(values.get(PIXEL_WIDTH, 0), values.get(PIXEL_HEIGHT, 0))
+    return None
 
 
 
@@ -482,6 +535,9 @@ class ProcessedVideo:
     mime: str
     size: int
     seconds: float
+    width: int | None
+    height: int | None
+    """The picture as shown (Probe), for the player's shape before the film loads."""
 
 
 def video_key(source: bytes) -> str:
@@ -513,7 +569,8 @@ def process_video(source: Path, cache_dir: Path) -> tuple[ProcessedVideo, bool]:
         raise RuntimeError("the copy without metadata does not read as the upload does")  # a bug here, never the file's
     mime, extension = FORMATS[found.format]
     key = video_key(raw)
-    processed = ProcessedVideo(key=key, name=f"{key}.{extension}", mime=mime, size=len(clean), seconds=found.seconds)
+    processed = ProcessedVideo(key=key, name=f"{key}.{extension}", mime=mime, size=len(clean), seconds=found.seconds,
+                               width=found.width, height=found.height)
     target = cache_dir / processed.name
     try:
         if target.stat().st_size == len(clean) and target.read_bytes() == clean:

@@ -10,6 +10,7 @@ the build's fingerprint.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -904,10 +905,26 @@ class VideoView:
     poster: str | None
     width: int | None
     height: int | None
-    """The poster's size, so the player keeps the photo's shape before the video's own is known."""
+    """The film's own size as shown (else the poster's)."""
+    shape: str
+    """The standard shape nearest to it (16x9, 4x3, 1x1, 3x4, 9x16), a class that fixes the player's box:
+    a poster's or film's own size would otherwise win over width and height once loaded, and the page's
+    policy allows no style attribute that could carry the exact ratio."""
     caption: Markup
     about: str
     """Length, format and size (0:42 · MP4, 3.1 MB): what pressing play costs on mobile data."""
+
+
+VIDEO_SHAPES = ((16, 9), (4, 3), (1, 1), (3, 4), (9, 16))
+"""The player's shapes, wide to upright (catalog.css has a class for each)."""
+
+
+def nearest_shape(width: int | None, height: int | None) -> str:
+    """The shape of VIDEO_SHAPES nearest to width × height (by ratio, on a log scale); 16x9 when unknown."""
+    if not width or not height:
+        return "16x9"
+    w, h = min(VIDEO_SHAPES, key=lambda shape: abs(math.log(width * shape[1] / (height * shape[0]))))
+    return f"{w}x{h}"
 
 
 def video_view(ctx: PageContext, product: ProductEntry) -> VideoView | None:
@@ -922,11 +939,13 @@ def video_view(ctx: PageContext, product: ProductEntry) -> VideoView | None:
     poster = first.of_format("jpeg")[min(1, len(first.of_format("jpeg")) - 1)] if first else None
     loc = ctx.loc
     kind = processed.name.rsplit(".", 1)[1].upper().replace("WEBM", "WebM")
+    width = processed.width or (poster.width if poster else None)
+    height = processed.height or (poster.height if poster else None)
     megabytes = loc.number(Decimal(max(1, round(processed.size / 100_000))) / 10)
     return VideoView(
         src=ctx.link.media(processed.name), mime=processed.mime,
         poster=ctx.link.media(poster.name) if poster else None,
-        width=poster.width if poster else None, height=poster.height if poster else None,
+        width=width, height=height, shape=nearest_shape(width, height),
         caption=loc.text(video.caption),
         about=loc.t("product.video_about", duration=duration_text(processed.seconds), kind=kind, mb=megabytes),
     )

@@ -19,9 +19,10 @@ import av
 import pytest
 from PIL import Image, ImageDraw
 
-from conftest import PRODUCT, TODAY, jpeg_bytes, write_catalog
+from conftest import CRAB, PRODUCT, TODAY, jpeg_bytes, write_catalog
 from generator import videos
 from generator.build import build_site, check_catalog
+from generator.serve import serve_directory
 from generator.issues import MESSAGES, Severity, render_message
 from generator.videos import MAX_FILE_BYTES, VideoRefused, duration_text, process_video
 
@@ -90,6 +91,15 @@ def mvhd(timescale: int, duration: int, version: int = 0) -> bytes:
     return box(b"mvhd", bytes([version, 0, 0, 0]) + times + bytes(80))
 
 
+def tkhd(width: int, height: int, *, turned: bool = False, version: int = 0) -> bytes:
+    """A track header: the picture's size (16.16 fixed point) and a matrix, upright or turned a quarter."""
+    one = 1 << 16
+    matrix = (0, one, 0, -one, 0, 0, 0, 0, 1 << 30) if turned else (one, 0, 0, 0, one, 0, 0, 0, 1 << 30)
+    times = struct.pack(">QQIIQ", 0, 0, 1, 0, 0) if version == 1 else struct.pack(">IIIII", 0, 0, 1, 0, 0)
+    return box(b"tkhd", bytes([version, 0, 0, 3]) + times + bytes(16) + struct.pack(">9i", *matrix)
+               + struct.pack(">II", width << 16, height << 16))
+
+
 def mp4(*, timescale: int = 1000, duration: int = 5000, version: int = 0, brands: bytes = b"isom" + bytes(4) + b"isomiso2mp41",
         moov: bytes | None = None, tail: bytes = b"") -> bytes:
     """A minimal MP4 by hand: ftyp, moov with its mvhd, and a little media data."""
@@ -104,7 +114,7 @@ def element(ident: int, payload: bytes, *, size: bytes | None = None) -> bytes:
 
 
 def webm(*, duration: bytes | None = struct.pack(">d", 5000.0), scale: int | None = 1_000_000, doc_type: bytes = b"webm",
-         segment_size: bytes | None = None, clusters: bytes = b"") -> bytes:
+         segment_size: bytes | None = None, clusters: bytes = b"", tracks: bytes = b"") -> bytes:
     """A minimal WebM by hand: EBML header with its DocType, and a Segment with Info and one Cluster."""
     header = element(0x1A45DFA3, element(0x4286, b"\x01") + element(0x4282, doc_type))
     info = b""
@@ -112,7 +122,7 @@ def webm(*, duration: bytes | None = struct.pack(">d", 5000.0), scale: int | Non
         info += element(0x2AD7B1, scale.to_bytes(4, "big"))
     if duration is not None:
         info += element(0x4489, duration)
-    segment = element(0x1549A966, info) + (clusters or element(0x1F43B675, element(0xE7, b"\x00") + bytes(40)))
+    segment = element(0x1549A966, info) + tracks + (clusters or element(0x1F43B675, element(0xE7, b"\x00") + bytes(40)))
     return header + element(0x18538067, segment, size=segment_size)
 
 
@@ -138,7 +148,39 @@ def test_real_mp4_and_webm_pass_and_their_length_is_read(made, tmp_path, which, 
     path = write(tmp_path, name, made[which])
     assert problems(path) == []
     with path.open("rb") as stream:
-        assert videos.probe(stream, path.stat().st_size).seconds == pytest.approx(seconds, abs=0.15)
+        found = videos.probe(stream, path.stat().st_size)
+    assert found.seconds == pytest.approx(seconds, abs=0.15)
+    assert (found.width, found.height) == (160, 90)
+
+
+def video_track(*fields: bytes) -> bytes:
+    """WebM Tracks with a sound track first, then a video track with these Video fields."""
+    sound = element(0xAE, element(0xD7, b"\x01") + element(0x83, b"\x02"))
+    return element(0x1654AE6B, sound + element(0xAE, element(0xD7, b"\x02") + element(0x83, b"\x01") + element(0xE0, b"".join(fields))))
+
+
+def uint(ident: int, value: int) -> bytes:
+    return element(ident, value.to_bytes(2, "big"))
+
+
+@pytest.mark.parametrize(("data", "size"), [
+    (mp4(moov=box(b"moov", mvhd(1000, 5000) + box(b"trak", tkhd(1920, 1080)))), (1920, 1080)),
+    (mp4(moov=box(b"moov", mvhd(1000, 5000) + box(b"trak", tkhd(1920, 1080, turned=True)))), (1080, 1920)),  # a phone upright
+    (mp4(moov=box(b"moov", mvhd(1000, 5000) + box(b"trak", tkhd(1280, 720, version=1)))), (1280, 720)),
+    (mp4(moov=box(b"moov", mvhd(1000, 5000) + box(b"trak", tkhd(0, 0)) + box(b"trak", tkhd(640, 360)))), (640, 360)),  # sound first
+    (mp4(moov=box(b"moov", mvhd(1000, 5000) + box(b"trak", tkhd(40_000, 360)))), (None, None)),
+    (mp4(), (None, None)),
+    (webm(tracks=video_track(uint(0xB0, 1280), uint(0xBA, 720))), (1280, 720)),
+    (webm(tracks=video_track(uint(0xB0, 1440), uint(0xBA, 1080), uint(0x54B0, 1920), uint(0x54BA, 1080))), (1920, 1080)),
+    (webm(tracks=video_track(uint(0xB0, 640), uint(0xBA, 360), uint(0x54B0, 16), uint(0x54BA, 9), uint(0x54B2, 3))), (640, 360)),
+    (webm(tracks=video_track()), (None, None)),
+])
+def test_the_picture_size_as_shown_is_read(tmp_path, data, size):
+    path = write(tmp_path, "v.webm" if data.startswith(b"\x1a\x45\xdf\xa3") else "v.mp4", data)
+    assert problems(path) == []
+    with path.open("rb") as stream:
+        found = videos.probe(stream, len(data))
+    assert (found.width, found.height) == size
 
 
 @pytest.mark.parametrize(("data", "seconds"), [
@@ -209,6 +251,10 @@ REFUSED_BY_HAND = {
                          {"problem": "box 'mvhd' has no size"}),
     "mvhd-cut-short": ("v.mp4", lambda: mp4(moov=box(b"moov", box(b"mvhd", b"\x00\x00\x00\x00"))), "rule.video_damaged",
                        {"problem": "the movie header (mvhd) is cut short or of an unknown version"}),
+    "tkhd-cut-short": ("v.mp4", lambda: mp4(moov=box(b"moov", mvhd(1000, 5000) + box(b"trak", box(b"tkhd", bytes(40))))),
+                       "rule.video_damaged", {"problem": "a track header (tkhd) is cut short or of an unknown version"}),
+    "webm-size-too-long": ("v.webm", lambda: webm(tracks=video_track(element(0xB0, bytes(9)))), "rule.video_damaged",
+                           {"problem": "a number element of the wrong length"}),
     "mvhd-version-9": ("v.mp4", lambda: mp4(moov=box(b"moov", box(b"mvhd", b"\x09" + bytes(99)))), "rule.video_damaged",
                        {"problem": "the movie header (mvhd) is cut short or of an unknown version"}),
     "timescale-0": ("v.mp4", lambda: mp4(timescale=0), "rule.video_damaged", {"problem": "the movie header (mvhd) has a time scale of 0"}),
@@ -471,27 +517,47 @@ def built(made, tmp_path_factory) -> Path:
             "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor, en: Moringa powder}}\n")
     root = write_catalog(tmp_path_factory.mktemp("video-site") / "catalog", {
         KELOR: PRODUCT + yaml, f"{FOLDER}/panen.mp4": made["mp4"], f"{FOLDER}/kelor.jpg": jpeg_bytes((1400, 1000)),
+        f"{FOLDER}/kepiting-hidup.yml": CRAB + "video: {file: kepiting.webm, caption: {id: Kepiting di tambak}}\n",
+        f"{FOLDER}/kepiting.webm": made["webm"],
     }, with_theme=True)
     issues = build_site(root, out=None, today=TODAY)
     assert [i.format("en") for i in issues if i.severity is not Severity.INFO] == []
     return root
 
 
+@pytest.mark.parametrize(("width", "height", "shape"), [
+    (1920, 1080, "16x9"), (640, 360, "16x9"), (1440, 1080, "4x3"), (720, 720, "1x1"), (1080, 1440, "3x4"), (1080, 1920, "9x16"),
+    (2400, 1000, "16x9"), (100, 1000, "9x16"), (None, None, "16x9"),
+])
+def test_nearest_shape(width, height, shape):
+    from generator.views import nearest_shape
+
+    assert nearest_shape(width, height) == shape
+
+
 @pytest.mark.slow
 def test_the_page_shows_the_video_loading_nothing_until_play(built, made):
     html = page(built / "site", "en")
-    video = re.search(r'<figure class="vc-video"><video ([^>]*)><source src="([^"]+)" type="([^"]+)">', html)
+    video = re.search(r'<figure class="vc-video vc-video--16x9"><video ([^>]*)><source src="([^"]+)" type="([^"]+)">', html)
     assert video, html
     attributes, src, mime = video.groups()
     assert attributes.startswith('controls preload="none" playsinline poster="')
     poster = re.search(r'poster="([^"]+)"', attributes).group(1)
     assert re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}-640\.jpg", poster)
-    assert 'width="640" height="457"' in attributes
+    assert 'width="160" height="90"' in attributes  # the film's own shape, known before it loads
     assert (built / "site" / "media" / poster.rsplit("/", 1)[1]).is_file()
     assert mime == "video/mp4" and re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}\.mp4", src)
     assert (built / "site" / "media" / src.rsplit("/", 1)[1]).read_bytes() == videos.clean_copy(made["mp4"], "MP4")
     assert "<figcaption>Harvesting moringa leaves <span class=\"vc-video__about\">0:02 · MP4, 0.1 MB</span></figcaption>" in html
     assert f'<a href="{src}" download>Download the video</a></video>' in html
+
+
+@pytest.mark.slow
+def test_a_webm_of_a_product_without_photos_has_no_poster(built, made):
+    html = (built / "site" / "en" / "products" / "kepiting-hidup" / "index.html").read_text(encoding="utf-8")
+    video = re.search(r'<video ([^>]*)><source src="([^"]+)" type="video/webm">', html)
+    assert video and video.group(1) == 'controls preload="none" playsinline width="160" height="90"'
+    assert (built / "site" / "media" / video.group(2).rsplit("/", 1)[1]).read_bytes() == videos.clean_copy(made["webm"], "WEBM")
 
 
 @pytest.mark.slow
@@ -515,3 +581,42 @@ def test_a_changed_video_rebuilds_the_page(built, made):
     assert old != new and (built / "site" / "media" / new).read_bytes() == videos.clean_copy(made["mp4-other"], "MP4")
     assert not (built / "site" / "media" / old).exists()
     assert "0:03 · MP4" in after
+
+
+PLACEMENT = """(() => {
+    const video = document.querySelector('figure.vc-video video').getBoundingClientRect();
+    const caption = document.querySelector('figure.vc-video figcaption').getBoundingClientRect();
+    return [video.left, video.top + window.scrollY, video.width, video.height, caption.top + window.scrollY];
+})()"""
+"""Where the player and its caption are on the page (not in the window, which a click may scroll)."""
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_in_chromium_nothing_of_the_film_loads_until_play_and_nothing_moves_when_it_starts(built, browser, width):
+    with serve_directory(built / "site") as base:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            films: list[str] = []
+            page.on("request", lambda request: films.append(request.url) if request.url.endswith(".mp4") else None)
+            page.goto(f"{base}en/products/kelor-powder/")
+            page.wait_for_load_state("networkidle")
+            video = page.locator("figure.vc-video video")
+            video.scroll_into_view_if_needed()
+            page.wait_for_timeout(300)
+            assert films == []
+            before = page.evaluate(PLACEMENT)
+            assert before[2] <= width and before[2] / before[3] == pytest.approx(16 / 9, abs=0.02)
+            video.click()  # the buyer's press (a gesture, which a browser asks for before it plays)
+            page.evaluate("document.querySelector('figure.vc-video video').play()")
+            for _ in range(150):  # polled from here: the page's policy forbids the eval that wait_for_function uses
+                if page.evaluate("document.querySelector('figure.vc-video video').currentTime") > 0.3:
+                    break
+                page.wait_for_timeout(100)
+            else:
+                pytest.fail("the film did not play")
+            assert len(films) >= 1
+            assert page.evaluate(PLACEMENT) == before
+        finally:
+            page.close()
