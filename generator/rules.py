@@ -387,6 +387,10 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
                     yield make_issue(*where, code, severity, **values)
 
 
+MAX_REMEMBERED_BYTES = 20_000_000
+"""The largest file any check accepts (a photo or a video, 20 MB; a PDF, 10 MB)."""
+
+
 def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[tuple[str, Severity, dict[str, Any]]]:
     """Photo problems, reused when the same bytes were inspected by the same checker before."""
     return _cached_file_problems(result, folder, name, "photo")
@@ -395,7 +399,8 @@ def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[t
 def _cached_file_problems(result: Validated, folder: Path, name: str, kind: str) -> list[tuple[str, Severity, dict[str, Any]]]:
     """A photo's or a document's problems, reused when the same bytes were inspected by the same checker before."""
     target = folder / name
-    if not target.is_file() or target.is_symlink():
+    if not target.is_file() or target.is_symlink() or target.stat().st_size > MAX_REMEMBERED_BYTES:
+        # Over every limit, a file is refused by its size alone: never read whole just to make a cache key.
         return list(_file_problems(folder, name, kind))
     found = result.remember(kind, name.encode() + b"\0" + target.read_bytes(),
                             lambda: [[code, severity.value, values] for code, severity, values in _file_problems(folder, name, kind)])

@@ -28,6 +28,7 @@ from generator.videos import MAX_FILE_BYTES, VideoRefused, duration_text, proces
 
 FOLDER = "products/bumdes-maju"
 KELOR = f"{FOLDER}/kelor-powder.yml"
+VIDEO_YAML = "video:\n  file: {file}\n  caption: {{id: Panen daun kelor, en: Harvesting moringa leaves}}\n"
 
 
 # --- making videos ----------------------------------------------------------------------------------------
@@ -322,6 +323,17 @@ def test_too_big_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     assert problems(path) == [("rule.video_too_big", {"size": "20.1 MB", "limit": "20 MB"})]
 
 
+def test_a_huge_video_in_the_catalog_is_refused_without_being_read(tmp_path, monkeypatch):
+    """A 3 GB file committed by mistake is judged by its size: no rule reads it, not even for a cache key."""
+    root = write_catalog(tmp_path / "catalog", {KELOR: PRODUCT + VIDEO_YAML.format(file="panen.mp4")})
+    with (root / FOLDER / "panen.mp4").open("wb") as out:
+        out.truncate(3_000_000_000)  # sparse: nothing is written
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self.name} was read") if self.suffix == ".mp4" else real_read(self))
+    lines = [i.format("en") for i in check_catalog(root, today=TODAY).issues]
+    assert any("video.file: video 'panen.mp4' is 3000.0 MB, more than 20 MB" in line for line in lines), lines
+
+
 def test_a_file_at_the_limit_is_read(tmp_path):
     data = mp4()
     path = write(tmp_path, "v.mp4", data + box(b"free", bytes(MAX_FILE_BYTES - len(data) - 8)))
@@ -448,8 +460,6 @@ def test_the_build_refuses_them_too_and_writes_nothing(tmp_path, case):
 
 # --- 4. the catalog: where a problem is reported ---------------------------------------------------------
 
-
-VIDEO_YAML = "video:\n  file: {file}\n  caption: {{id: Panen daun kelor, en: Harvesting moringa leaves}}\n"
 
 
 def issues_of(tmp_path, files: dict[str, str | bytes | None]) -> list[str]:
