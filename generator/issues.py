@@ -615,6 +615,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is a {kind} file, not an MP4 or WebM video that every browser plays (convert it to MP4, e.g. with HandBrake)",
         "id": "'{value}' adalah berkas {kind}, bukan video MP4 atau WebM yang bisa diputar semua peramban (ubah ke MP4, mis. dengan HandBrake)",
     },
+    "rule.video_codec": {
+        "en": "video '{value}' is encoded as {codec}, which some browsers and phones cannot play (export it again as MP4 with H.264, e.g. 'Most compatible' on an iPhone or HandBrake's Fast 720p)",
+        "id": "video '{value}' dikodekan sebagai {codec}, yang tidak bisa diputar sebagian peramban dan ponsel (ekspor ulang sebagai MP4 dengan H.264, mis. 'Paling Kompatibel' di iPhone atau Fast 720p di HandBrake)",
+    },
     "rule.video_extension": {
         "en": "'{value}' is a {kind} video but is named {extension} (rename it: .mp4 for MP4, .webm for WebM)",
         "id": "'{value}' adalah video {kind} tetapi berakhiran {extension} (ganti namanya: .mp4 untuk MP4, .webm untuk WebM)",

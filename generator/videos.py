@@ -38,6 +38,10 @@ SETTINGS_VERSION = "1"
 FORMATS = {"MP4": ("video/mp4", "mp4"), "WEBM": ("video/webm", "webm")}
 """What a buyer's browser is told each accepted format is, and the published file's extension."""
 EXTENSIONS = {"MP4": (".mp4", ".m4v"), "WEBM": (".webm",)}
+MP4_PLAYED_EVERYWHERE = frozenset({"avc1", "avc3"})
+"""H.264: the one video codec in MP4 that every browser and phone plays."""
+CODEC_NAMES = {"hvc1": "HEVC (H.265)", "hev1": "HEVC (H.265)", "mp4v": "MPEG-4 Part 2", "av01": "AV1", "vp09": "VP9",
+               "dvh1": "Dolby Vision", "dvhe": "Dolby Vision"}
 MP4_BRANDS = frozenset({b"isom", b"iso2", b"iso3", b"iso4", b"iso5", b"iso6", b"iso7", b"iso8", b"iso9", b"mp41",
                         b"mp42", b"avc1", b"M4V ", b"dash", b"msnv", b"MSNV", b"mmp4"})
 """ftyp brands of MP4 proper (ISO/IEC 14496-12 and -14, and what phones and cameras write); a file is MP4 when
@@ -84,6 +88,9 @@ class Probe:
     height: int | None = None
     """The picture as shown, turned as the file says (a phone filming upright stores it sideways and turned);
     None when no track says, or says something no screen shows (0, or more than MAX_SIDE)."""
+    codec: str | None = None
+    """An MP4's video codec as its sample description names it (avc1: H.264); None for WebM, whose codecs
+    (VP8, VP9, AV1) every browser that plays WebM plays."""
 
 
 # --- reading bounded -----------------------------------------------------------------------------------
@@ -200,6 +207,7 @@ def probe_mp4(reader: _Reader) -> Probe:
     header: tuple[int, int] | None = None
     fragments = 0
     shown: tuple[int, int] | None = None
+    codec: str | None = None
     for kind, start, end, _ in _boxes(reader, *moov):
         if kind == b"mvhd":
             header = _mvhd_fields(reader, start, end)
@@ -208,10 +216,11 @@ def probe_mp4(reader: _Reader) -> Probe:
                 if child == b"mehd":
                     fragments = _full_box_duration(reader, c_start, c_end, 4)
         elif kind == b"trak":
-            # Every box of a track is walked (clean_copy blanks some); the first with a picture gives the size.
-            for child, c_start, c_end, _ in _boxes(reader, start, end):
-                if child == b"tkhd" and shown is None:
-                    shown = _tkhd_size(reader, c_start, c_end)
+            # Every box of a track is walked (clean_copy blanks some); the first with a picture gives the
+            # size and the codec.
+            size, entry = _track_facts(reader, start, end)
+            if size is not None and shown is None:
+                shown, codec = size, entry
     if header is None:
         raise _Damaged("no movie header (mvhd)")
     timescale, duration = header
@@ -221,7 +230,31 @@ def probe_mp4(reader: _Reader) -> Probe:
     if duration in (0, 0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF):
         duration = fragments
     seconds = duration / timescale if duration else None
-    return Probe("MP4", seconds, *(shown or (None, None)))
+    return Probe("MP4", seconds, *(shown or (None, None)), codec)
+
+
+def _track_facts(reader: _Reader, start: int, end: int) -> tuple[tuple[int, int] | None, str | None]:
+    """A track's picture size as shown (tkhd), and its codec: the type of its first sample description
+    (mdia/minf/stbl/stsd), e.g. avc1 for H.264, hvc1 for HEVC."""
+    size, codec = None, None
+    for kind, k_start, k_end, _ in _boxes(reader, start, end):
+        if kind == b"tkhd":
+            size = _tkhd_size(reader, k_start, k_end)
+        elif kind == b"mdia":
+            codec = _sample_entry(reader, k_start, k_end)
+    return size, codec
+
+
+def _sample_entry(reader: _Reader, start: int, end: int) -> str | None:
+    for path in (b"minf", b"stbl", b"stsd"):
+        found = next(((s, e) for kind, s, e, _ in _boxes(reader, start, end) if kind == path), None)
+        if found is None:
+            return None
+        start, end = found
+    if end - start < 16:  # version and flags, entry count, then the first entry's size and type
+        return None
+    entry = reader.read(start + 12, 4)
+    return entry.decode("latin-1") if all(0x20 <= c <= 0x7E for c in entry) else None
 
 
 def _tkhd_size(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
@@ -494,6 +527,8 @@ def inspect_video(path: Path) -> Iterator[Problem]:
         yield "rule.video_no_duration", Severity.ERROR, {}
     elif found.seconds > MAX_SECONDS:
         yield "rule.video_too_long", Severity.ERROR, {"duration": duration_text(found.seconds), "limit": duration_text(MAX_SECONDS)}
+    if found.codec is not None and found.codec not in MP4_PLAYED_EVERYWHERE:
+        yield "rule.video_codec", Severity.WARNING, {"codec": CODEC_NAMES.get(found.codec, found.codec)}
     if path.suffix.lower() not in EXTENSIONS[found.format]:
         yield "rule.video_extension", Severity.ERROR, {"kind": _label(found.format), "extension": path.suffix or "-"}
 

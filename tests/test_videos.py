@@ -69,6 +69,8 @@ def made(tmp_path_factory) -> dict[str, bytes]:
         "mov": encode(tmp, "mov", "libx264", 2),
         "mkv": encode(tmp, "matroska", "libvpx", 2),
         "avi": encode(tmp, "avi", "mpeg4", 2),
+        "mp4-hevc": encode(tmp, "mp4", "libx265", 2),
+        "mp4-mpeg4": encode(tmp, "mp4", "mpeg4", 2),
         # Where phones and editors leave the place and other facts: an iPhone-style location key in the
         # movie's metadata (MP4), and tags (WebM).
         "mp4-located": encode(tmp, "mp4", "libx264", 2, options={"movflags": "use_metadata_tags"}, metadata=LOCATED),
@@ -162,6 +164,28 @@ def video_track(*fields: bytes) -> bytes:
 
 def uint(ident: int, value: int) -> bytes:
     return element(ident, value.to_bytes(2, "big"))
+
+
+def sample_entry(codec: bytes) -> bytes:
+    """A track's media box down to its sample description, whose first entry is ``codec``."""
+    stsd = box(b"stsd", bytes(4) + struct.pack(">I", 1) + box(codec, bytes(78)))
+    return box(b"mdia", box(b"minf", box(b"stbl", stsd)))
+
+
+@pytest.mark.parametrize(("which", "codec"), [("mp4-hevc", "HEVC (H.265)"), ("mp4-mpeg4", "MPEG-4 Part 2")])
+def test_an_mp4_not_in_h264_is_published_with_a_warning(made, tmp_path, which, codec):
+    """iPhones film HEVC; a buyer's browser may not play it: a warning (an error with --strict), not a refusal."""
+    path = write(tmp_path, "v.mp4", made[which])
+    assert list(videos.inspect_video(path)) == [("rule.video_codec", Severity.WARNING, {"codec": codec})]
+    assert process_video(path, tmp_path / "cache")[0].seconds == pytest.approx(2.0, abs=0.15)
+
+
+@pytest.mark.parametrize(("codec", "found"), [(b"avc1", None), (b"avc3", None), (b"hvc1", "HEVC (H.265)"), (b"abcd", "abcd")])
+def test_the_codec_is_read_from_the_video_tracks_sample_description(tmp_path, codec, found):
+    sound = box(b"trak", tkhd(0, 0) + sample_entry(b"mp4a"))
+    picture = box(b"trak", tkhd(1280, 720) + sample_entry(codec))
+    path = write(tmp_path, "v.mp4", mp4(moov=box(b"moov", mvhd(1000, 5000) + sound + picture)))
+    assert problems(path) == ([("rule.video_codec", {"codec": found})] if found else [])
 
 
 @pytest.mark.parametrize(("data", "size"), [
@@ -354,7 +378,7 @@ def test_every_cut_and_many_damaged_bytes_give_an_issue_never_a_crash(made, tmp_
     data = made[which]
     path = tmp_path / f"v.{which.split('-')[0]}"
     known = {"rule.video_incomplete", "rule.video_damaged", "rule.video_format", "rule.video_kind", "rule.video_no_duration",
-             "rule.video_too_long", "rule.video_extension"}
+             "rule.video_too_long", "rule.video_extension", "rule.video_codec"}
     for at in range(0, len(data), 7):
         path.write_bytes(data[:at])
         found = [code for code, _ in problems(path)]
@@ -367,13 +391,13 @@ def test_every_cut_and_many_damaged_bytes_give_an_issue_never_a_crash(made, tmp_
         path.write_bytes(bytes(damaged))
         found = {code for code, _ in problems(path)}
         assert found <= known
-        if not found - {"rule.video_extension"}:
+        if not found - {"rule.video_extension", "rule.video_codec"}:
             process_video(path, tmp_path / "cache")  # what the check passes, the build publishes
 
 
 def test_every_video_message_is_exercised_and_worded_in_both_languages():
     codes = {code for code in MESSAGES if code.startswith("rule.video_")}
-    tested = {case[2] for case in REFUSED_BY_HAND.values()} | {"rule.video_too_big"}
+    tested = {case[2] for case in REFUSED_BY_HAND.values()} | {"rule.video_too_big", "rule.video_codec"}
     assert codes == tested
     for code in codes | {"build.video_failed"}:
         assert MESSAGES[code]["en"] and MESSAGES[code]["id"]
