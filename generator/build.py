@@ -23,6 +23,7 @@ from generator.media import Media
 from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
+from generator.videos import process_video
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
@@ -142,16 +143,18 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
 
 
 def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tuple[Media, list[Issue]]:
-    """Every photo and document of every BUMDes and product, processed in parallel or reused from the cache:
-    photos (and photos of certificates) as photos, PDFs as clean copies with a preview."""
+    """Every photo, document and video of every BUMDes and product, processed in parallel or reused from the
+    cache: photos (and photos of certificates) as photos, PDFs as clean copies with a preview, videos copied."""
     photos = {(entry.folder / photo.file).resolve() for entry in [*catalog.bumdes.values(), *catalog.products.values()]
               for photo in entry.data.photos}
     files = [(product.folder, name) for product in catalog.products.values()
              for name in [*(c.file for c in product.certifications), *(a.file for a in product.data.analyses)] if name]
     documents = {(folder / name).resolve() for folder, name in files if name.lower().endswith(".pdf")}
     photos |= {(folder / name).resolve() for folder, name in files if not name.lower().endswith(".pdf")}
+    videos = {(product.folder / product.data.video.file).resolve() for product in catalog.products.values() if product.data.video}
     jobs = [(source, "photo") for source in sorted(photos)] + [(source, "document") for source in sorted(documents)]
-    made: dict[str, dict[Path, Any]] = {"photo": {}, "document": {}}
+    jobs += [(source, "video") for source in sorted(videos)]
+    made: dict[str, dict[Path, Any]] = {"photo": {}, "document": {}, "video": {}}
     issues: list[Issue] = []
     if jobs:
         with ProcessPoolExecutor(max_workers=min(2, len(jobs))) as pool:
@@ -165,13 +168,14 @@ def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tu
                     report.photos_reused += 1
                 else:
                     report.photos_processed += 1
-    return Media(photos=made["photo"], documents=made["document"]), issues
+    return Media(photos=made["photo"], documents=made["document"], videos=made["video"]), issues
 
 
 def _process_one(job: tuple[Path, str], cache_dir: Path) -> tuple[Any, bool, str]:
     source, kind = job
     try:
-        processed, reused = process_photo(source, cache_dir) if kind == "photo" else process_document(source, cache_dir)
+        process = {"photo": process_photo, "document": process_document, "video": process_video}[kind]
+        processed, reused = process(source, cache_dir)
     except Exception as exc:  # noqa: BLE001 - any failure becomes an issue naming the file, never a traceback
         return None, False, f"{type(exc).__name__}: {exc}"[:200]
     return processed, reused, ""

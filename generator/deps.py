@@ -22,7 +22,8 @@ from generator.history import date_time
 from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
 from generator.media import Media
-from generator.models import Photo
+from generator.models import Photo, Video
+from generator.videos import ProcessedVideo
 from generator.sources import THEME_PAGES_DIR
 
 Read = tuple[str, str]
@@ -31,7 +32,7 @@ Read = tuple[str, str]
 PRODUCT = "product"
 BUMDES = "bumdes"
 PHOTO = "photo"
-"""A file beside a catalog file: a photo, or a certificate's scan."""
+"""A file beside a catalog file: a photo, a certificate's scan, or a product's video."""
 TEXT = "text"
 """A project-written text, theme/pages/<lang>/<name>.md in every language."""
 CONTACTS = "contacts"
@@ -71,6 +72,11 @@ class CatalogReader:
         """The processed outputs of a certificate's or analysis's scan in ``folder`` (a PDF, or a photo)."""
         self.reads.add((PHOTO, (folder / name).relative_to(self._catalog.root).as_posix()))
         return self._media.file(folder, name)
+
+    def video(self, folder: Path, video: Video) -> ProcessedVideo | None:
+        """The published copy of a product's video in ``folder``."""
+        self.reads.add((PHOTO, (folder / video.file).relative_to(self._catalog.root).as_posix()))
+        return self._media.video(folder, video)
 
     def products_of_bumdes(self, bumdes_id: str) -> list[ProductEntry]:
         """A BUMDes's products, sorted by id."""
@@ -181,12 +187,12 @@ class Dependencies:
             return _hash((catalog.root / bumdes.source).read_bytes()) if bumdes else "-"
         if kind == PHOTO:
             path = (catalog.root / which).resolve()
-            processed = self.media.photos.get(path) or self.media.documents.get(path)
+            processed = self.media.processed(path)
             return processed.key if processed else "-"
         if kind == EVERYTHING:
             parts = [f"{r}:{self.digest((PRODUCT, r))}" for r in catalog.products]
             parts += [f"{b}:{self.digest((BUMDES, b))}" for b in catalog.bumdes]
-            parts += sorted(p.key for p in [*self.media.photos.values(), *self.media.documents.values()])
+            parts += sorted(self.media.keys())
             return _hash("\0".join(parts).encode())
         if kind in LISTS:
             return _hash("\0".join(_list_ids(catalog, kind, which)).encode())

@@ -598,6 +598,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "document '{value}' unpacks to more than {limit}, as no real certificate does (open it and save or print it again as PDF)",
         "id": "dokumen '{value}' membesar menjadi lebih dari {limit} saat dibuka, tidak seperti sertifikat sungguhan (buka lalu simpan atau cetak ulang sebagai PDF)",
     },
+    # Videos (a product's short film, MP4 or WebM): generator/videos.py
+    "rule.video_too_big": {
+        "en": "video '{value}' is {size}, more than {limit} (export it again at 720p, or cut it shorter)",
+        "id": "video '{value}' berukuran {size}, melebihi {limit} (ekspor ulang dengan 720p, atau potong lebih pendek)",
+    },
+    "rule.video_too_long": {
+        "en": "video '{value}' lasts {duration}, longer than {limit} (cut it to the best minute: buyers on a phone watch a short look at the product)",
+        "id": "video '{value}' berdurasi {duration}, lebih lama dari {limit} (potong jadi satu menit terbaik: pembeli di ponsel menonton sekilas produknya)",
+    },
+    "rule.video_format": {
+        "en": "'{value}' is not an MP4 or WebM video (export or convert it to MP4, e.g. with the phone's video editor or HandBrake)",
+        "id": "'{value}' bukan video MP4 atau WebM (ekspor atau ubah ke MP4, mis. dengan penyunting video di ponsel atau HandBrake)",
+    },
+    "rule.video_kind": {
+        "en": "'{value}' is a {kind} file, not an MP4 or WebM video that every browser plays (convert it to MP4, e.g. with HandBrake)",
+        "id": "'{value}' adalah berkas {kind}, bukan video MP4 atau WebM yang bisa diputar semua peramban (ubah ke MP4, mis. dengan HandBrake)",
+    },
+    "rule.video_codec": {
+        "en": "video '{value}' is encoded as {codec}, which some browsers and phones cannot play (export it again as MP4 with H.264, e.g. 'Most compatible' on an iPhone or HandBrake's Fast 720p)",
+        "id": "video '{value}' dikodekan sebagai {codec}, yang tidak bisa diputar sebagian peramban dan ponsel (ekspor ulang sebagai MP4 dengan H.264, mis. 'Paling Kompatibel' di iPhone atau Fast 720p di HandBrake)",
+    },
+    "rule.video_extension": {
+        "en": "'{value}' is a {kind} video but is named {extension} (rename it: .mp4 for MP4, .webm for WebM)",
+        "id": "'{value}' adalah video {kind} tetapi berakhiran {extension} (ganti namanya: .mp4 untuk MP4, .webm untuk WebM)",
+    },
+    "rule.video_incomplete": {
+        "en": "video '{value}' cannot be read: the file is incomplete, cut off while uploading or copying (copy or upload it again)",
+        "id": "video '{value}' tidak bisa dibaca: berkasnya tidak lengkap, terpotong saat diunggah atau disalin (salin atau unggah ulang)",
+    },
+    "rule.video_damaged": {
+        "en": "video '{value}' cannot be read: the file is damaged ({problem}) (export it again as MP4)",
+        "id": "video '{value}' tidak bisa dibaca: berkasnya rusak ({problem}) (ekspor ulang sebagai MP4)",
+    },
+    "rule.video_no_duration": {
+        "en": "video '{value}' does not say how long it is, as a recording made in a browser or a stream does (export it again as MP4)",
+        "id": "video '{value}' tidak mencantumkan durasinya, seperti rekaman dari peramban atau siaran (ekspor ulang sebagai MP4)",
+    },
     "rule.cert_expired": {
         "en": "certificate {value} expired on {date} and is no longer shown on the site (renew it and update number and valid_until, or remove it from the list)",
         "id": "sertifikat {value} kedaluwarsa pada {date} dan tidak lagi ditampilkan di situs (perpanjang lalu perbarui number dan valid_until, atau hapus dari daftar)",
@@ -650,6 +687,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "build.document_failed": {
         "en": "this document could not be published; the previous site/ was kept: {problem} (run make check again)",
         "id": "dokumen ini gagal diterbitkan; site/ sebelumnya tetap dipakai: {problem} (jalankan make check lagi)",
+    },
+    "build.video_failed": {
+        "en": "this video could not be published; the previous site/ was kept: {problem} (run make check again)",
+        "id": "video ini gagal diterbitkan; site/ sebelumnya tetap dipakai: {problem} (jalankan make check lagi)",
     },
     "build.photo_failed": {
         "en": "this photo could not be encoded; the previous site/ was kept: {problem} (run make check again)",

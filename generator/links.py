@@ -1,4 +1,4 @@
-"""Check a built site: every internal link, anchor, image and srcset entry resolves to a file (and id).
+"""Check a built site: every internal link, anchor, image, srcset entry and video poster resolves to a file (and id).
 
 ``check_site_links`` walks a whole site (tests, audits); ``check_authored_links`` is what every build runs:
 the links people wrote that lead into the site.
@@ -35,7 +35,7 @@ class _Collector(HTMLParser):
             self.ids.add(values["id"] or "")
         if tag == "a" and values.get("name"):
             self.ids.add(values["name"] or "")
-        for attr in ("href", "src"):
+        for attr in ("href", "src", "poster"):  # poster: a video's cover photo
             if values.get(attr) and not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
                 self.links.append((line, values[attr] or ""))
         for attr in ("srcset",):

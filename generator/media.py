@@ -1,4 +1,4 @@
-"""The processed photos of a build, shared by every language, the page cache and the open-data exports."""
+"""The processed photos, documents and videos of a build, shared by every language, the page cache and the open-data exports."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from typing import Mapping
 
 from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
-from generator.models import Photo
+from generator.models import Photo, Video
+from generator.videos import ProcessedVideo
 
 
 @dataclass(frozen=True)
 class Media:
-    """Processed photos and documents by source file (a photo of a certificate is a photo)."""
+    """Processed photos, documents and videos by source file (a photo of a certificate is a photo)."""
 
     photos: Mapping[Path, ProcessedPhoto]
     documents: Mapping[Path, ProcessedDocument] = field(default_factory=dict)
+    videos: Mapping[Path, ProcessedVideo] = field(default_factory=dict)
 
     def get(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry, if it was processed."""
@@ -27,7 +29,20 @@ class Media:
         path = (folder / name).resolve()
         return self.documents.get(path) or self.photos.get(path)
 
+    def video(self, folder: Path, video: Video) -> ProcessedVideo | None:
+        """The published copy of a product's video, if it was processed."""
+        return self.videos.get((folder / video.file).resolve())
+
+    def processed(self, path: Path) -> ProcessedPhoto | ProcessedDocument | ProcessedVideo | None:
+        """Whatever was made of the source file at ``path`` (resolved)."""
+        return self.photos.get(path) or self.documents.get(path) or self.videos.get(path)
+
+    def keys(self) -> list[str]:
+        """The content key of every processed file."""
+        return [p.key for p in [*self.photos.values(), *self.documents.values(), *self.videos.values()]]
+
     def outputs(self) -> list[str]:
         """The names of every file made, for site/media/."""
         names = [v.name for p in self.photos.values() for v in (*p.variants, p.preview)]
-        return names + [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]
+        names += [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]
+        return names + [v.name for v in self.videos.values()]

@@ -414,6 +414,15 @@ class Photo(Shape):
     """What the photo shows, per language (read aloud by screen readers)."""
 
 
+class Video(Shape):
+    """A short film of the product stored beside the YAML file, shown on its page; nothing loads until played."""
+
+    file: FileName
+    """File name inside the BUMDes folder: an MP4 or WebM video of at most 20 MB and 60 seconds (e.g. kelor-panen.mp4)."""
+    caption: Localized
+    """What the video shows, per language (shown under it, and read by those who cannot watch it)."""
+
+
 class Bumdes(Shape):
     """products/<bumdes-id>/bumdes.yml: the village-owned enterprise behind the products."""
 
@@ -619,6 +628,8 @@ class Product(Shape):
     """Full description per language (limited Markdown)."""
     photos: list[Photo] = []
     """Product photos, the best first."""
+    video: Video | None = None
+    """A short film (MP4 or WebM, at most 20 MB and 60 seconds): the harvest, the processing, the packing."""
     hs_code: Annotated[str, Field(pattern=HS_PATTERN)]
     """HS 2022 code: 4 or 6 digits, or an 8–10 digit national extension; write it in quotes ("121190")."""
     moq: Amount

@@ -230,15 +230,16 @@ def check_theme_pages(result: Validated, sources: Sources, today: dt.date) -> It
 
 
 def referenced_files(checked: Checked[Any]) -> list[str] | None:
-    """The files beside it that a BUMDes or product file uses (photos, certificate and analysis scans);
-    None when a field that lists files could not be read."""
-    fields = ("photos", "certifications", "analyses") if checked.model.__class__ is Product else ("photos",)
+    """The files beside it that a BUMDes or product file uses (photos, certificate and analysis scans, the
+    video); None when a field that lists files could not be read."""
+    fields = ("photos", "certifications", "analyses", "video") if checked.model.__class__ is Product else ("photos",)
     if not checked.has(*fields):
         return None
     files = [photo.file for photo in checked.model.photos]
     if checked.model.__class__ is Product:
         files += [c.file for c in checked.model.certifications if c.file]
         files += [a.file for a in checked.model.analyses if a.file]
+        files += [checked.model.video.file] if checked.model.video else []
     return files
 
 
@@ -388,6 +389,10 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
                     yield make_issue(*where, code, severity, **values)
 
 
+MAX_REMEMBERED_BYTES = 20_000_000
+"""The largest file any check accepts (a photo or a video, 20 MB; a PDF, 10 MB)."""
+
+
 def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[tuple[str, Severity, dict[str, Any]]]:
     """Photo problems, reused when the same bytes were inspected by the same checker before."""
     return _cached_file_problems(result, folder, name, "photo")
@@ -396,7 +401,8 @@ def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[t
 def _cached_file_problems(result: Validated, folder: Path, name: str, kind: str) -> list[tuple[str, Severity, dict[str, Any]]]:
     """A photo's or a document's problems, reused when the same bytes were inspected by the same checker before."""
     target = folder / name
-    if not target.is_file() or target.is_symlink():
+    if not target.is_file() or target.is_symlink() or target.stat().st_size > MAX_REMEMBERED_BYTES:
+        # Over every limit, a file is refused by its size alone: never read whole just to make a cache key.
         return list(_file_problems(folder, name, kind))
     found = result.remember(kind, name.encode() + b"\0" + target.read_bytes(),
                             lambda: [[code, severity.value, values] for code, severity, values in _file_problems(folder, name, kind)])
@@ -405,9 +411,10 @@ def _cached_file_problems(result: Validated, folder: Path, name: str, kind: str)
 
 def _file_problems(folder: Path, name: str, kind: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
     """What is wrong with the file ``name`` beside a catalog file (a plain name: models.check_file_name): a
-    photo, or a document (a PDF, or a photo of the paper)."""
+    photo, a document (a PDF, or a photo of the paper), or a video."""
     from generator.documents import inspect_document
     from generator.images import inspect_photo
+    from generator.videos import inspect_video
 
     target = folder / name
     if target.is_symlink():
@@ -420,7 +427,8 @@ def _file_problems(folder: Path, name: str, kind: str) -> Iterator[tuple[str, Se
             yield "rule.photo_missing" if kind == "photo" else "rule.file_missing", Severity.ERROR, {"value": name}
     else:
         pdf = kind == "document" and target.suffix.lower() == ".pdf"
-        for code, severity, values in (inspect_document(target) if pdf else inspect_photo(target)):
+        inspect = inspect_video if kind == "video" else inspect_document if pdf else inspect_photo
+        for code, severity, values in inspect(target):
             yield code, severity, {"value": name, **values}
 
 
@@ -438,6 +446,20 @@ def check_documents(result: Validated, sources: Sources, today: dt.date) -> Iter
                 where = (product.where, product.at(*loc), format_loc(loc))
                 for code, severity, values in found:
                     yield make_issue(*where, code, severity, **values)
+
+
+def check_videos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """A product's video exists beside its file, is a real file (not a link), and is an MP4 or WebM (by its
+    content) within the size and length limits of generator/videos.py."""
+    for product in having(result.products, "video"):
+        video = product.model.video
+        if video is None:
+            continue
+        found = _cached_file_problems(result, product.document.path.parent, video.file, "video")
+        if found:
+            where = (product.where, product.at("video", "file"), "video.file")
+            for code, severity, values in found:
+                yield make_issue(*where, code, severity, **values)
 
 
 def check_certificates(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -575,6 +597,7 @@ CATALOG_RULES: tuple[CatalogRule, ...] = (
     check_villages,
     check_photos,
     check_documents,
+    check_videos,
     check_certificates,
     check_verified,
     check_agents,

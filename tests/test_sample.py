@@ -86,14 +86,25 @@ def test_every_internal_link_anchor_image_and_srcset_resolves(sample_site):
 def test_the_link_check_finds_a_broken_link(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text('<a href="../b/">b</a><img src="x.webp"><a href="#nope">n</a>'
-                                           '<img srcset="y.jpg 320w, ../a/index.html 640w">')
+                                           '<img srcset="y.jpg 320w, ../a/index.html 640w"><video poster="p.jpg"></video>')
     problems = check_site_links(tmp_path)
     assert problems == [
         "a/index.html:1: ../b/: no such file",
         "a/index.html:1: x.webp: no such file",
         "a/index.html:1: #nope: no element with id 'nope'",
         "a/index.html:1: y.jpg: no such file",
+        "a/index.html:1: p.jpg: no such file",
     ]
+
+
+def test_the_sample_video_is_published_without_the_place_it_was_filmed(sample_site):
+    """scripts/make_sample_video.py writes the village's position as a phone does; the site must not."""
+    source = (ROOT / "products/bumdes-hijau-lestari-pombewe/kelor-penjemuran.mp4").read_bytes()
+    assert b"+119.9423" in source
+    (published,) = (sample_site / "media").glob("*.mp4")
+    assert len(published.read_bytes()) == len(source) and b"119.9423" not in published.read_bytes()
+    page = (sample_site / "en/products/bubuk-daun-kelor/index.html").read_text(encoding="utf-8")
+    assert f'<source src="../../../media/{published.name}" type="video/mp4">' in page
 
 
 def test_sample_photos_were_re_encoded_without_metadata(sample_site):

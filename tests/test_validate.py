@@ -163,6 +163,7 @@ def test_every_load_and_rule_message_is_exercised(golden):
                         "rule.tracked_build_state", "rule.folder_too_big", "rule.broken_link", "rule.broken_anchor",
                         "rule.theme_page_missing"}  # test_hostile.py
     tested_elsewhere |= {code for code in MESSAGES if code.startswith("rule.document_")}  # test_documents.py
+    tested_elsewhere |= {code for code in MESSAGES if code.startswith("rule.video_")}  # test_videos.py
     tested_elsewhere |= {"rule.file_symlink"}  # test_trust.py
     missing = []
     for code, entry in MESSAGES.items():
