@@ -195,6 +195,7 @@ NOT_ASKED = {
         "payment_terms": "payment terms are the dealer's, who adds them",
         "container_load": "a container load is worked out with the dealer's logistics team",
         "export_documents": "the export documents are arranged by the dealer, who lists them",
+        "video": "a video file is too large for an issue; the maintainer adds it from the facilitator's upload",
     },
     "bumdes": {},
 }
