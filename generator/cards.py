@@ -358,6 +358,13 @@ def choose_text(candidates: Sequence[str], covered: Container[int]) -> tuple[int
     return 0, clean_text("".join(c for c in first if c not in left_out)), left_out
 
 
+def missing_glyphs(texts: CardTexts, covered: Container[int]) -> str:
+    """The characters ``plan_card`` leaves out of a card's texts, each once: what the build warns about, unmeasured."""
+    left_out = [choose_text((texts.name, *texts.alternates), covered)[2]]
+    left_out += [choose_text((text,), covered)[2] for text in (texts.category, texts.place, texts.site_title)]
+    return "".join(dict.fromkeys("".join(left_out)))
+
+
 def plan_card(texts: CardTexts, fonts: CardFonts) -> CardPlan:
     """Where every text of a card goes, measured with the card font."""
     covered = fonts.coverage

@@ -32,6 +32,9 @@ PRODUCT = "product"
 BUMDES = "bumdes"
 PHOTO = "photo"
 """A file beside a catalog file: a photo, or a certificate's scan."""
+CARD = "card"
+"""A link-preview card, "<kind>/<id>/<language>": its digest is the card's content key, so a page names the card
+drawn for exactly the texts it would say now."""
 TEXT = "text"
 """A project-written text, theme/pages/<lang>/<name>.md in every language."""
 CONTACTS = "contacts"
@@ -71,6 +74,11 @@ class CatalogReader:
         """The processed outputs of a certificate's or analysis's scan in ``folder`` (a PDF, or a photo)."""
         self.reads.add((PHOTO, (folder / name).relative_to(self._catalog.root).as_posix()))
         return self._media.file(folder, name)
+
+    def card(self, kind: str, entry_id: str, lang: str) -> str | None:
+        """The file name of the link-preview card of a product or BUMDes without a photo, in ``lang``."""
+        self.reads.add((CARD, f"{kind}/{entry_id}/{lang}"))
+        return self._media.cards.get((kind, entry_id, lang))
 
     def products_of_bumdes(self, bumdes_id: str) -> list[ProductEntry]:
         """A BUMDes's products, sorted by id."""
@@ -183,6 +191,9 @@ class Dependencies:
             path = (catalog.root / which).resolve()
             processed = self.media.photos.get(path) or self.media.documents.get(path)
             return processed.key if processed else "-"
+        if kind == CARD:
+            card_kind, entry_id, lang = which.split("/")
+            return self.media.cards.get((card_kind, entry_id, lang), "-")
         if kind == EVERYTHING:
             parts = [f"{r}:{self.digest((PRODUCT, r))}" for r in catalog.products]
             parts += [f"{b}:{self.digest((BUMDES, b))}" for b in catalog.bumdes]
@@ -213,7 +224,7 @@ class Dependencies:
         if kind == EVERYTHING:
             return max([self.times.get("site_config.yml", 0), *(self.time((PRODUCT, p)) for p in catalog.products),
                         *(self.time((BUMDES, b)) for b in catalog.bumdes)], default=0)
-        return 0  # a list's members are read too, each with its own time
+        return 0  # a list's members and a card's product or BUMDes are read too, each with its own time
 
 
 def _text_files(root: Path, name: str) -> list[Path]:

@@ -1,4 +1,5 @@
-"""The processed photos of a build, shared by every language, the page cache and the open-data exports."""
+"""The processed photos, documents and link-preview cards of a build, shared by every language, the page cache
+and the open-data exports."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
 from generator.models import Photo
 
+CARD_PRODUCT = "product"
+CARD_BUMDES = "bumdes"
+CardFor = tuple[str, str, str]
+"""Whose link-preview card, in which language: (CARD_PRODUCT or CARD_BUMDES, its id, language code)."""
+
 
 @dataclass(frozen=True)
 class Media:
@@ -17,6 +23,8 @@ class Media:
 
     photos: Mapping[Path, ProcessedPhoto]
     documents: Mapping[Path, ProcessedDocument] = field(default_factory=dict)
+    cards: Mapping[CardFor, str] = field(default_factory=dict)
+    """The file name of each link-preview card (only products and BUMDes without a photo have one)."""
 
     def get(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry, if it was processed."""
@@ -30,4 +38,5 @@ class Media:
     def outputs(self) -> list[str]:
         """The names of every file made, for site/media/."""
         names = [v.name for p in self.photos.values() for v in (*p.variants, p.preview)]
-        return names + [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]
+        names += [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]
+        return names + sorted(set(self.cards.values()))
