@@ -103,6 +103,25 @@ def test_root_chooser_leads_to_a_product_in_every_language(browser, site, lang):
     context.close()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_root_chooser_never_breaks_a_prompt_and_fits_one_line_on_a_desktop(browser, site, width):  # noqa: F811
+    # "选择语言" used to break after "选" at 1280 px: Chinese may break between any two characters.
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site)
+    prompts = page.evaluate("""() => [...document.querySelectorAll('h1 > span')].map(
+        s => [s.lang, s.textContent, s.getClientRects().length, s.getBoundingClientRect().height])""")
+    assert [lang for lang, *_ in prompts] == list(LANGS)
+    assert [(lang, rects) for lang, _, rects, _ in prompts] == [(lang, 1) for lang in LANGS]
+    line = max(height for *_, height in prompts)
+    heading = page.locator("main h1").bounding_box()["height"]
+    if width >= 1280:
+        assert heading < 1.5 * line, f"the heading takes {heading / line:.1f} lines at {width} px"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"root-chooser-{width}.png"))
+    context.close()
+
+
 @pytest.mark.parametrize(("locale", "lang"), [("zh-CN", "zh"), ("id-ID", "id"), ("en-GB", "en")])
 def test_root_redirects_to_the_browser_language(browser, site, locale, lang):  # noqa: F811
     context = browser.new_context(locale=locale)
