@@ -736,6 +736,10 @@ class DealerView:
     payment_terms: tuple[str, ...]
     people: tuple[PersonLine, ...]
     contact_url: str | None
+    email: str = ""
+    """For the printed sheet's letterhead: the dealer's address, number and site in this language."""
+    whatsapp_display: str | None = None
+    website: str = ""
 
 
 @dataclass(frozen=True)
@@ -999,6 +1003,8 @@ def dealer_view(ctx: PageContext) -> DealerView:
         people=tuple(PersonLine(name=p.name, role=loc.plain(p.role), languages=loc.list([languages.get(c, c) for c in p.languages]))
                      for p in dealer.people),
         contact_url=ctx.link.to(P.CONTACT),
+        email=dealer.email, whatsapp_display=format_phone(dealer.whatsapp) if dealer.whatsapp else None,
+        website=ctx.link.absolute("").split("://", 1)[-1],
     )
 
 

@@ -592,8 +592,23 @@ def pdf_pages(pdf: bytes) -> int:
     return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
 
 
+PRINTED = {"id": ("Dicetak", "2 Desember 2026"), "en": ("Printed", "December 2, 2026"), "zh": ("打印日期", "2026年12月2日")}
+SAMPLE_NOTICE = {"id": "Data contoh", "en": "Sample data", "zh": "示例数据"}
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    """The PDF's text as poppler's pdftotext reads it, in reading order (the PDF a buyer would print)."""
+    import subprocess
+
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_product_prints_as_one_page_spec_sheet(page, site, lang):
+def test_product_prints_as_one_page_spec_sheet(page, site, lang, tmp_path):
+    # The print date is the browser's today (catalog.js): a fixed clock, never the machine's.
+    page.clock.set_fixed_time("2026-12-02T09:00:00Z")
     page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
     page.emulate_media(media="print")
     assert page.locator(".vc-inquiry__form").is_hidden()
@@ -607,3 +622,12 @@ def test_product_prints_as_one_page_spec_sheet(page, site, lang):
     assert page.locator(".vc-send").is_hidden() and page.locator(".vc-wechat img.vc-qr").is_visible()
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf_pages(pdf) == 1
+    # On paper too: a sample is marked as one, whose sheet it is and how to reach them, and the day it was printed.
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    assert SAMPLE_NOTICE[lang] in text
+    assert "PT Dealer Uji Ekspor" in text and "NIB 9120001234567" in text
+    assert DEALER_EMAIL in text and "+62 811-4500-1234" in text
+    label, date = PRINTED[lang]
+    assert f"{label}: {date}" in text
+    (SCREENSHOTS / f"{lang}-print.pdf").parent.mkdir(exist_ok=True)
+    (SCREENSHOTS / f"{lang}-print.pdf").write_bytes(pdf)
