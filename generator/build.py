@@ -19,9 +19,9 @@ from generator import write
 from generator.catalog import Catalog, build_catalog
 from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
-from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_key, card_name, load_fonts, missing_glyphs, process_card
-from generator.media import CARD_PRODUCT, CardFor, Media
-from generator.previews import plan_cards
+from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_key, card_name, load_fonts, missing_glyphs_by_text, process_card
+from generator.media import CardFor, Media
+from generator.previews import PlannedCard, TextSource, plan_cards
 from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
@@ -104,7 +104,8 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         return issues + photo_issues
     # UI strings of every language, for the cards, the root chooser and the feeds.
     strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
-    # Cards: a link preview for each product and BUMDes without a photo, in each language (cached by content).
+    # Cards: a link preview per (category, province) and per province for BUMDes, in each language, for the
+    # products and BUMDes without a photo (cached by content).
     cards, card_issues = process_cards(catalog, plan_cards(catalog, localizers(catalog, strings)),
                                        root / FONTS_DIR, root / PHOTO_CACHE, report)
     media = replace(media, cards=cards)
@@ -182,33 +183,34 @@ def localizers(catalog: Catalog, strings: dict[str, dict[str, str]]) -> dict[str
     return {l.code: Localizer(l, catalog.source_language, strings[l.code], strings["en"]) for l in catalog.languages}
 
 
-def process_cards(catalog: Catalog, plans: dict[CardFor, CardTexts], fonts_dir: Path, cache_dir: Path, report: BuildReport
+def process_cards(catalog: Catalog, plans: dict[CardFor, PlannedCard], fonts_dir: Path, cache_dir: Path, report: BuildReport
                   ) -> tuple[dict[CardFor, str], list[Issue]]:
-    """Every card's file name in ``cache_dir``, those not there yet drawn in parallel; a warning for each
-    language of an entry whose texts have characters the card font lacks (they are left out, never boxes)."""
+    """Every card's file name in ``cache_dir``, those not there yet drawn in parallel; a warning for each text
+    (a category's or province's name in one language, the BUMDes label, the title) with characters the card
+    font lacks, naming the file it is written in (they are left out, never drawn as boxes)."""
     if not plans:
         return {}, []
     fonts = load_fonts(fonts_dir)
     names: dict[CardFor, str] = {}
     missing: dict[str, CardTexts] = {}
-    issues: list[Issue] = []
-    for which, texts in plans.items():
-        kind, entry_id, lang = which
-        left_out = missing_glyphs(texts, fonts.coverage)
-        if left_out:
-            entry = catalog.products[entry_id] if kind == CARD_PRODUCT else catalog.bumdes[entry_id]
-            issues.append(make_issue(entry.source, (1, 1), f"name.{lang}", "build.card_glyphs", Severity.WARNING, chars=left_out))
-        name = names[which] = card_name(card_key(texts, fonts))
+    left_out: dict[TextSource, str] = {}
+    for which, plan in plans.items():
+        for source, chars in zip(plan.sources, missing_glyphs_by_text(plan.texts, fonts.coverage)):
+            if chars:
+                left_out[source] = "".join(dict.fromkeys(left_out.get(source, "") + chars))
+        name = names[which] = card_name(card_key(plan.texts, fonts))
         if name in missing:
             continue
         if (cache_dir / name).is_file():
             report.cards_reused += 1
         else:
-            missing[name] = texts
+            missing[name] = plan.texts
+    issues = [make_issue(source.path, (1, 1), source.field, "build.card_glyphs", Severity.WARNING, chars=chars)
+              for source, chars in sorted(left_out.items(), key=lambda item: (item[0].path, item[0].field))]
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
         jobs = list(missing.values())
-        # Fonts are read once per worker (1.5 MB), not sent with each of up to 30,000 cards.
+        # Fonts are read once per worker (1.5 MB), not sent with each card.
         with ProcessPoolExecutor(max_workers=min(2, len(jobs)), initializer=_load_card_fonts, initargs=(fonts_dir,)) as pool:
             for _ in pool.map(_draw_card, jobs, [cache_dir] * len(jobs), chunksize=max(1, min(64, len(jobs) // 8))):
                 report.cards_drawn += 1

@@ -21,7 +21,7 @@ from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.history import date_time
 from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
-from generator.media import Media
+from generator.media import CardFor, Media, card_read, parse_card_read
 from generator.models import Photo
 from generator.sources import THEME_PAGES_DIR
 
@@ -33,8 +33,9 @@ BUMDES = "bumdes"
 PHOTO = "photo"
 """A file beside a catalog file: a photo, or a certificate's scan."""
 CARD = "card"
-"""A link-preview card, "<kind>/<id>/<language>": its digest is the card's content key, so a page names the card
-drawn for exactly the texts it would say now."""
+"""A link-preview card, media.card_read ("product/seafood/72/zh", "bumdes/72/en"): its digest is the card's
+content key (its words in that language, the settings, the font), so a page names the card drawn for exactly
+the category, province and UI strings it would say now."""
 TEXT = "text"
 """A project-written text, theme/pages/<lang>/<name>.md in every language."""
 CONTACTS = "contacts"
@@ -75,10 +76,10 @@ class CatalogReader:
         self.reads.add((PHOTO, (folder / name).relative_to(self._catalog.root).as_posix()))
         return self._media.file(folder, name)
 
-    def card(self, kind: str, entry_id: str, lang: str) -> str | None:
-        """The file name of the link-preview card of a product or BUMDes without a photo, in ``lang``."""
-        self.reads.add((CARD, f"{kind}/{entry_id}/{lang}"))
-        return self._media.cards.get((kind, entry_id, lang))
+    def card(self, card: CardFor) -> str | None:
+        """The file name of a link-preview card (media.product_card, media.bumdes_card)."""
+        self.reads.add((CARD, card_read(card)))
+        return self._media.cards.get(card)
 
     def products_of_bumdes(self, bumdes_id: str) -> list[ProductEntry]:
         """A BUMDes's products, sorted by id."""
@@ -192,8 +193,7 @@ class Dependencies:
             processed = self.media.photos.get(path) or self.media.documents.get(path)
             return processed.key if processed else "-"
         if kind == CARD:
-            card_kind, entry_id, lang = which.split("/")
-            return self.media.cards.get((card_kind, entry_id, lang), "-")
+            return self.media.cards.get(parse_card_read(which), "-")
         if kind == EVERYTHING:
             parts = [f"{r}:{self.digest((PRODUCT, r))}" for r in catalog.products]
             parts += [f"{b}:{self.digest((BUMDES, b))}" for b in catalog.bumdes]
@@ -224,7 +224,7 @@ class Dependencies:
         if kind == EVERYTHING:
             return max([self.times.get("site_config.yml", 0), *(self.time((PRODUCT, p)) for p in catalog.products),
                         *(self.time((BUMDES, b)) for b in catalog.bumdes)], default=0)
-        return 0  # a list's members and a card's product or BUMDes are read too, each with its own time
+        return 0  # a list's members are read too, each with its own time; a card's words are in the build's fingerprint
 
 
 def _text_files(root: Path, name: str) -> list[Path]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from generator.catalog import BumdesEntry, ProductEntry
 from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
 from generator.models import Photo
@@ -14,7 +15,31 @@ from generator.models import Photo
 CARD_PRODUCT = "product"
 CARD_BUMDES = "bumdes"
 CardFor = tuple[str, str, str]
-"""Whose link-preview card, in which language: (CARD_PRODUCT or CARD_BUMDES, its id, language code)."""
+"""Which link-preview card, in which language: (CARD_PRODUCT, "<category>/<province code>", language) or
+(CARD_BUMDES, "<province code>", language). A card says only what and where, so every product of one category
+and province shares one card per language, and every BUMDes of one province another."""
+
+
+def product_card(product: ProductEntry, lang: str) -> CardFor:
+    """The card a product without a photo shows in ``lang``: its category's and its province's."""
+    return (CARD_PRODUCT, f"{product.data.category}/{product.province_code}", lang)
+
+
+def bumdes_card(bumdes: BumdesEntry, lang: str) -> CardFor:
+    """The card a BUMDes without a photo shows in ``lang``: its province's."""
+    return (CARD_BUMDES, bumdes.province_code, lang)
+
+
+def card_read(card: CardFor) -> str:
+    """The card as a page's record names it: "product/seafood/72/zh"."""
+    return "/".join(card)
+
+
+def parse_card_read(which: str) -> CardFor:
+    """The card a page's record names (the inverse of ``card_read``)."""
+    kind, rest = which.split("/", 1)
+    subject, lang = rest.rsplit("/", 1)
+    return (kind, subject, lang)
 
 
 @dataclass(frozen=True)
@@ -24,7 +49,7 @@ class Media:
     photos: Mapping[Path, ProcessedPhoto]
     documents: Mapping[Path, ProcessedDocument] = field(default_factory=dict)
     cards: Mapping[CardFor, str] = field(default_factory=dict)
-    """The file name of each link-preview card (only products and BUMDes without a photo have one)."""
+    """The file name of each link-preview card a page without a photo shows; several cards may be one file."""
 
     def get(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry, if it was processed."""

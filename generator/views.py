@@ -23,7 +23,7 @@ from generator.deps import CatalogReader
 from generator.documents import ProcessedDocument
 from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
-from generator.media import CARD_BUMDES, CARD_PRODUCT
+from generator.media import CardFor, bumdes_card, product_card
 from generator.models import Contact, Photo, format_phone
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
@@ -279,12 +279,13 @@ def _preview(ctx: PageContext, folder: Path, photos: list[Photo]) -> str | None:
     return ctx.link.absolute_media(processed.preview.name) if processed else None
 
 
-def _preview_or_card(ctx: PageContext, kind: str, entry_id: str, folder: Path, photos: list[Photo]) -> str | None:
-    """The link preview of a product's or BUMDes's own page: its first photo, else its card in the page's language."""
+def _preview_or_card(ctx: PageContext, card: CardFor, folder: Path, photos: list[Photo]) -> str | None:
+    """The link preview of a product's or BUMDes's own page: its first photo, else ``card`` (shared with every
+    page that says the same category and province in this language)."""
     if photos:
         return _preview(ctx, folder, photos)
-    card = ctx.read.card(kind, entry_id, ctx.env.lang)
-    return ctx.link.absolute_media(card) if card else None
+    name = ctx.read.card(card)
+    return ctx.link.absolute_media(name) if name else None
 
 
 def place_line(ctx: PageContext, regency_code: str, province_code: str) -> str:
@@ -641,7 +642,7 @@ def bumdes_view(ctx: PageContext, page: P.Page) -> PageView:
         images=_absolute_images(ctx, bumdes.folder, data.photos),
     )
     return PageView(title=title, description=f"{data.legal_name} · {village_line}", body=body,
-                    og_image=_preview_or_card(ctx, CARD_BUMDES, bumdes.id, bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
+                    og_image=_preview_or_card(ctx, bumdes_card(bumdes, ctx.env.lang), bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
 
 
 def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> list[str]:
@@ -1087,7 +1088,7 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
     body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
                        basket_url=link.to(P.INQUIRY_LIST))
     return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
-                    og_image=_preview_or_card(ctx, CARD_PRODUCT, product.id, product.folder, data.photos), search=search, jsonld=(node,))
+                    og_image=_preview_or_card(ctx, product_card(product, ctx.env.lang), product.folder, data.photos), search=search, jsonld=(node,))
 
 
 def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> DocumentLink | None:

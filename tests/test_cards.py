@@ -23,13 +23,14 @@ from generator.cards import (CardFonts, CardTexts, card_key, choose_text, fit_li
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = load_fonts(ROOT / cards.FONTS_DIR)
 
-CRAB_ZH = CardTexts("活青蟹", "海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Live mud crab", "Kepiting bakau hidup"))
-CRAB_EN = CardTexts("Live mud crab", "Seafood", "Central Sulawesi", "Village Export Catalog", ("Kepiting bakau hidup",))
-CRAB_ID = CardTexts("Kepiting bakau hidup", "Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Live mud crab",))
+CRAB_ZH = CardTexts("海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Seafood", "Hasil laut"))
+CRAB_EN = CardTexts("Seafood", "Central Sulawesi", "Village Export Catalog", ("Hasil laut", "海产品"))
+CRAB_ID = CardTexts("Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Seafood", "海产品"))
+# Headlines far longer than any category name: the layout still holds.
 LONG_ZH = CardTexts("干制长心卡帕藻（Eucheuma cottonii），莱康湾养殖45天，晾架晒干，卡帕型卡拉胶原料，压缩捆装，每个20英尺集装箱约11吨",
-                    "海藻", "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
+                    "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
 LONG_ID = CardTexts("Minyak atsiri nilam (patchouli) hasil penyulingan uap tradisional BUMDes Kabupaten Kepulauan Selayar kualitas ekspor",
-                    "Minyak atsiri", "Kabupaten Kepulauan Selayar, Sulawesi Selatan", "Katalog Ekspor Desa", ("Patchouli essential oil",))
+                    "Kabupaten Kepulauan Selayar, Sulawesi Selatan", "Katalog Ekspor Desa", ("Patchouli essential oil",))
 SAMPLES = (CRAB_ZH, CRAB_EN, CRAB_ID, LONG_ZH, LONG_ID)
 
 
@@ -117,7 +118,7 @@ def test_a_name_too_long_for_three_lines_ends_in_an_ellipsis_of_its_script():
 
 def test_the_name_takes_the_largest_size_at_which_it_fits():
     assert fit_name("活青蟹", lambda size: face(size).getlength).size == cards.NAME_SIZES[0][0]
-    long = fit_name(LONG_ID.name, lambda size: face(size).getlength)
+    long = fit_name(LONG_ID.headline, lambda size: face(size).getlength)
     assert long.size == cards.NAME_SIZES[-1][0] and len(long.lines) == 3 and long.truncated
     assert long.lines[-1].endswith("...")
 
@@ -188,11 +189,11 @@ def test_every_name_place_and_category_of_the_sample_catalog_is_drawn_as_written
 
 
 def test_a_name_with_a_character_the_font_lacks_is_drawn_in_the_next_language_that_it_covers():
-    texts = dataclasses.replace(CRAB_ZH, name="活鱲鱼")  # 鱲 is outside GB2312
+    texts = dataclasses.replace(CRAB_ZH, headline="活鱲鱼")  # 鱲 is outside GB2312
     assert 0x9C72 not in FONTS.coverage
     plan = plan_card(texts, FONTS)
-    assert plan.name_from == 1 and plan.left_out == ""
-    assert "Live mud crab" in [line.text for line in plan.lines]
+    assert plan.headline_from == 1 and plan.left_out == ""
+    assert "Seafood" in [line.text for line in plan.lines]
     assert not any("鱲" in line.text for line in plan.lines)
 
 
@@ -206,17 +207,17 @@ def test_letters_with_diacritics_the_font_lacks_become_their_base_letter():
 def test_what_no_candidate_covers_is_left_out_and_said():
     assert choose_text(("活青蟹🦀", "Live crab 🦀"), FONTS.coverage) == (0, "活青蟹", "🦀")
     assert choose_text(("Łódź",), FONTS.coverage) == (0, "ódz", "Ł")
-    crab = dataclasses.replace(CRAB_ZH, name="活青蟹🦀", alternates=())
+    crab = dataclasses.replace(CRAB_ZH, headline="海产品🦀", alternates=())
     assert plan_card(crab, FONTS).left_out == "🦀"
-    # Nothing of the missing character is drawn: the card is that of the name without it.
-    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, name="活青蟹"), FONTS)
+    # Nothing of the missing character is drawn: the card is that of the headline without it.
+    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, headline="海产品"), FONTS)
 
 
 def test_every_text_of_the_card_goes_through_the_fallback():
-    texts = CardTexts("Kopi", "Kopi 🫘", "Aceh 🌋", "Katalog ✦", ())
+    texts = CardTexts("Kopi 🫘", "Aceh 🌋", "Katalog ✦", ())
     plan = plan_card(texts, FONTS)
     assert set(plan.left_out) == {"🫘", "🌋", "✦"}
-    assert [line.text for line in plan.lines] == ["Kopi", "Kopi", "Aceh", "Katalog"]
+    assert [line.text for line in plan.lines] == ["Kopi", "Aceh", "Katalog"]
 
 
 # --- naming and the cache -------------------------------------------------------------------------------------
@@ -225,9 +226,13 @@ def test_every_text_of_the_card_goes_through_the_fallback():
 def test_the_key_changes_with_every_text_the_font_and_the_settings(monkeypatch):
     key = card_key(CRAB_ID, FONTS)
     assert card_key(dataclasses.replace(CRAB_ID), FONTS) == key
-    changed = {field.name: card_key(dataclasses.replace(CRAB_ID, **{field.name: ("x",) if field.name == "alternates" else "x"}), FONTS)
-               for field in dataclasses.fields(CardTexts)}
+    changed = {name: card_key(dataclasses.replace(CRAB_ID, **{name: "x"}), FONTS) for name in ("headline", "place", "site_title")}
     assert len(set(changed.values()) | {key}) == len(changed) + 1
+    # The headline's alternates count only when one is drawn: a Chinese name renamed leaves the Indonesian card.
+    assert card_key(dataclasses.replace(CRAB_ID, alternates=("Seafood", "海鲜")), FONTS) == key
+    lacking = dataclasses.replace(CRAB_ID, headline="鱲")  # outside the font: the first alternate is drawn
+    assert card_key(lacking, FONTS) != card_key(dataclasses.replace(lacking, alternates=("Fish",)), FONTS)
+    assert card_key(lacking, FONTS) == card_key(dataclasses.replace(CRAB_ID, headline="Seafood", alternates=()), FONTS)
     other_font = CardFonts(data=FONTS.data + b"\0", digest=hashlib.sha256(FONTS.data + b"\0").hexdigest(), coverage=FONTS.coverage)
     assert card_key(CRAB_ID, other_font) != key
     assert card_key(CRAB_ID, load_fonts(ROOT / cards.FONTS_DIR)) == key  # read again: same bytes, same key
