@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/card_screenshots.py
 
-Each card is written as the JPEG a page would get, decoded to PNG at full size (card-<name>.png) and at
+Each card is written as the PNG a page would get, at full size (card-<name>.png) and at
 the 400 px width of a link preview in a phone's chat (card-<name>-phone.png).
 """
 

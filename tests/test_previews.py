@@ -56,19 +56,21 @@ def test_every_product_and_bumdes_page_of_the_sample_shares_a_1200_by_630_pictur
             url = page.parent.relative_to(sample_site / lang).as_posix()
             path = preview_of(sample_site, lang, url)
             assert path.is_file(), f"{lang}/{url}: {path.name} missing"
-            assert image_facts(path) == ("JPEG", (1200, 630)), f"{lang}/{url}"
+            # A photo's preview is a JPEG; a card is a PNG (cards.render_card).
+            expected = "PNG" if path.name.endswith("-card.png") else "JPEG"
+            assert image_facts(path) == (expected, (1200, 630)), f"{lang}/{url}"
 
 
 def sample_card(site: Path, lang: str, url: str) -> str:
     path = preview_of(site, lang, url)
-    assert path.name.endswith("-card.jpg"), f"{lang}/{url}: {path.name}"
+    assert path.name.endswith("-card.png"), f"{lang}/{url}: {path.name}"
     return path.name
 
 
 @pytest.mark.parametrize("product", PHOTO_LESS)
 def test_a_sample_product_without_a_photo_has_a_card_in_each_language(sample_site, product):
     cards = {lang: preview_of(sample_site, lang, f"products/{product}") for lang in LANGS}
-    assert all(path.name.endswith("-card.jpg") for path in cards.values())
+    assert all(path.name.endswith("-card.png") for path in cards.values())
     assert len({path.name for path in cards.values()}) == 3  # the words are in the page's language
     assert len({path.read_bytes() for path in cards.values()}) == 3
 
@@ -83,7 +85,7 @@ def test_the_sample_shares_one_card_per_category_and_province_and_one_per_provin
         products = {sample_card(sample_site, lang, f"products/{p}") for p in PHOTO_LESS}  # three categories, three provinces
         assert len(products) == 3 and not products & (aceh | others)
     # 3 (category, province) pairs and 4 provinces of BUMDes, in 3 languages: 21 cards for 3 products and 5 BUMDes.
-    assert len(list((sample_site / "media").glob("*-card.jpg"))) == 21
+    assert len(list((sample_site / "media").glob("*-card.png"))) == 21
 
 
 def plans_of(root: Path):

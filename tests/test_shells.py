@@ -63,7 +63,7 @@ def test_shells_make_the_same_site_as_mkdocs_page_by_page(make_catalog, monkeypa
     assert not [name for name in filled if "VCSHELL" in name or b"VCSLOT" in filled[name]]
     # Both kinds of product page, and the escaped base URL in the attributes a shell fills.
     assert b'property="og:image"' in filled["en/products/kelor-powder/index.html"]
-    assert re.search(rb'property="og:image" content="[^"]+/media/[0-9a-f]{16}-card\.jpg"', filled["en/products/kepiting-hidup/index.html"])
+    assert re.search(rb'property="og:image" content="[^"]+/media/[0-9a-f]{16}-card\.png"', filled["en/products/kepiting-hidup/index.html"])
     if "'" in base_url:
         assert b'content="https://example.org/kat&#39;a&amp;log/d\xc3\xa9sa/media/' in filled["en/products/kelor-powder/index.html"]
 
