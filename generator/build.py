@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,7 +19,9 @@ from generator import write
 from generator.catalog import Catalog, build_catalog
 from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
-from generator.media import Media
+from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_key, card_name, load_fonts, missing_glyphs_by_text, process_card
+from generator.media import CardFor, Media
+from generator.previews import PlannedCard, TextSource, plan_cards
 from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
@@ -59,6 +61,8 @@ class BuildReport:
     languages: int = 0
     photos_processed: int = 0
     photos_reused: int = 0
+    cards_drawn: int = 0
+    cards_reused: int = 0
     pages_reused: int = 0
 
 
@@ -99,13 +103,19 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     media, photo_issues = process_images(catalog, root / PHOTO_CACHE, report)
     if photo_issues:
         return issues + photo_issues
+    # UI strings of every language, for the cards, the root chooser and the feeds.
+    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
+    # Cards: a link preview per (category, province) and per province for BUMDes, in each language, for the
+    # products and BUMDes without a photo (cached by content).
+    cards, card_issues = process_cards(catalog, plan_cards(catalog, localizers(catalog, strings)),
+                                       root / FONTS_DIR, root / PHOTO_CACHE, report)
+    media = replace(media, cards=cards)
+    issues += card_issues
     # Dependencies: today's digest and last change (git) of everything a page can read.
     deps = Dependencies(catalog, media, load_change_times(root))
     deps.prepare()
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
-    # UI strings of every language, for the root chooser and the feeds.
-    strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
     write.clean_stale_staging(out)
     staging = write.new_staging(out)
     try:
@@ -169,6 +179,58 @@ def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tu
                 else:
                     report.photos_processed += 1
     return Media(photos=made["photo"], documents=made["document"], videos=made["video"]), issues
+
+
+def localizers(catalog: Catalog, strings: dict[str, dict[str, str]]) -> dict[str, Localizer]:
+    """Each language's words, English where a UI string is untranslated."""
+    return {l.code: Localizer(l, catalog.source_language, strings[l.code], strings["en"]) for l in catalog.languages}
+
+
+def process_cards(catalog: Catalog, plans: dict[CardFor, PlannedCard], fonts_dir: Path, cache_dir: Path, report: BuildReport
+                  ) -> tuple[dict[CardFor, str], list[Issue]]:
+    """Every card's file name in ``cache_dir``, those not there yet drawn in parallel; a warning for each text
+    (a category's or province's name in one language, the BUMDes label, the title) with characters the card
+    font lacks, naming the file it is written in (they are left out, never drawn as boxes)."""
+    if not plans:
+        return {}, []
+    fonts = load_fonts(fonts_dir)
+    names: dict[CardFor, str] = {}
+    missing: dict[str, CardTexts] = {}
+    left_out: dict[TextSource, str] = {}
+    for which, plan in plans.items():
+        for source, chars in zip(plan.sources, missing_glyphs_by_text(plan.texts, fonts.coverage)):
+            if chars:
+                left_out[source] = "".join(dict.fromkeys(left_out.get(source, "") + chars))
+        name = names[which] = card_name(card_key(plan.texts, fonts))
+        if name in missing:
+            continue
+        if (cache_dir / name).is_file():
+            report.cards_reused += 1
+        else:
+            missing[name] = plan.texts
+    issues = [make_issue(source.path, (1, 1), source.field, "build.card_glyphs", Severity.WARNING, chars=chars)
+              for source, chars in sorted(left_out.items(), key=lambda item: (item[0].path, item[0].field))]
+    if missing:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        jobs = list(missing.values())
+        # Fonts are read once per worker (1.5 MB), not sent with each card.
+        with ProcessPoolExecutor(max_workers=min(2, len(jobs)), initializer=_load_card_fonts, initargs=(fonts_dir,)) as pool:
+            for _ in pool.map(_draw_card, jobs, [cache_dir] * len(jobs), chunksize=max(1, min(64, len(jobs) // 8))):
+                report.cards_drawn += 1
+    return names, issues
+
+
+_CARD_FONTS: CardFonts | None = None
+
+
+def _load_card_fonts(fonts_dir: Path) -> None:
+    global _CARD_FONTS
+    _CARD_FONTS = load_fonts(fonts_dir)
+
+
+def _draw_card(texts: CardTexts, cache_dir: Path) -> str:
+    assert _CARD_FONTS is not None
+    return process_card(texts, _CARD_FONTS, cache_dir)[0]
 
 
 def _process_one(job: tuple[Path, str], cache_dir: Path) -> tuple[Any, bool, str]:

@@ -1,11 +1,14 @@
-"""Link-preview cards: the 1200 × 630 JPEG a shared link shows for a product or BUMDes without a photo.
+"""Link-preview cards: the 1200 × 630 PNG a shared link shows for a product or BUMDes without a photo.
+
+A card says what and where (a category or "BUMDes", a province) and the catalog's mark, never a product's
+name: previews.py chooses the words, so one card serves every page with the same words.
 
 Pure layout (``segment``, ``wrap_lines``, ``fit_lines``, ``fit_name``, ``choose_text``, ``plan_card``) is
-measured with the font but kept apart from drawing (``render_card``, which returns JPEG bytes) and from the
-one function that reads and writes the cache (``process_card``). The font ships with the project
+measured with the font but kept apart from drawing (``draw_card``), from encoding (``render_card``, which returns
+PNG bytes) and from the one function that reads and writes the cache (``process_card``). The font ships with the project
 (theme/fonts/, a subset of Noto Sans CJK SC made by scripts/subset_fonts.py) and is read once per build
 (``load_fonts``): nothing is fetched and the machine's own fonts are never used. A card is named by the hash
-of its texts, the settings and the font's bytes (``card_key``), so a build reuses it until one changes.
+of the texts it draws, the settings and the font's bytes (``card_key``), so a build reuses it until one changes.
 
 Line breaks: between any two Chinese characters (never before closing or after opening punctuation), after
 a space, and after a hyphen inside a word; a word wider than a line is cut by characters. A character the
@@ -20,7 +23,7 @@ import json
 import math
 import struct
 import unicodedata
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Container, Sequence
@@ -32,8 +35,12 @@ from generator import write
 FONTS_DIR = "theme/fonts"
 FONT_FILE = "NotoSansCJKsc-Bold.subset.otf"
 CARD_SIZE = (1200, 630)
-JPEG_QUALITY = 88
-SETTINGS_VERSION = "1"
+PALETTE_COLOURS = 64
+"""A card is a few flat colours and their anti-aliased edges: a 64-colour palette PNG is a quarter of the bytes of
+a JPEG at quality 88 and as close to the drawing (measured in docs/performance.md)."""
+PNG_COMPRESS_LEVEL = 6
+"""zlib level: 9 saves another 13 % but takes six times as long."""
+SETTINGS_VERSION = "2"
 """Raise when a change to this module changes what a card looks like: cached cards are then made again."""
 
 Measure = Callable[[str], float]
@@ -49,7 +56,6 @@ MUTED = (0x4D, 0x5E, 0x55)
 GREEN = (0x1F, 0x5C, 0x45)
 AMBER = (0xE9, 0xA2, 0x3B)
 RUST = (0xA4, 0x56, 0x1A)
-EYEBROW = (0x8A, 0x48, 0x13)
 
 # Layout, in pixels of the 1200 × 630 card.
 MARGIN = 80
@@ -57,9 +63,8 @@ TEXT_WIDTH = CARD_SIZE[0] - 2 * MARGIN
 BAND_TOP = 516
 """The green band with the catalog's mark runs from here to the bottom."""
 NAME_SIZES = ((100, 1), (88, 2), (76, 2), (66, 3), (58, 3))
-"""(font size, most lines) tried in turn: the largest size at which the whole name fits wins."""
+"""(font size, most lines) tried in turn: the largest size at which the whole headline fits wins."""
 LINE_HEIGHT = 1.22
-CATEGORY_SIZE = 34
 PLACE_SIZE = 36
 TITLE_SIZE = 36
 PIN_WIDTH = 44
@@ -81,16 +86,14 @@ TRIM_BEFORE_ELLIPSIS = " ,.;:-–—/、，。；：·"
 class CardTexts:
     """What one card says, already in the page's language: the caller chooses the words, this module draws them."""
 
-    name: str
-    """The product's or the BUMDes's name."""
-    category: str
-    """The product's category, or what a BUMDes is ("BUMDes", "村办企业")."""
+    headline: str
+    """What it is, drawn large: a product's category, or what a BUMDes is ("村办企业（BUMDes）")."""
     place: str
-    """Where it comes from: the province, or "regency, province"."""
+    """Where it comes from: the province."""
     site_title: str
     """The catalog's title (site_config.yml title)."""
     alternates: tuple[str, ...] = ()
-    """The same name in the other languages, Latin first: drawn instead of ``name`` when the font lacks one of its characters."""
+    """The headline in the other languages, Latin first: drawn instead when the font lacks one of its characters."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,8 +126,8 @@ class CardPlan:
     lines: tuple[TextLine, ...]
     pin: tuple[int, int]
     """Left end of the place's baseline: the location pin is drawn before it."""
-    name_from: int
-    """0 when the name is drawn; i when ``alternates[i - 1]`` is drawn instead."""
+    headline_from: int
+    """0 when the headline is drawn; i when ``alternates[i - 1]`` is drawn instead."""
     left_out: str
     """Characters of the texts the font has no glyph for, left out (each once, in order)."""
 
@@ -358,41 +361,50 @@ def choose_text(candidates: Sequence[str], covered: Container[int]) -> tuple[int
     return 0, clean_text("".join(c for c in first if c not in left_out)), left_out
 
 
+def missing_glyphs(texts: CardTexts, covered: Container[int]) -> str:
+    """The characters ``plan_card`` leaves out of a card's texts, each once: what the build warns about, unmeasured."""
+    left_out = missing_glyphs_by_text(texts, covered)
+    return "".join(dict.fromkeys("".join(left_out)))
+
+
+def missing_glyphs_by_text(texts: CardTexts, covered: Container[int]) -> tuple[str, str, str]:
+    """What ``plan_card`` leaves out of the headline (after its alternates), the place and the title: the build
+    names the file each came from."""
+    headline = choose_text((texts.headline, *texts.alternates), covered)[2]
+    return headline, choose_text((texts.place,), covered)[2], choose_text((texts.site_title,), covered)[2]
+
+
 def plan_card(texts: CardTexts, fonts: CardFonts) -> CardPlan:
     """Where every text of a card goes, measured with the card font."""
     covered = fonts.coverage
-    name_from, name, name_missing = choose_text((texts.name, *texts.alternates), covered)
-    _, category, category_missing = choose_text((texts.category,), covered)
+    headline_from, headline, headline_missing = choose_text((texts.headline, *texts.alternates), covered)
     _, place, place_missing = choose_text((texts.place,), covered)
     _, title, title_missing = choose_text((texts.site_title,), covered)
 
     def measure_at(size: int) -> Measure:
         return _face(fonts, size).getlength
 
-    block = fit_name(name, measure_at)
-    category_line = fit_lines(category, measure_at(CATEGORY_SIZE), TEXT_WIDTH, 1)[0]
+    block = fit_name(headline, measure_at)
     place_line = fit_lines(place, measure_at(PLACE_SIZE), TEXT_WIDTH - PIN_WIDTH, 1)[0]
     title_line = fit_lines(title, measure_at(TITLE_SIZE), CARD_SIZE[0] - 2 * MARGIN - MARK_SIZE - 24, 1)[0]
 
-    # Category, name and place are one group, centred in the space above the band.
+    # Headline and place are one group, centred in the space above the band.
     name_height = round(block.size * (0.88 + LINE_HEIGHT * (len(block.lines) - 1)))
-    gap_above, gap_below = 34, round(block.size * 0.12) + 40
-    group = CATEGORY_SIZE + gap_above + name_height + gap_below + PLACE_SIZE
+    gap_below = round(block.size * 0.12) + 40
+    group = name_height + gap_below + PLACE_SIZE
     top = max(56, (BAND_TOP - group) // 2)
     lines: list[TextLine] = []
-    if category_line:
-        lines.append(TextLine(category_line[0], MARGIN, top + round(CATEGORY_SIZE * 0.88), CATEGORY_SIZE, EYEBROW))
-    first_baseline = top + CATEGORY_SIZE + gap_above + round(block.size * 0.88)
+    first_baseline = top + round(block.size * 0.88)
     for i, text in enumerate(block.lines):
         lines.append(TextLine(text, MARGIN, first_baseline + round(i * block.size * LINE_HEIGHT), block.size, INK))
-    place_baseline = top + CATEGORY_SIZE + gap_above + name_height + gap_below + round(PLACE_SIZE * 0.88)
+    place_baseline = top + name_height + gap_below + round(PLACE_SIZE * 0.88)
     if place_line:
         lines.append(TextLine(place_line[0], MARGIN + PIN_WIDTH, place_baseline, PLACE_SIZE, MUTED))
     title_baseline = BAND_TOP + (CARD_SIZE[1] - BAND_TOP) // 2 + round(TITLE_SIZE * 0.36)
     if title_line:
         lines.append(TextLine(title_line[0], MARGIN + MARK_SIZE + 24, title_baseline, TITLE_SIZE, (0xFF, 0xFF, 0xFF)))
-    left_out = "".join(dict.fromkeys(name_missing + category_missing + place_missing + title_missing))
-    return CardPlan(lines=tuple(lines), pin=(MARGIN, place_baseline), name_from=name_from, left_out=left_out)
+    left_out = "".join(dict.fromkeys(headline_missing + place_missing + title_missing))
+    return CardPlan(lines=tuple(lines), pin=(MARGIN, place_baseline), headline_from=headline_from, left_out=left_out)
 
 
 # --- shapes of the mark -----------------------------------------------------------------------------------
@@ -420,7 +432,17 @@ def sprout_shapes(x: float, y: float, size: float) -> tuple[list[list[tuple[floa
 
 
 def render_card(texts: CardTexts, fonts: CardFonts) -> bytes:
-    """The card as JPEG bytes: 1200 × 630, no metadata, the same bytes for the same texts and font."""
+    """The card as PNG bytes: 1200 × 630, 64-colour palette, no metadata, the same bytes for the same texts and font."""
+    # Octree, not median cut: the same fidelity here in half the time. No dithering: flat colours stay flat.
+    image = draw_card(texts, fonts).quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    # No pnginfo= or icc_profile= is passed, so only IHDR, PLTE, IDAT and IEND are written.
+    image.save(buffer, "PNG", compress_level=PNG_COMPRESS_LEVEL)
+    return buffer.getvalue()
+
+
+def draw_card(texts: CardTexts, fonts: CardFonts) -> Image.Image:
+    """The card as drawn, in full colour, before it is reduced to a palette."""
     plan = plan_card(texts, fonts)
     image = _background().copy()
     draw = ImageDraw.Draw(image)
@@ -428,10 +450,7 @@ def render_card(texts: CardTexts, fonts: CardFonts) -> bytes:
         draw.text((line.x, line.baseline), line.text, font=_face(fonts, line.size), fill=line.color, anchor="ls")
     pin = _pin()
     image.paste(RUST, (plan.pin[0], plan.pin[1] - pin.height + 4), pin)
-    buffer = io.BytesIO()
-    # 4:4:4 keeps the edges of coloured text sharp; no exif=, icc_profile= or comment= is passed, so none is written.
-    image.save(buffer, "JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=True)
-    return buffer.getvalue()
+    return image
 
 
 _FACES: dict[tuple[str, int], ImageFont.FreeTypeFont] = {}
@@ -494,21 +513,30 @@ def settings_fingerprint() -> str:
     """Everything besides the texts and the font that changes a card's bytes."""
     import PIL
 
-    layout = [CARD_SIZE, BAND_TOP, MARGIN, NAME_SIZES, LINE_HEIGHT, CATEGORY_SIZE, PLACE_SIZE, TITLE_SIZE, MARK_SIZE,
-              [SAND, LEAF_TINT, INK, MUTED, GREEN, AMBER, RUST, EYEBROW]]
-    return json.dumps([SETTINGS_VERSION, layout, JPEG_QUALITY, PIL.__version__, features.version("freetype2"),
-                       features.version("jpg")], separators=(",", ":"))
+    layout = [CARD_SIZE, BAND_TOP, MARGIN, NAME_SIZES, LINE_HEIGHT, PLACE_SIZE, TITLE_SIZE, MARK_SIZE,
+              [SAND, LEAF_TINT, INK, MUTED, GREEN, AMBER, RUST]]
+    return json.dumps([SETTINGS_VERSION, layout, PALETTE_COLOURS, PNG_COMPRESS_LEVEL, PIL.__version__,
+                       features.version("freetype2"), features.version("zlib")], separators=(",", ":"))
+
+
+def drawn_texts(texts: CardTexts, covered: Container[int]) -> tuple[str, str, str]:
+    """The headline, place and title as ``plan_card`` draws them (an alternate only where the font needs it)."""
+    return tuple(choose_text(candidates, covered)[1]  # type: ignore[return-value]
+                 for candidates in ((texts.headline, *texts.alternates), (texts.place,), (texts.site_title,)))
 
 
 def card_key(texts: CardTexts, fonts: CardFonts) -> str:
-    """Content hash of (texts, settings, font bytes): the cache key and the file name's stem."""
-    digest = hashlib.sha256(json.dumps([settings_fingerprint(), fonts.digest, astuple(texts)], ensure_ascii=False).encode())
+    """Content hash of (the texts drawn, settings, font bytes): the cache key and the file name's stem. The
+    headline's alternates count only when one is drawn, so a category renamed in Chinese redraws only the
+    Chinese cards."""
+    drawn = drawn_texts(texts, fonts.coverage)
+    digest = hashlib.sha256(json.dumps([settings_fingerprint(), fonts.digest, drawn], ensure_ascii=False).encode())
     return digest.hexdigest()[:16]
 
 
 def card_name(key: str) -> str:
     """The file name of the card with this key (in .cache/cards/ and in the site's media)."""
-    return f"{key}-card.jpg"
+    return f"{key}-card.png"
 
 
 def process_card(texts: CardTexts, fonts: CardFonts, cache_dir: Path) -> tuple[str, bool]:

@@ -21,7 +21,7 @@ from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.history import date_time
 from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
-from generator.media import Media
+from generator.media import CardFor, Media, card_read, parse_card_read
 from generator.models import Photo, Video
 from generator.videos import ProcessedVideo
 from generator.sources import THEME_PAGES_DIR
@@ -33,6 +33,10 @@ PRODUCT = "product"
 BUMDES = "bumdes"
 PHOTO = "photo"
 """A file beside a catalog file: a photo, a certificate's scan, or a product's video."""
+CARD = "card"
+"""A link-preview card, media.card_read ("product/seafood/72/zh", "bumdes/72/en"): its digest is the card's
+content key (its words in that language, the settings, the font), so a page names the card drawn for exactly
+the category, province and UI strings it would say now."""
 TEXT = "text"
 """A project-written text, theme/pages/<lang>/<name>.md in every language."""
 CONTACTS = "contacts"
@@ -77,6 +81,11 @@ class CatalogReader:
         """The published copy of a product's video in ``folder``."""
         self.reads.add((PHOTO, (folder / video.file).relative_to(self._catalog.root).as_posix()))
         return self._media.video(folder, video)
+
+    def card(self, card: CardFor) -> str | None:
+        """The file name of a link-preview card (media.product_card, media.bumdes_card)."""
+        self.reads.add((CARD, card_read(card)))
+        return self._media.cards.get(card)
 
     def products_of_bumdes(self, bumdes_id: str) -> list[ProductEntry]:
         """A BUMDes's products, sorted by id."""
@@ -189,6 +198,8 @@ class Dependencies:
             path = (catalog.root / which).resolve()
             processed = self.media.processed(path)
             return processed.key if processed else "-"
+        if kind == CARD:
+            return self.media.cards.get(parse_card_read(which), "-")
         if kind == EVERYTHING:
             parts = [f"{r}:{self.digest((PRODUCT, r))}" for r in catalog.products]
             parts += [f"{b}:{self.digest((BUMDES, b))}" for b in catalog.bumdes]
@@ -219,7 +230,7 @@ class Dependencies:
         if kind == EVERYTHING:
             return max([self.times.get("site_config.yml", 0), *(self.time((PRODUCT, p)) for p in catalog.products),
                         *(self.time((BUMDES, b)) for b in catalog.bumdes)], default=0)
-        return 0  # a list's members are read too, each with its own time
+        return 0  # a list's members are read too, each with its own time; a card's words are in the build's fingerprint
 
 
 def _text_files(root: Path, name: str) -> list[Path]:

@@ -684,6 +684,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a page shell came out of MkDocs without a value's placeholder, so product, BUMDes, category and region pages cannot be made from it; the previous site/ was kept: {problem} (a change in theme/overrides or in Material drops a value: see generator/shells.py)",
         "id": "cetakan halaman keluar dari MkDocs tanpa penanda nilainya, jadi halaman produk, BUMDes, kategori dan wilayah tidak bisa dibuat darinya; site/ sebelumnya tetap dipakai: {problem} (perubahan di theme/overrides atau Material membuang sebuah nilai: lihat generator/shells.py)",
     },
+    "build.card_glyphs": {
+        "en": "the link-preview card in this language leaves out {chars}: the card font (theme/fonts, made by scripts/subset_fonts.py) has no glyph for it (write the name with other characters, or add them to the font's subset)",
+        "id": "kartu pratinjau tautan dalam bahasa ini tidak memuat {chars}: fon kartu (theme/fonts, dibuat oleh scripts/subset_fonts.py) tidak punya glifnya (tulis nama dengan karakter lain, atau tambahkan ke subset fon)",
+    },
     "build.document_failed": {
         "en": "this document could not be published; the previous site/ was kept: {problem} (run make check again)",
         "id": "dokumen ini gagal diterbitkan; site/ sebelumnya tetap dipakai: {problem} (jalankan make check lagi)",

@@ -1,4 +1,5 @@
-"""The processed photos, documents and videos of a build, shared by every language, the page cache and the open-data exports."""
+"""The processed photos, documents, videos and link-preview cards of a build, shared by every language, the page
+cache and the open-data exports."""
 
 from __future__ import annotations
 
@@ -6,10 +7,40 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from generator.catalog import BumdesEntry, ProductEntry
 from generator.documents import ProcessedDocument
 from generator.images import ProcessedPhoto
 from generator.models import Photo, Video
 from generator.videos import ProcessedVideo
+
+CARD_PRODUCT = "product"
+CARD_BUMDES = "bumdes"
+CardFor = tuple[str, str, str]
+"""Which link-preview card, in which language: (CARD_PRODUCT, "<category>/<province code>", language) or
+(CARD_BUMDES, "<province code>", language). A card says only what and where, so every product of one category
+and province shares one card per language, and every BUMDes of one province another."""
+
+
+def product_card(product: ProductEntry, lang: str) -> CardFor:
+    """The card a product without a photo shows in ``lang``: its category's and its province's."""
+    return (CARD_PRODUCT, f"{product.data.category}/{product.province_code}", lang)
+
+
+def bumdes_card(bumdes: BumdesEntry, lang: str) -> CardFor:
+    """The card a BUMDes without a photo shows in ``lang``: its province's."""
+    return (CARD_BUMDES, bumdes.province_code, lang)
+
+
+def card_read(card: CardFor) -> str:
+    """The card as a page's record names it: "product/seafood/72/zh"."""
+    return "/".join(card)
+
+
+def parse_card_read(which: str) -> CardFor:
+    """The card a page's record names (the inverse of ``card_read``)."""
+    kind, rest = which.split("/", 1)
+    subject, lang = rest.rsplit("/", 1)
+    return (kind, subject, lang)
 
 
 @dataclass(frozen=True)
@@ -19,6 +50,8 @@ class Media:
     photos: Mapping[Path, ProcessedPhoto]
     documents: Mapping[Path, ProcessedDocument] = field(default_factory=dict)
     videos: Mapping[Path, ProcessedVideo] = field(default_factory=dict)
+    cards: Mapping[CardFor, str] = field(default_factory=dict)
+    """The file name of each link-preview card a page without a photo shows; several cards may be one file."""
 
     def get(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry, if it was processed."""
@@ -45,4 +78,4 @@ class Media:
         """The names of every file made, for site/media/."""
         names = [v.name for p in self.photos.values() for v in (*p.variants, p.preview)]
         names += [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]
-        return names + [v.name for v in self.videos.values()]
+        return names + [v.name for v in self.videos.values()] + sorted(set(self.cards.values()))

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 import jinja2
+import markupsafe
 import yaml
-from markupsafe import Markup, _escape_inner, escape
+from markupsafe import Markup, escape
 
 from generator.catalog import Catalog
 from generator.csp import POLICY_TOKEN
@@ -33,13 +34,40 @@ PASSTHROUGH = "generator.passthrough"
 """Our Markdown extension (generator/passthrough.py); MkDocs imports it from the project root."""
 
 
+ESCAPE_PROBE = "<a href=\"x\">Tom & 'Jerry'</a>\u00e9\u4e2d"
+"""Every character markupsafe escapes, and text it must leave alone: the private escaper must agree on it."""
+
+
+def private_escaper(module: Any) -> Callable[[str], str]:
+    """markupsafe's private ``_escape_inner``, checked against its public ``escape``; an ImportError saying what
+    to do when a MarkupSafe release removed or changed it (never a silently slower or different escape)."""
+    inner = getattr(module, "_escape_inner", None)
+    try:
+        agrees = inner is not None and inner(ESCAPE_PROBE) == str(module.escape(ESCAPE_PROBE))
+    except Exception:  # noqa: BLE001 - a changed signature is the same news as a missing function
+        agrees = False
+    if not agrees:
+        raise ImportError(
+            "generator/render.py: this MarkupSafe has no markupsafe._escape_inner(str) -> str that escapes as "
+            "markupsafe.escape does (it is private and can change in any release). Install the MarkupSafe pinned in "
+            "requirements.txt, or make escape_for_output call markupsafe.escape and drop this check "
+            "(about 3x slower per printed value; docs/performance.md)"
+        )
+    return inner
+
+
+_escape_inner = private_escaper(markupsafe)
+
+
 def escape_for_output(value: Any) -> str:
     """What `{{ value }}` prints: markupsafe.escape's text, without first wrapping it in a Markup.
 
     The wrapper is dropped at once (a page's output is joined into one string), and making it took more
     than half of each escape's time, for ~2.4 million printed values a language at 10,000 products.
-    ``_escape_inner`` is the C escaper behind markupsafe.escape (MarkupSafe is pinned; tests/test_render.py
-    notices if it moves).
+    ``_escape_inner`` is the C escaper behind markupsafe.escape, checked when this module is imported
+    (``private_escaper``). Measured 2026-12-02 (MarkupSafe 3.0.4): 151 against 460 ns a printed value, and
+    the product, BUMDes and category pages of a 1,000-product catalog rendered in 0.151 instead of 0.178
+    CPU-seconds.
     """
     if value.__class__ is str:
         return _escape_inner(value)

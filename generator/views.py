@@ -25,6 +25,7 @@ from generator.deps import CatalogReader
 from generator.documents import ProcessedDocument
 from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
+from generator.media import CardFor, bumdes_card, product_card
 from generator.models import Contact, Photo, format_phone
 from generator.videos import duration_text
 
@@ -279,6 +280,15 @@ def _preview(ctx: PageContext, folder: Path, photos: list[Photo]) -> str | None:
     """The link-preview image: the first photo's 1200 × 630 crop, absolute."""
     processed = ctx.read.photo(folder, photos[0]) if photos else None
     return ctx.link.absolute_media(processed.preview.name) if processed else None
+
+
+def _preview_or_card(ctx: PageContext, card: CardFor, folder: Path, photos: list[Photo]) -> str | None:
+    """The link preview of a product's or BUMDes's own page: its first photo, else ``card`` (shared with every
+    page that says the same category and province in this language)."""
+    if photos:
+        return _preview(ctx, folder, photos)
+    name = ctx.read.card(card)
+    return ctx.link.absolute_media(name) if name else None
 
 
 def place_line(ctx: PageContext, regency_code: str, province_code: str) -> str:
@@ -638,7 +648,7 @@ def bumdes_view(ctx: PageContext, page: P.Page) -> PageView:
         images=_absolute_images(ctx, bumdes.folder, data.photos),
     )
     return PageView(title=title, description=f"{data.legal_name} · {village_line}", body=body,
-                    og_image=_preview(ctx, bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
+                    og_image=_preview_or_card(ctx, bumdes_card(bumdes, ctx.env.lang), bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
 
 
 def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> list[str]:
@@ -733,6 +743,10 @@ class DealerView:
     payment_terms: tuple[str, ...]
     people: tuple[PersonLine, ...]
     contact_url: str | None
+    email: str = ""
+    """For the printed sheet's letterhead: the dealer's address, number and site in this language."""
+    whatsapp_display: str | None = None
+    website: str = ""
 
 
 @dataclass(frozen=True)
@@ -1053,6 +1067,8 @@ def dealer_view(ctx: PageContext) -> DealerView:
         people=tuple(PersonLine(name=p.name, role=loc.plain(p.role), languages=loc.list([languages.get(c, c) for c in p.languages]))
                      for p in dealer.people),
         contact_url=ctx.link.to(P.CONTACT),
+        email=dealer.email, whatsapp_display=format_phone(dealer.whatsapp) if dealer.whatsapp else None,
+        website=ctx.link.absolute("").split("://", 1)[-1],
     )
 
 
@@ -1136,7 +1152,7 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
     body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
                        basket_url=link.to(P.INQUIRY_LIST))
     return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
-                    og_image=_preview(ctx, product.folder, data.photos), search=search, jsonld=(node,))
+                    og_image=_preview_or_card(ctx, product_card(product, ctx.env.lang), product.folder, data.photos), search=search, jsonld=(node,))
 
 
 def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> DocumentLink | None:

@@ -103,6 +103,25 @@ def test_root_chooser_leads_to_a_product_in_every_language(browser, site, lang):
     context.close()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_root_chooser_never_breaks_a_prompt_and_fits_one_line_on_a_desktop(browser, site, width):  # noqa: F811
+    # "选择语言" used to break after "选" at 1280 px: Chinese may break between any two characters.
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site)
+    prompts = page.evaluate("""() => [...document.querySelectorAll('h1 > span')].map(
+        s => [s.lang, s.textContent, s.getClientRects().length, s.getBoundingClientRect().height])""")
+    assert [lang for lang, *_ in prompts] == list(LANGS)
+    assert [(lang, rects) for lang, _, rects, _ in prompts] == [(lang, 1) for lang in LANGS]
+    line = max(height for *_, height in prompts)
+    heading = page.locator("main h1").bounding_box()["height"]
+    if width >= 1280:
+        assert heading < 1.5 * line, f"the heading takes {heading / line:.1f} lines at {width} px"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"root-chooser-{width}.png"))
+    context.close()
+
+
 @pytest.mark.parametrize(("locale", "lang"), [("zh-CN", "zh"), ("id-ID", "id"), ("en-GB", "en")])
 def test_root_redirects_to_the_browser_language(browser, site, locale, lang):  # noqa: F811
     context = browser.new_context(locale=locale)
@@ -579,8 +598,23 @@ def pdf_pages(pdf: bytes) -> int:
     return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
 
 
+PRINTED = {"id": ("Dicetak: ", "2 Desember 2026"), "en": ("Printed: ", "December 2, 2026"), "zh": ("打印日期：", "2026年12月2日")}
+SAMPLE_NOTICE = {"id": "Data contoh", "en": "Sample data", "zh": "示例数据"}
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    """The PDF's text as poppler's pdftotext reads it, in reading order (the PDF a buyer would print)."""
+    import subprocess
+
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_product_prints_as_one_page_spec_sheet(page, site, lang):
+def test_product_prints_as_one_page_spec_sheet(page, site, lang, tmp_path):
+    # The print date is the browser's today (catalog.js): a fixed clock, never the machine's.
+    page.clock.set_fixed_time("2026-12-02T09:00:00Z")
     page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
     page.emulate_media(media="print")
     assert page.locator(".vc-inquiry__form").is_hidden()
@@ -594,3 +628,12 @@ def test_product_prints_as_one_page_spec_sheet(page, site, lang):
     assert page.locator(".vc-send").is_hidden() and page.locator(".vc-wechat img.vc-qr").is_visible()
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf_pages(pdf) == 1
+    # On paper too: a sample is marked as one, whose sheet it is and how to reach them, and the day it was printed.
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    assert SAMPLE_NOTICE[lang] in text
+    assert "PT Dealer Uji Ekspor" in text and "NIB 9120001234567" in text
+    assert DEALER_EMAIL in text and "+62 811-4500-1234" in text
+    label, date = PRINTED[lang]
+    assert f"{label}{date}" in text
+    (SCREENSHOTS / f"{lang}-print.pdf").parent.mkdir(exist_ok=True)
+    (SCREENSHOTS / f"{lang}-print.pdf").write_bytes(pdf)

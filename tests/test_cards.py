@@ -6,30 +6,32 @@ import dataclasses
 import hashlib
 import importlib.util
 import io
+import math
 import multiprocessing
 import pickle
+import struct
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
-from conftest import jpeg_markers
 from generator import cards
-from generator.cards import (CardFonts, CardTexts, card_key, choose_text, fit_lines, fit_name, load_fonts, plan_card,
+from generator.cards import (CardFonts, CardTexts, card_key, choose_text, draw_card, fit_lines, fit_name, load_fonts, plan_card,
                              process_card, render_card, segment, wrap_lines)
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = load_fonts(ROOT / cards.FONTS_DIR)
 
-CRAB_ZH = CardTexts("活青蟹", "海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Live mud crab", "Kepiting bakau hidup"))
-CRAB_EN = CardTexts("Live mud crab", "Seafood", "Central Sulawesi", "Village Export Catalog", ("Kepiting bakau hidup",))
-CRAB_ID = CardTexts("Kepiting bakau hidup", "Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Live mud crab",))
+CRAB_ZH = CardTexts("海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Seafood", "Hasil laut"))
+CRAB_EN = CardTexts("Seafood", "Central Sulawesi", "Village Export Catalog", ("Hasil laut", "海产品"))
+CRAB_ID = CardTexts("Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Seafood", "海产品"))
+# Headlines far longer than any category name: the layout still holds.
 LONG_ZH = CardTexts("干制长心卡帕藻（Eucheuma cottonii），莱康湾养殖45天，晾架晒干，卡帕型卡拉胶原料，压缩捆装，每个20英尺集装箱约11吨",
-                    "海藻", "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
+                    "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
 LONG_ID = CardTexts("Minyak atsiri nilam (patchouli) hasil penyulingan uap tradisional BUMDes Kabupaten Kepulauan Selayar kualitas ekspor",
-                    "Minyak atsiri", "Kabupaten Kepulauan Selayar, Sulawesi Selatan", "Katalog Ekspor Desa", ("Patchouli essential oil",))
+                    "Kabupaten Kepulauan Selayar, Sulawesi Selatan", "Katalog Ekspor Desa", ("Patchouli essential oil",))
 SAMPLES = (CRAB_ZH, CRAB_EN, CRAB_ID, LONG_ZH, LONG_ID)
 
 
@@ -42,17 +44,42 @@ def face(size: int):
     return cards._face(FONTS, size)
 
 
-# --- the JPEG ------------------------------------------------------------------------------------------------
+# --- the PNG -------------------------------------------------------------------------------------------------
+
+
+def png_chunks(data: bytes) -> list[bytes]:
+    """The chunk types of a PNG file, in order."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    found, at = [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at:at + 4])
+        found.append(data[at + 4:at + 8])
+        at += 12 + length
+    return found
 
 
 @pytest.mark.parametrize("texts", SAMPLES, ids=["zh", "en", "id", "long-zh", "long-id"])
-def test_a_card_is_a_1200_by_630_jpeg_without_metadata(texts):
+def test_a_card_is_a_1200_by_630_palette_png_without_metadata(texts):
     data = render_card(texts, FONTS)
     with Image.open(io.BytesIO(data)) as image:
-        assert (image.format, image.mode, image.size) == ("JPEG", "RGB", (1200, 630))
-    # APP0 (JFIF) and the tables only: no EXIF/XMP (APP1), ICC profile (APP2), other APPn or comment.
-    assert not [m for m in jpeg_markers(data) if 0xE1 <= m <= 0xEF or m == 0xFE]
-    assert len(data) < 300_000  # WhatsApp shows no picture for a larger og:image
+        assert (image.format, image.mode, image.size) == ("PNG", "P", (1200, 630))
+        assert len(image.getpalette()) // 3 <= cards.PALETTE_COLOURS
+    # No text, time, colour-profile or EXIF chunk: nothing about the machine that made it.
+    assert set(png_chunks(data)) == {b"IHDR", b"PLTE", b"IDAT", b"IEND"}
+    assert len(data) < 40_000  # WhatsApp shows no picture over 300 kB; a card is ~12 kB
+
+
+def psnr(a: Image.Image, b: Image.Image) -> float:
+    stat = ImageStat.Stat(ImageChops.difference(a.convert("RGB"), b.convert("RGB")))
+    mse = sum(stat.sum2) / (3 * a.width * a.height)
+    return 10 * math.log10(255 ** 2 / mse) if mse else math.inf
+
+
+@pytest.mark.parametrize("texts", SAMPLES, ids=["zh", "en", "id", "long-zh", "long-id"])
+def test_the_palette_keeps_the_look_of_the_drawing(texts):
+    # 46-47 dB here; a JPEG at quality 88 (the earlier encoding) is 46 dB; 16 colours would be 33 dB, visibly banded.
+    with Image.open(io.BytesIO(render_card(texts, FONTS))) as image:
+        assert psnr(draw_card(texts, FONTS), image) > 44
 
 
 def test_the_same_texts_give_the_same_bytes_cold_or_warm_and_in_another_process():
@@ -117,7 +144,7 @@ def test_a_name_too_long_for_three_lines_ends_in_an_ellipsis_of_its_script():
 
 def test_the_name_takes_the_largest_size_at_which_it_fits():
     assert fit_name("活青蟹", lambda size: face(size).getlength).size == cards.NAME_SIZES[0][0]
-    long = fit_name(LONG_ID.name, lambda size: face(size).getlength)
+    long = fit_name(LONG_ID.headline, lambda size: face(size).getlength)
     assert long.size == cards.NAME_SIZES[-1][0] and len(long.lines) == 3 and long.truncated
     assert long.lines[-1].endswith("...")
 
@@ -188,11 +215,11 @@ def test_every_name_place_and_category_of_the_sample_catalog_is_drawn_as_written
 
 
 def test_a_name_with_a_character_the_font_lacks_is_drawn_in_the_next_language_that_it_covers():
-    texts = dataclasses.replace(CRAB_ZH, name="活鱲鱼")  # 鱲 is outside GB2312
+    texts = dataclasses.replace(CRAB_ZH, headline="活鱲鱼")  # 鱲 is outside GB2312
     assert 0x9C72 not in FONTS.coverage
     plan = plan_card(texts, FONTS)
-    assert plan.name_from == 1 and plan.left_out == ""
-    assert "Live mud crab" in [line.text for line in plan.lines]
+    assert plan.headline_from == 1 and plan.left_out == ""
+    assert "Seafood" in [line.text for line in plan.lines]
     assert not any("鱲" in line.text for line in plan.lines)
 
 
@@ -206,17 +233,17 @@ def test_letters_with_diacritics_the_font_lacks_become_their_base_letter():
 def test_what_no_candidate_covers_is_left_out_and_said():
     assert choose_text(("活青蟹🦀", "Live crab 🦀"), FONTS.coverage) == (0, "活青蟹", "🦀")
     assert choose_text(("Łódź",), FONTS.coverage) == (0, "ódz", "Ł")
-    crab = dataclasses.replace(CRAB_ZH, name="活青蟹🦀", alternates=())
+    crab = dataclasses.replace(CRAB_ZH, headline="海产品🦀", alternates=())
     assert plan_card(crab, FONTS).left_out == "🦀"
-    # Nothing of the missing character is drawn: the card is that of the name without it.
-    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, name="活青蟹"), FONTS)
+    # Nothing of the missing character is drawn: the card is that of the headline without it.
+    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, headline="海产品"), FONTS)
 
 
 def test_every_text_of_the_card_goes_through_the_fallback():
-    texts = CardTexts("Kopi", "Kopi 🫘", "Aceh 🌋", "Katalog ✦", ())
+    texts = CardTexts("Kopi 🫘", "Aceh 🌋", "Katalog ✦", ())
     plan = plan_card(texts, FONTS)
     assert set(plan.left_out) == {"🫘", "🌋", "✦"}
-    assert [line.text for line in plan.lines] == ["Kopi", "Kopi", "Aceh", "Katalog"]
+    assert [line.text for line in plan.lines] == ["Kopi", "Aceh", "Katalog"]
 
 
 # --- naming and the cache -------------------------------------------------------------------------------------
@@ -225,9 +252,13 @@ def test_every_text_of_the_card_goes_through_the_fallback():
 def test_the_key_changes_with_every_text_the_font_and_the_settings(monkeypatch):
     key = card_key(CRAB_ID, FONTS)
     assert card_key(dataclasses.replace(CRAB_ID), FONTS) == key
-    changed = {field.name: card_key(dataclasses.replace(CRAB_ID, **{field.name: ("x",) if field.name == "alternates" else "x"}), FONTS)
-               for field in dataclasses.fields(CardTexts)}
+    changed = {name: card_key(dataclasses.replace(CRAB_ID, **{name: "x"}), FONTS) for name in ("headline", "place", "site_title")}
     assert len(set(changed.values()) | {key}) == len(changed) + 1
+    # The headline's alternates count only when one is drawn: a Chinese name renamed leaves the Indonesian card.
+    assert card_key(dataclasses.replace(CRAB_ID, alternates=("Seafood", "海鲜")), FONTS) == key
+    lacking = dataclasses.replace(CRAB_ID, headline="鱲")  # outside the font: the first alternate is drawn
+    assert card_key(lacking, FONTS) != card_key(dataclasses.replace(lacking, alternates=("Fish",)), FONTS)
+    assert card_key(lacking, FONTS) == card_key(dataclasses.replace(CRAB_ID, headline="Seafood", alternates=()), FONTS)
     other_font = CardFonts(data=FONTS.data + b"\0", digest=hashlib.sha256(FONTS.data + b"\0").hexdigest(), coverage=FONTS.coverage)
     assert card_key(CRAB_ID, other_font) != key
     assert card_key(CRAB_ID, load_fonts(ROOT / cards.FONTS_DIR)) == key  # read again: same bytes, same key

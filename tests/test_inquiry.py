@@ -150,3 +150,24 @@ def test_every_qr_code_is_a_full_qr_code_with_its_quiet_zone():
         modules = width // QR_SCALE - 2 * QR_QUIET_ZONE
         assert width == image.size
         assert modules >= 21 and (modules - 17) % 4 == 0  # a QR version (21, 25, 29 …): a Micro QR is 11–17
+
+
+@pytest.mark.parametrize("number, shown", [
+    ("+6281145001234", "+62 811-4500-1234"),    # Indonesian mobile, as written in site_config.yml digits only
+    ("+62 811 4500 1234", "+62 811-4500-1234"),  # spaced as a person types it
+    ("+8613800138000", "+86 138 0013 8000"),    # a Chinese agent's mobile, in China's grouping
+])
+def test_whatsapp_numbers_are_shown_grouped_while_the_link_keeps_digits_only(number, shown):
+    from generator.models import format_phone
+
+    assert format_phone(number) == shown
+    assert urlsplit(whatsapp_link(number, "")).path == "/" + "".join(c for c in number if c.isdigit())
+
+
+def test_the_sample_contact_page_shows_each_whatsapp_number_grouped_and_links_its_digits(sample_site):
+    import re
+
+    page = (sample_site / "en" / "contact" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="https://wa\.me/([0-9]+)"[^>]*>([^<]+)</a>', page)
+    assert ("6281145001234", "+62 811-4500-1234") in links
+    assert links and all(re.fullmatch(r"\+62 [0-9]{3}-[0-9]{4}-[0-9]{4}", shown) for _, shown in links)

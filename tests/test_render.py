@@ -60,3 +60,30 @@ def test_templates_print_through_the_fast_escape_and_still_escape_everything_but
 def test_a_missing_value_printed_is_still_an_error():
     with pytest.raises(jinja2.UndefinedError):
         _render("{{ nothing }}")
+
+
+def test_the_private_escaper_is_refused_with_what_to_do_when_markupsafe_drops_or_changes_it():
+    import types
+
+    import markupsafe
+
+    from generator.render import private_escaper
+
+    assert private_escaper(markupsafe) is markupsafe._escape_inner
+    gone = types.SimpleNamespace(escape=markupsafe.escape)
+    changed = types.SimpleNamespace(escape=markupsafe.escape, _escape_inner=lambda s: s.replace("&", "&amp;"))
+    other_signature = types.SimpleNamespace(escape=markupsafe.escape, _escape_inner=lambda s, quote: s)
+    for module in (gone, changed, other_signature):
+        with pytest.raises(ImportError, match=r"no markupsafe\._escape_inner.*requirements\.txt.*markupsafe\.escape"):
+            private_escaper(module)
+
+
+def test_render_fails_at_import_when_the_installed_markupsafe_has_no_private_escaper(tmp_path):
+    import subprocess
+    import sys
+
+    # A MarkupSafe release without _escape_inner, stood in by deleting it before generator.render is imported.
+    code = "import markupsafe; del markupsafe._escape_inner; import generator.render"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode != 0
+    assert "ImportError: generator/render.py: this MarkupSafe has no markupsafe._escape_inner" in result.stderr

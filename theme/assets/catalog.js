@@ -147,12 +147,28 @@
     });
   }
 
+  // The printed sheet's date is the day it is printed, in the page's language: a date written at build time
+  // would stay on a page the cache keeps for months.
+  function setupPrintDate(line) {
+    var time = line.querySelector("time");
+    function stamp() {
+      var now = new Date();
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      time.dateTime = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+      time.textContent = now.toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+      line.hidden = false;
+    }
+    stamp();
+    window.addEventListener("beforeprint", stamp);
+  }
+
   function init() {
     setupSkipLink();
     markSectionTab();
     Array.prototype.forEach.call(document.querySelectorAll("[data-gallery]"), setupGallery);
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     Array.prototype.forEach.call(document.querySelectorAll("[data-filters]"), setupFilters);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print-date]"), setupPrintDate);
   }
 
   if (document.readyState === "loading") {
