@@ -57,6 +57,7 @@ CONTENT_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".webp": "image/webp",
+    ".pdf": "application/pdf",  # certificates and analyses, rewritten clean (documents.py)
     ".wasm": "application/wasm",
     # Pagefind's metadata, index chunks, fragments and per-language WebAssembly are gzip data that
     # pagefind.js fetches and inflates itself: plain bytes, with no Content-Encoding.

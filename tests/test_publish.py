@@ -148,6 +148,7 @@ BYTES = "application/octet-stream"
     ("robots.txt", "text/plain; charset=utf-8", SHORT),
     ("data/products.json", "application/json", SHORT),
     ("data/products.csv", "text/csv; charset=utf-8", SHORT),
+    ("media/5704c6ae4e37e2d8.pdf", "application/pdf", IMMUTABLE),
 ])
 def test_every_kind_of_file_gets_its_content_type_and_cache_lifetime(path, content_type, cache_control):
     assert headers_for(path) == Headers(content_type, cache_control)
