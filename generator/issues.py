@@ -549,6 +549,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "photo '{value}' cannot be read: the file is incomplete, cut off while uploading or copying (export it again as JPEG, PNG or WebP)",
         "id": "foto '{value}' tidak bisa dibaca: berkasnya tidak lengkap, terpotong saat diunggah atau disalin (ekspor ulang sebagai JPEG, PNG atau WebP)",
     },
+    "rule.photo_location": {
+        "en": "photo '{value}' records where it was taken ({tags}), and git keeps every committed photo forever (turn off the camera's location: Android: Camera → Settings → Location tags off; iPhone: Settings → Privacy & Security → Location Services → Camera → Never; then upload the photo again; or a maintainer runs: make strip-location FILES={file})",
+        "id": "foto '{value}' menyimpan lokasi tempat foto diambil ({tags}), dan git menyimpan setiap foto yang di-commit selamanya (matikan lokasi kamera: Android: Kamera → Setelan → Tag lokasi mati; iPhone: Pengaturan → Privasi & Keamanan → Layanan Lokasi → Kamera → Jangan; lalu unggah ulang fotonya; atau pengelola menjalankan: make strip-location FILES={file})",
+    },
     "rule.photo_damaged": {
         "en": "photo '{value}' cannot be read: the file is damaged (export it again as JPEG, PNG or WebP)",
         "id": "foto '{value}' tidak bisa dibaca: berkasnya rusak (ekspor ulang sebagai JPEG, PNG atau WebP)",

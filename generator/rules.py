@@ -371,7 +371,8 @@ def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
 
 def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Photos exist beside their file, are real files (not links) and readable images; a first photo too small
-    for the page (the hero and the link preview) is an error, any other a warning."""
+    for the page (the hero and the link preview) is an error, any other a warning, and so is a photo that
+    carries where it was taken (GPS, or a place in XMP or IPTC)."""
     for checked in having([*result.bumdes, *result.products], "photos"):
         folder = checked.document.path.parent
         for index, photo in enumerate(checked.model.photos):
@@ -383,7 +384,13 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
                 for code, severity, values in found:
                     if code == "rule.photo_small" and index == 0:
                         code, severity = "rule.first_photo_small", Severity.ERROR
-                    yield make_issue(*where, code, severity, **values)
+                    yield make_issue(*where, code, severity, **_with_path(code, values, sources, folder / photo.file))
+
+
+def _with_path(code: str, values: dict[str, Any], sources: Sources, path: Path) -> dict[str, Any]:
+    """A location warning names the photo's path for the maintainer's command; answers cached by content
+    cannot (the same bytes may sit in two folders)."""
+    return {**values, "file": sources.relative(path)} if code == "rule.photo_location" else values
 
 
 def _cached_photo_problems(result: Validated, folder: Path, name: str) -> list[tuple[str, Severity, dict[str, Any]]]:
@@ -418,8 +425,22 @@ def _file_problems(folder: Path, name: str, kind: str) -> Iterator[tuple[str, Se
             yield "rule.photo_missing" if kind == "photo" else "rule.file_missing", Severity.ERROR, {"value": name}
     else:
         pdf = kind == "document" and target.suffix.lower() == ".pdf"
-        for code, severity, values in (inspect_document(target) if pdf else inspect_photo(target)):
+        found = list(inspect_document(target) if pdf else inspect_photo(target))
+        for code, severity, values in found:
             yield code, severity, {"value": name, **values}
+        if not pdf and not any(severity is Severity.ERROR for _, severity, _ in found):
+            yield from _location_problems(target, name)
+
+
+def _location_problems(target: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
+    """A committed photo that says where it was taken: the site never shows it (images.py re-encodes every
+    photo), but git keeps the original, coordinates and all, for anyone to download forever. A warning: the
+    contributor can fix it only by uploading the photo again, and a maintainer can strip it (metadata.py)."""
+    from generator.metadata import describe_location, location_tags
+
+    tags = location_tags(target)
+    if tags:
+        yield "rule.photo_location", Severity.WARNING, {"value": name, "tags": describe_location(tags)}
 
 
 def check_documents(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -435,7 +456,7 @@ def check_documents(result: Validated, sources: Sources, today: dt.date) -> Iter
             if found:
                 where = (product.where, product.at(*loc), format_loc(loc))
                 for code, severity, values in found:
-                    yield make_issue(*where, code, severity, **values)
+                    yield make_issue(*where, code, severity, **_with_path(code, values, sources, folder / name))
 
 
 def check_certificates(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY, jpeg_bytes
+from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY, gps_jpeg_bytes, jpeg_bytes
 from generator.build import check_catalog
 from generator.issues import MESSAGES, Severity, format_report, has_errors
 
@@ -52,6 +52,8 @@ CASES = {
  "photo_outside": {K: P + 'photos:\n  - {file: ../other/kelor.jpg, alt: {id: Bubuk kelor}}\n'},
  "photo_name_shell": {K: P + 'photos:\n  - {file: "$(touch x).jpg", alt: {id: Bubuk kelor}}\n'},
  "photo_case": {K: P + 'photos:\n  - {file: img_0001.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/IMG_0001.JPG": JPEG},
+ "photo_location": {K: P + 'photos:\n  - {file: kelor-1.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/kelor-1.jpg": gps_jpeg_bytes(),
+                    BF: B + 'photos:\n  - {file: kantor.jpg, alt: {id: Kantor BUMDes}}\n', "products/bumdes-maju/kantor.jpg": gps_jpeg_bytes()},
  "first_photo_small": {K: P + 'photos:\n  - {file: a.jpg, alt: {id: A}}\n  - {file: b.jpg, alt: {id: B}}\n',
                        "products/bumdes-maju/a.jpg": SMALL_JPEG, "products/bumdes-maju/b.jpg": SMALL_JPEG},
  "unused_file": {"products/bumdes-maju/lama.jpg": JPEG, "products/bumdes-maju/catatan.txt": "x"},
@@ -305,3 +307,27 @@ def test_every_rule_runs_on_a_file_whose_every_field_is_broken(make_catalog, mod
 def test_rules_report_on_the_valid_fields_of_a_file_with_shape_errors(make_catalog):
     root = make_catalog({K: P.replace("availability: available", "availability: tersedia").replace('"121190"', '"999999"')})
     assert sorted(i.code for i in check_catalog(root, today=TODAY).issues) == ["rule.hs_code", "schema.choice"]
+
+
+def test_a_photo_with_location_warns_until_stripped_and_the_answer_follows_its_bytes(make_catalog, monkeypatch):
+    """The location warning is cached by the photo's content: stripping the photo ends it at once, and an
+    unchanged photo is not read for metadata twice."""
+    from generator import metadata
+    from generator.metadata import strip_location_files
+
+    root = make_catalog({K: P + 'photos:\n  - {file: kelor-1.jpg, alt: {id: Bubuk kelor}}\n',
+                         "products/bumdes-maju/kelor-1.jpg": gps_jpeg_bytes()})
+    photo = root / "products/bumdes-maju/kelor-1.jpg"
+    first = check_catalog(root, today=TODAY).issues
+    assert [(i.code, i.severity, dict(i.values)["file"]) for i in first] == [
+        ("rule.photo_location", Severity.WARNING, "products/bumdes-maju/kelor-1.jpg")]
+    assert not has_errors(first) and has_errors(first, strict=True)
+
+    calls = []
+    monkeypatch.setattr(metadata, "location_tags", lambda path: calls.append(path) or ["GPSLatitude"])
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.photo_location"]
+    assert calls == []  # the same bytes: the answer came from the cache
+    monkeypatch.undo()
+
+    assert [i.code for i in strip_location_files([photo])] == ["metadata.removed"]
+    assert check_catalog(root, today=TODAY).issues == []
