@@ -96,6 +96,20 @@ def test_the_link_check_finds_a_broken_link(tmp_path):
     ]
 
 
+def test_the_repositorys_photos_say_nowhere():
+    """What git keeps forever carries no location: the sample photos were stripped with `make strip-location`
+    (pixels untouched). Photos with GPS live only in tests, made by Pillow (conftest.gps_jpeg_bytes,
+    test_metadata.py, test_images.py, test_intake.py)."""
+    import subprocess
+
+    from generator.metadata import image_kind, location_tags
+
+    tracked = subprocess.run(["git", "ls-files", "-z", "--", "products", "theme"], cwd=ROOT, capture_output=True, check=True).stdout
+    photos = [ROOT / name for name in tracked.decode().split("\0") if name and image_kind((ROOT / name).read_bytes()[:12])]
+    assert len(photos) >= 15
+    assert {str(path.relative_to(ROOT)): tags for path in photos if (tags := location_tags(path))} == {}
+
+
 def test_sample_photos_were_re_encoded_without_metadata(sample_site):
     from PIL import Image
 
