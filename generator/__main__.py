@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         return serve(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
     elif args.command == "new":
         issues = build.new_product(root, args.bumdes, args.product, today=today)
+        if not has_errors(issues):
+            # What to fill next, line by line; no "no problems" line under a list of places still to fill.
+            for issue in sorted(issues):
+                print(issue.format(lang))
+            return 0
     elif args.command == "report":
         text = build.report_facts(root, today=today)
         if args.output is None:

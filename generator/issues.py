@@ -549,6 +549,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "photo '{value}' cannot be read: the file is incomplete, cut off while uploading or copying (export it again as JPEG, PNG or WebP)",
         "id": "foto '{value}' tidak bisa dibaca: berkasnya tidak lengkap, terpotong saat diunggah atau disalin (ekspor ulang sebagai JPEG, PNG atau WebP)",
     },
+    "rule.placeholder": {
+        "en": "still holds the placeholder '{value}' from make new-product (write the real value here, or delete the line if the field is optional)",
+        "id": "masih berisi isian sementara '{value}' dari make new-product (tulis isi yang sebenarnya di sini, atau hapus barisnya bila kolom ini tidak wajib)",
+    },
     "rule.photo_location": {
         "en": "photo '{value}' records where it was taken ({tags}), and git keeps every committed photo forever (turn off the camera's location: Android: Camera → Settings → Location tags off; iPhone: Settings → Privacy & Security → Location Services → Camera → Never; then upload the photo again; or a maintainer runs: make strip-location FILES={file})",
         "id": "foto '{value}' menyimpan lokasi tempat foto diambil ({tags}), dan git menyimpan setiap foto yang di-commit selamanya (matikan lokasi kamera: Android: Kamera → Setelan → Tag lokasi mati; iPhone: Pengaturan → Privasi & Keamanan → Layanan Lokasi → Kamera → Jangan; lalu unggah ulang fotonya; atau pengelola menjalankan: make strip-location FILES={file})",
@@ -668,8 +672,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "ditulis",
     },
     "info.created": {
-        "en": "created: fill in every field marked TODO, then run 'make check'",
-        "id": "dibuat: isi setiap kolom bertanda TODO, lalu jalankan 'make check'",
+        "en": "created: fill in the {count} places marked TODO listed below, put the photo {photo} into {folder}, then run 'make check' (and 'make serve BUMDES={bumdes}' to see the page)",
+        "id": "dibuat: isi {count} tempat bertanda TODO di bawah ini, taruh foto {photo} di {folder}, lalu jalankan 'make check' (dan 'make serve BUMDES={bumdes}' untuk melihat halamannya)",
+    },
+    "scaffold.fill": {
+        "en": "fill in here: replace '{value}'",
+        "id": "isi di sini: ganti '{value}'",
     },
     "scaffold.exists": {
         "en": "already exists; choose another product id (nothing was changed)",

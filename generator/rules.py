@@ -570,6 +570,40 @@ def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
             yield make_issue(product.where, product.at("markets"), "markets", "rule.gacc_for_china", Severity.WARNING)
 
 
+PLACEHOLDER = re.compile(r"\bTODO\b")
+"""What `make new-product` writes where a person must write (scaffold.py): never published as a product's text."""
+
+
+def is_placeholder(value: Any) -> bool:
+    """Whether a value still holds a scaffold's placeholder."""
+    return isinstance(value, str) and PLACEHOLDER.search(value) is not None
+
+
+def placeholders(value: Any, loc: tuple[Any, ...] = (), fields: frozenset[str] | None = None) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(location, text as a message quotes it) of every placeholder inside a model or plain YAML data (at the
+    top, only ``fields``)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if fields is None or name in fields:
+                yield from placeholders(getattr(value, name, None), loc + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if fields is None or key in fields:
+                yield from placeholders(item, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from placeholders(item, loc + (index,))
+    elif is_placeholder(value):
+        yield loc, shorten(value.strip().split("\n")[0], 40)  # a block's first line: where the TODO stands
+
+
+def check_placeholders(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """No value still holds a `make new-product` placeholder (TODO): "TODO nama produk" would be a product's title."""
+    for checked in result.files():
+        for loc, text in placeholders(checked.model, fields=checked.fields):
+            yield make_issue(checked.where, checked.document.text_position(loc), format_loc(loc), "rule.placeholder", value=text)
+
+
 FILE_RULES: tuple[FileRule, ...] = (
     check_file_ids,
     check_languages,
@@ -579,6 +613,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     check_markup,
     check_verify_urls,
     check_gacc,
+    check_placeholders,
 )
 """Rules that read one file (and site_config.yml) and nothing else: they run where the file is loaded and
 their results are cached by the file's content, so they never see the date (a cached answer would go stale)."""

@@ -52,6 +52,9 @@ CASES = {
  "photo_outside": {K: P + 'photos:\n  - {file: ../other/kelor.jpg, alt: {id: Bubuk kelor}}\n'},
  "photo_name_shell": {K: P + 'photos:\n  - {file: "$(touch x).jpg", alt: {id: Bubuk kelor}}\n'},
  "photo_case": {K: P + 'photos:\n  - {file: img_0001.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/IMG_0001.JPG": JPEG},
+ "placeholder": {K: P.replace("name: {id: Bubuk daun kelor,", "name: {id: TODO nama produk,").replace('"121190"', '"TODO"')
+                 .replace("category: moringa", "category: TODO").replace("  en: Organic moringa leaf powder.\n", "  en: |\n    TODO Describe the product.\n")
+                 .replace('place: "Pantoloan, Palu"', "place: TODO pelabuhan muat")},
  "photo_location": {K: P + 'photos:\n  - {file: kelor-1.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/kelor-1.jpg": gps_jpeg_bytes(),
                     BF: B + 'photos:\n  - {file: kantor.jpg, alt: {id: Kantor BUMDes}}\n', "products/bumdes-maju/kantor.jpg": gps_jpeg_bytes()},
  "first_photo_small": {K: P + 'photos:\n  - {file: a.jpg, alt: {id: A}}\n  - {file: b.jpg, alt: {id: B}}\n',
