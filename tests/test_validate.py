@@ -334,3 +334,49 @@ def test_a_photo_with_location_warns_until_stripped_and_the_answer_follows_its_b
 
     assert [i.code for i in strip_location_files([photo])] == ["metadata.removed"]
     assert check_catalog(root, today=TODAY).issues == []
+
+
+# Each case: the file and its text, and for each issue's field the text from the line and column it names.
+POSITIONS = {
+    "unknown key at the top, on its own line": (K, P.replace("availability: available", "availabilty: available"),
+                                                {"availabilty": "availabilty: available", "availability": "id: kelor-powder"}),
+    "unknown key with no value": (K, P.replace("availability: available", "availability: available\nstoragee:"), {"storagee": "storagee:"}),
+    "unknown key in a block mapping": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"\n  unit: kg\n  unitt: kg'),
+                                       {"moq.unitt": "unitt: kg"}),
+    "unknown key after a comment": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"\n  # satuan\n  unitt: kg\n  unit: kg'),
+                                    {"moq.unitt": "unitt: kg"}),
+    "unknown key in a list item": (K, P.replace('  - {incoterm: FOB, place: "Pantoloan, Palu"}', '  - incoterm: FOB\n    placee: Palu\n    place: Palu'),
+                                   {"shipping[0].placee": "placee: Palu"}),
+    "unknown key on a flow mapping's second line": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq: {quantity: "500", unit: kg,\n  unitt: kg}'),
+                                                    {"moq.unitt": "unitt: kg}"}),
+    "missing field at the top: line 1": (K, P.replace('hs_code: "121190"\n', ''), {"hs_code": "id: kelor-powder"}),
+    "missing field below a comment: still line 1": (K, "# Produk baru\n" + P.replace('hs_code: "121190"\n', ''), {"hs_code": "# Produk baru"}),
+    "missing field in a mapping: its parent's line": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"'), {"moq.unit": "moq:"}),
+    "missing field in a list item: the item's line": (K, P.replace('  - {incoterm: FOB, place: "Pantoloan, Palu"}', '  - incoterm: FOB'),
+                                                      {"shipping[0].place": "incoterm: FOB"}),
+    "missing field of a BUMDes": (BF, B.replace("legal_name: BUM Desa Maju\n", ""), {"legal_name": "id: bumdes-maju"}),
+}
+
+
+@pytest.mark.parametrize("name", list(POSITIONS))
+def test_every_message_points_at_the_line_to_edit(make_catalog, name):
+    path, text, expected = POSITIONS[name]
+    issues = check_catalog(make_catalog({path: text}), today=TODAY).issues
+    lines = text.splitlines()
+    found = {issue.field: lines[issue.line - 1][issue.column - 1:] for issue in issues}
+    assert found == expected
+
+
+def test_a_photo_written_in_other_capitals_names_the_file_that_is_there(make_catalog):
+    root = make_catalog({K: P + "photos:\n  - {file: img_0001.jpg, alt: {id: Bubuk kelor}}\n",
+                         "products/bumdes-maju/IMG_0001.JPG": JPEG})
+    [issue] = check_catalog(root, today=TODAY).issues
+    assert (issue.line, issue.code, dict(issue.values)["other"]) == (29, "rule.photo_case", "IMG_0001.JPG")
+    assert "but the folder has 'IMG_0001.JPG' (write the name exactly as the file is named" in issue.format("en")
+
+
+def test_a_certificate_written_in_other_capitals_names_the_file_that_is_there(make_catalog):
+    root = make_catalog({K: P.replace("valid_until: 2028-01-31}", "valid_until: 2028-01-31, file: sertifikat-halal.pdf}"),
+                         "products/bumdes-maju/Sertifikat-Halal.PDF": b"%PDF-1.4\n"})
+    [issue] = check_catalog(root, today=TODAY).issues
+    assert (issue.field, issue.code, dict(issue.values)["other"]) == ("certifications[0].file", "rule.photo_case", "Sertifikat-Halal.PDF")
