@@ -467,6 +467,13 @@ def publish_site(root: Path, *, dest: str, site: Path | None, everything: bool, 
     return publish(site or root / SITE_DIR, dest, everything=everything, dry_run=dry_run)
 
 
+def make_preview(root: Path, *, site: Path | None, out: Path, before: Path | None) -> str:
+    """The pull request's preview of the built site, opened from disk; the run summary (preview.py)."""
+    from generator.preview import make_preview as run
+
+    return run(site or root / SITE_DIR, out, before)
+
+
 def report_translations(root: Path) -> list[str]:
     """Missing and stale translations per language, then a coverage line per language."""
     from generator.schemas import read_config

@@ -289,9 +289,20 @@ def test_pull_request_tests_run_with_debian_chromium_cjk_fonts_and_node():
         assert re.search(rf"apt-get install[^\n]*(\\\n[^\n]*)*\b{re.escape(package)}\b", install), package
 
 
-def test_pull_request_uploads_the_built_site_as_a_preview():
-    uploads = [step for _, step in steps(load_workflow("pull-request.yml")) if "upload-artifact@" in step.get("uses", "")]
-    assert [step["with"]["path"] for step in uploads] == ["site"]
+def test_pull_request_uploads_a_preview_that_opens_from_disk_and_lists_the_changed_pages():
+    workflow = load_workflow("pull-request.yml")
+    uploads = [step for _, step in steps(workflow) if "upload-artifact@" in step.get("uses", "")]
+    assert [step["with"]["path"] for step in uploads] == ["preview"]
+    (build,) = [job for job in workflow["jobs"].values() if any(s.get("run") == "make build" for s in job["steps"])]
+    scripts = [str(step.get("run", "")) for step in build["steps"]]
+    base = next(i for i, run in enumerate(scripts) if "git checkout --quiet HEAD^1" in run)
+    built = scripts.index("make build")
+    preview = next(i for i, run in enumerate(scripts) if "-m generator preview" in run)
+    assert base < built < preview < next(i for i, step in enumerate(build["steps"]) if "upload-artifact@" in step.get("uses", ""))
+    assert 'mv site "$RUNNER_TEMP/site-base"' in scripts[base] and 'git checkout --quiet "$GITHUB_SHA"' in scripts[base]
+    assert scripts[preview] == ('.venv/bin/python -m generator preview --out preview --before "$RUNNER_TEMP/site-base" '
+                                '--summary "$GITHUB_STEP_SUMMARY"')
+    assert build["steps"][0].get("with", {}).get("fetch-depth") == 0  # HEAD^1 is there
 
 
 # --- publish.yml -------------------------------------------------------------------------------------
