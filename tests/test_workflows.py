@@ -536,8 +536,20 @@ def test_pull_request_template_has_the_buyer_checklist_in_both_languages():
     text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     indonesian, english = text.split("## Checklist (English)")
     indonesian = indonesian.split("## Daftar periksa")[1]
-    for word in ("alt", "hs_code", "moq", "capacity", "on_request", "Incoterm", "valid_until", "GACC", "verified", "make check"):
+    for word in ("alt", "hs_code", "moq", "capacity", "on_request", "Incoterm", "valid_until", "GACC", "verified", "Details"):
         assert word in indonesian and word in english, word
+
+
+def test_pull_request_template_asks_only_what_a_web_contributor_can_do():
+    """No tick for a command a browser cannot run; alt text needs Indonesian only, as the docs say."""
+    text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    ticks = [line for line in text.splitlines() if line.startswith("- [ ]")]
+    assert len(ticks) == 20
+    assert [line for line in ticks if re.search(r"make|terminal|command|perintah", line, re.I)] == []
+    alt = [line for line in ticks if "`alt`" in line]
+    assert len(alt) == 2 and all("`id`" in line and "every language" not in line and "setiap bahasa" not in line for line in alt)
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "(`id` wajib)" in guide and "(`id` required)" in guide  # what the template's alt line follows
 
 
 # --- scripts/check_links.py: extraction only, never the network -------------------------------------
