@@ -457,6 +457,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "village code '{value}' is not in the official Kemendagri list (look it up by village name; format 72.10.01.2009)",
         "id": "kode desa '{value}' tidak ada di daftar resmi Kemendagri (cari berdasarkan nama desa; format 72.10.01.2009)",
     },
+    "village.suggestions": {
+        "en": "the village this file names may be: {suggestions} (copy the right code, in quotes; or search the village-code page, kontributor/kode-desa/)",
+        "id": "desa yang disebut di berkas ini mungkin: {suggestions} (salin kode yang benar, dalam tanda kutip; atau cari di halaman kode desa, kontributor/kode-desa/)",
+    },
     "rule.kelurahan": {
         "en": "'{value}' ({name}) is a kelurahan, not a desa; a BUMDes belongs to a desa (check the code)",
         "id": "'{value}' ({name}) adalah kelurahan, bukan desa; BUMDes berada di desa (periksa kodenya)",

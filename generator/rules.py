@@ -340,17 +340,68 @@ def _official_name(region: Checked[RegionFile], loc: tuple[Any, ...], entry: mod
 
 
 def check_villages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
-    """A BUMDes's village is an official desa whose regency is listed under regions/."""
+    """A BUMDes's village is an official desa whose regency is listed under regions/; where the code is
+    unknown, a kelurahan, or missing or malformed, the desa the file names (its description's "Desa …", its
+    id's last words) are suggested with their codes."""
     listed = {r.code for region in having(result.regions, "regencies") for r in region.model.regencies}
-    for bumdes in having(result.bumdes, "village"):
+    for bumdes in result.bumdes:
+        if not bumdes.has("village"):
+            # Missing or malformed: the shape check said so at its line; the codes that may be meant follow.
+            written = ("village",) in bumdes.document.value_at
+            yield from _village_suggestions(bumdes, None, bumdes.at("village") if written else (1, 1))
+            continue
         code = bumdes.model.village
         name = official.village_name(code)
         if name is None:
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.unknown_village", value=code)
+            yield from _village_suggestions(bumdes, code, bumdes.at("village"))
         elif official.is_kelurahan(code):
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.kelurahan", value=code, name=name)
+            yield from _village_suggestions(bumdes, code, bumdes.at("village"))
         elif result.regions and code[:5] not in listed:
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.village_region", value=code, regency=code[:5])
+
+
+_NAMED_VILLAGE = re.compile(r"(?<!BUM )(?<!BUMDes )\b(?:Desa|Kampung|Nagari|Gampong|Kalurahan|Pekon|Lembang)\s+"
+                            r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})")
+"""A village as a description names it: "di Desa Tanjung Padang", "Nagari Batang Barus" (never "BUM Desa Maju")."""
+VILLAGE_SUGGESTIONS = 3
+SUGGESTION_SIMILARITY = 0.8
+"""Only names this alike are suggested: a description's other words must not bring in strangers."""
+SIMILARITY_MARGIN = 0.1
+"""Without an exact match, suggestions less alike than the best by more than this are left out ("Kalukubla"
+shows "Kalukubula", not "Kaluku")."""
+
+
+def _named_villages(bumdes: Checked[Any]) -> list[str]:
+    """The village names a BUMDes file gives: after "Desa" (and its regional names) in the description,
+    then its id's last one and two words (ids are bumdes-<name>-<village> by custom)."""
+    names: list[str] = []
+    if bumdes.has("description"):
+        text = bumdes.model.description.get("id") or ""
+        names += [match.group(1) for match in _NAMED_VILLAGE.finditer(text)]
+    if bumdes.has("id"):
+        words = bumdes.model.id.split("-")[1:]
+        names += [" ".join(words[-count:]) for count in (2, 1) if len(words) > count]
+    return list(dict.fromkeys(names))
+
+
+def _village_suggestions(bumdes: Checked[Any], code: str | None, position: tuple[int, int]) -> Iterator[Issue]:
+    """An info line under a wrong or missing village code: the desa the file names, nearest the code first."""
+    found: dict[str, official.VillageMatch] = {}
+    for name in _named_villages(bumdes):
+        for match in official.suggest_villages(name, code=code, limit=VILLAGE_SUGGESTIONS):
+            if match.similarity >= SUGGESTION_SIMILARITY and match.code != code:
+                found.setdefault(match.code, match)
+    if not found:
+        return
+    # The names most like one the file gives, best first (a stable sort keeps the nearest to the code first);
+    # where a name is found exactly, only desa of exactly that name.
+    best = max(match.similarity for match in found.values())
+    floor = best if best >= 1.0 else best - SIMILARITY_MARGIN
+    ranked = sorted((m for m in found.values() if m.similarity >= floor), key=lambda m: -m.similarity)
+    shown = "; ".join(f'"{m.code}" {m.name} ({m.place})' for m in ranked[:VILLAGE_SUGGESTIONS])
+    yield make_issue(bumdes.where, position, "village", "village.suggestions", Severity.INFO, suggestions=shown)
 
 
 def check_hs_codes(result: Validated, sources: Sources) -> Iterator[Issue]:

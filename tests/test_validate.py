@@ -380,3 +380,33 @@ def test_a_certificate_written_in_other_capitals_names_the_file_that_is_there(ma
                          "products/bumdes-maju/Sertifikat-Halal.PDF": b"%PDF-1.4\n"})
     [issue] = check_catalog(root, today=TODAY).issues
     assert (issue.field, issue.code, dict(issue.values)["other"]) == ("certifications[0].file", "rule.photo_case", "Sertifikat-Halal.PDF")
+
+
+def suggestions(make_catalog, bumdes_text: str) -> list[tuple[int, str]]:
+    issues = check_catalog(make_catalog({BF: bumdes_text}), today=TODAY).issues
+    return [(i.line, dict(i.values)["suggestions"]) for i in issues if i.code == "village.suggestions"]
+
+
+def test_a_wrong_village_code_is_followed_by_the_codes_of_the_village_the_description_names(make_catalog):
+    text = (B.replace("72.10.01.2009", "72.03.11.2999")
+            .replace("BUMDes di Desa Kalukubula.", "BUM Desa Maju di Desa Tanjung Padang, Kecamatan Sirenja."))
+    # Two desa share the name: the one in the kecamatan of the wrong code first; "BUM Desa Maju" is no village.
+    assert suggestions(make_catalog, text) == [(5, '"72.03.11.2006" Tanjung Padang (Sirenja, Kabupaten Donggala, Sulawesi Tengah); '
+                                                   '"14.10.08.2001" Tanjung Padang (Tasik Putri Puyu, Kabupaten Kepulauan Meranti, Riau)')]
+
+
+def test_a_missing_or_malformed_village_code_gets_suggestions_from_the_bumdes_id(make_catalog):
+    text = (B.replace("BUMDes di Desa Kalukubula.", "BUMDes kami.").replace("id: bumdes-maju", "id: bumdes-maju-pombewe"))
+    files = {"products/bumdes-maju-pombewe/bumdes.yml": text.replace('village: "72.10.01.2009"\n', ""),
+             BF: None, K: None, "products/bumdes-maju-pombewe/kelor-powder.yml": P}
+    issues = sorted(check_catalog(make_catalog(files), today=TODAY).issues)
+    assert [(i.line, i.code) for i in issues] == [(1, "schema.missing"), (1, "village.suggestions")]
+    assert issues[1].format("id") == (
+        'products/bumdes-maju-pombewe/bumdes.yml:1:1: info: village: desa yang disebut di berkas ini mungkin: "72.10.01.2011" '
+        "Pombewe (Sigi Biromaru, Kabupaten Sigi, Sulawesi Tengah) (salin kode yang benar, dalam tanda kutip; atau cari di "
+        "halaman kode desa, kontributor/kode-desa/)")
+
+
+def test_no_suggestion_without_a_village_name_or_for_a_right_code(make_catalog):
+    assert suggestions(make_catalog, B.replace("72.10.01.2009", "72.10.01.2999").replace("BUMDes di Desa Kalukubula.", "BUMDes kami.")) == []
+    assert suggestions(make_catalog, B) == []
