@@ -51,7 +51,8 @@ def test_every_link_inside_the_guide_and_to_the_repository_leads_somewhere():
     assert missing == []
 
 
-def test_the_village_finder_link_is_the_sites_finder_page():
+def test_the_guide_and_the_bumdes_form_link_the_sites_village_finder():
     base_url = load_document(ROOT / "site_config.yml").data["base_url"]
-    linked = set(re.findall(r"https://[^\s)>]+/kode-desa/", GUIDE))
-    assert linked == {f"{base_url}{VILLAGE_FINDER}"}
+    form = (ROOT / ".github/ISSUE_TEMPLATE/new-bumdes.yml").read_text(encoding="utf-8")
+    for text in (GUIDE, form):
+        assert set(re.findall(r"https://[^\s)>]+/kode-desa/", text)) == {f"{base_url}{VILLAGE_FINDER}"}
