@@ -52,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
                                     parents=[common])
     strip_cmd.add_argument("files", nargs="+", type=Path, help="JPEG, PNG or WebP photos")
     strip_cmd.add_argument("--check", action="store_true", help="only report photos that say where they were taken")
+    preview_cmd = commands.add_parser("preview", help="copy the built site so that it works opened from disk; list the changed pages",
+                                      parents=[common])
+    preview_cmd.add_argument("--site", type=Path, default=None, help="the built site (default: <root>/site)")
+    preview_cmd.add_argument("--out", type=Path, required=True, help="where the preview goes (replaced whole)")
+    preview_cmd.add_argument("--before", type=Path, default=None, help="the site built from the base branch, to compare")
+    preview_cmd.add_argument("--summary", type=Path, default=None, help="append the summary (Markdown) to this file "
+                             "(GitHub's $GITHUB_STEP_SUMMARY; default: print it)")
     args = parser.parse_args(argv)
 
     root = getattr(args, "root", Path(".")).resolve()
@@ -69,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         return serve(root, today=today, only_bumdes=args.bumdes, port=args.port, lang=lang)
     elif args.command == "new":
         issues = build.new_product(root, args.bumdes, args.product, today=today)
+        if not has_errors(issues):
+            # What to fill next, line by line; no "no problems" line under a list of places still to fill.
+            for issue in sorted(issues):
+                print(issue.format(lang))
+            return 0
     elif args.command == "report":
         text = build.report_facts(root, today=today)
         if args.output is None:
@@ -86,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         for line in format_report(run_intake(root, args.form, args.body, issue=args.issue, out=args.out, today=today), lang):
             print(line)
         return 0  # problems in the answers are the outcome, written for the reply; not a failure of the run
+    elif args.command == "preview":
+        summary = build.make_preview(root, site=args.site, out=args.out, before=args.before)
+        if args.summary is None:
+            print(summary, end="")
+        else:
+            with args.summary.open("a", encoding="utf-8") as handle:
+                handle.write(summary)
+        return 0
     elif args.command == "strip-location":
         from generator.metadata import strip_location_files
 

@@ -43,6 +43,7 @@ from generator.shells import Shells, ShellError
 from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
 from generator.checked import Validated
 from generator.validate import validate_sources
+from generator.villages import write_village_finder
 
 SITE_DIR = "site"
 PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
@@ -467,7 +468,8 @@ def finish_pagefind(search: subprocess.Popen, index: Path) -> Issue | None:
 
 
 def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, str]], root: Path, staging: Path) -> None:
-    """Files outside the language folders: photos, the root language chooser, robots.txt, open data."""
+    """Files outside the language folders: photos, the root language chooser, robots.txt, open data, and the
+    contributors' village-code finder."""
     cache = root / PHOTO_CACHE
     for name in media.outputs():
         write.copy_file(cache / name, staging / MEDIA_DIR / name)
@@ -483,6 +485,8 @@ def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, st
     write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
     write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))
     write.write_text(staging / DATA_DIR / CSV_FILE, render_products_csv(catalog, media))
+    # The finder reads the official lists, not the catalog: one page for every contributor, in every build.
+    write_village_finder(staging, catalog.config.base_url)
 
 
 def write_sitemaps(catalog: Catalog, pages: list[Page], lastmods: dict[str, int], staging: Path) -> None:
@@ -527,6 +531,13 @@ def publish_site(root: Path, *, dest: str, site: Path | None, everything: bool, 
     from generator.publish import publish
 
     return publish(site or root / SITE_DIR, dest, everything=everything, dry_run=dry_run)
+
+
+def make_preview(root: Path, *, site: Path | None, out: Path, before: Path | None) -> str:
+    """The pull request's preview of the built site, opened from disk; the run summary (preview.py)."""
+    from generator.preview import make_preview as run
+
+    return run(site or root / SITE_DIR, out, before)
 
 
 def report_translations(root: Path, lang: str = "en") -> list[str]:

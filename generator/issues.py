@@ -457,6 +457,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "village code '{value}' is not in the official Kemendagri list (look it up by village name; format 72.10.01.2009)",
         "id": "kode desa '{value}' tidak ada di daftar resmi Kemendagri (cari berdasarkan nama desa; format 72.10.01.2009)",
     },
+    "village.suggestions": {
+        "en": "the village this file names may be: {suggestions} (copy the right code, in quotes; or search the village-code page, kontributor/kode-desa/)",
+        "id": "desa yang disebut di berkas ini mungkin: {suggestions} (salin kode yang benar, dalam tanda kutip; atau cari di halaman kode desa, kontributor/kode-desa/)",
+    },
     "rule.kelurahan": {
         "en": "'{value}' ({name}) is a kelurahan, not a desa; a BUMDes belongs to a desa (check the code)",
         "id": "'{value}' ({name}) adalah kelurahan, bukan desa; BUMDes berada di desa (periksa kodenya)",
@@ -548,6 +552,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.photo_incomplete": {
         "en": "photo '{value}' cannot be read: the file is incomplete, cut off while uploading or copying (export it again as JPEG, PNG or WebP)",
         "id": "foto '{value}' tidak bisa dibaca: berkasnya tidak lengkap, terpotong saat diunggah atau disalin (ekspor ulang sebagai JPEG, PNG atau WebP)",
+    },
+    "rule.placeholder": {
+        "en": "still holds the placeholder '{value}' from make new-product (write the real value here, or delete the line if the field is optional)",
+        "id": "masih berisi isian sementara '{value}' dari make new-product (tulis isi yang sebenarnya di sini, atau hapus barisnya bila kolom ini tidak wajib)",
+    },
+    "rule.photo_location": {
+        "en": "photo '{value}' records where it was taken ({tags}), and git keeps every committed photo forever (turn off the camera's location: Android: Camera → Settings → Location tags off; iPhone: Settings → Privacy & Security → Location Services → Camera → Never; then upload the photo again; or a maintainer runs: make strip-location FILES={file})",
+        "id": "foto '{value}' menyimpan lokasi tempat foto diambil ({tags}), dan git menyimpan setiap foto yang di-commit selamanya (matikan lokasi kamera: Android: Kamera → Setelan → Tag lokasi mati; iPhone: Pengaturan → Privasi & Keamanan → Layanan Lokasi → Kamera → Jangan; lalu unggah ulang fotonya; atau pengelola menjalankan: make strip-location FILES={file})",
     },
     "rule.photo_damaged": {
         "en": "photo '{value}' cannot be read: the file is damaged (export it again as JPEG, PNG or WebP)",
@@ -709,8 +721,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "ditulis",
     },
     "info.created": {
-        "en": "created: fill in every field marked TODO, then run 'make check'",
-        "id": "dibuat: isi setiap kolom bertanda TODO, lalu jalankan 'make check'",
+        "en": "created: fill in the {count} places marked TODO listed below, put the photo {photo} into {folder}, then run 'make check' (and 'make serve BUMDES={bumdes}' to see the page)",
+        "id": "dibuat: isi {count} tempat bertanda TODO di bawah ini, taruh foto {photo} di {folder}, lalu jalankan 'make check' (dan 'make serve BUMDES={bumdes}' untuk melihat halamannya)",
+    },
+    "scaffold.fill": {
+        "en": "fill in here: replace '{value}'",
+        "id": "isi di sini: ganti '{value}'",
     },
     "scaffold.exists": {
         "en": "already exists; choose another product id (nothing was changed)",

@@ -109,6 +109,16 @@ class Document:
                 return (1, 1)
             loc = loc[:-1]
 
+    def text_position(self, loc: Key) -> tuple[int, int]:
+        """Where a value's text starts: ``position``, or for a block scalar (``|`` or ``>``) its first line of
+        text below the indicator, the line a person edits."""
+        line, column = self.position(loc)
+        lines = self.text.splitlines()
+        if line < len(lines) and lines[line - 1][column - 1:column] in ("|", ">"):
+            below = lines[line]
+            return line + 1, len(below) - len(below.lstrip(" ")) + 1
+        return line, column
+
     def field_line(self, loc: Key) -> tuple[int, int]:
         """Where a person adds something that belongs inside ``loc``: its key's line, or line 1 for the file."""
         loc = tuple(loc)

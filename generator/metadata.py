@@ -81,6 +81,12 @@ def location_tags_of(data: bytes) -> list[str]:
     return sorted(set(found))
 
 
+def describe_location(tags: list[str]) -> str:
+    """``location_tags`` for people: where each kind of location sits ("EXIF GPS, XMP exif:GPSLatitude, IPTC City")."""
+    gps = [tag for tag in tags if tag.startswith("GPS") or tag.startswith("EXIF")]
+    return ", ".join((["EXIF GPS"] if gps else []) + [tag for tag in tags if tag not in gps])
+
+
 def orientation_of(data: bytes) -> int:
     """The EXIF orientation (1–8) of a photo's bytes; 1 when it has none."""
     for kind, payload in _metadata_blocks(data):

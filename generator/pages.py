@@ -29,7 +29,9 @@ TEXT_PAGES = {"how-to-buy": HOW_TO_BUY, "about": ABOUT, "after-inquiry": CONTACT
 MEDIA_DIR = "media"
 """Images live once in site/media/, shared by every language."""
 DATA_DIR = "data"
-VILLAGE_FINDER = "kontributor/kode-desa/"
+CONTRIBUTORS_DIR = "kontributor"
+"""Pages for the people who add to the catalog, outside the languages (Indonesian first, English beside)."""
+VILLAGE_FINDER = f"{CONTRIBUTORS_DIR}/kode-desa/"
 """The contributors' village-code finder (villages.py): one page in Indonesian and English, outside the languages."""
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, TextIO
 
 from generator.build import SEARCH_DIR
-from generator.pages import CATEGORY, DATA_DIR, HOME, MEDIA_DIR, PRODUCTS, REGIONS
+from generator.pages import CATEGORY, CONTRIBUTORS_DIR, DATA_DIR, HOME, MEDIA_DIR, PRODUCTS, REGIONS
 from generator.render import FEED_FILE
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -57,6 +57,7 @@ CONTENT_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".webp": "image/webp",
+    ".pdf": "application/pdf",  # certificates and analyses, rewritten clean (documents.py)
     ".wasm": "application/wasm",
     # Pagefind's metadata, index chunks, fragments and per-language WebAssembly are gzip data that
     # pagefind.js fetches and inflates itself: plain bytes, with no Content-Encoding.
@@ -81,8 +82,9 @@ CONTENT_HASHED = (
 )
 """Paths whose names carry a hash of their content: cached for a year, uploaded first."""
 
-SHARED_FOLDERS = (MEDIA_DIR, DATA_DIR)
-"""Top-level folders that are not a language."""
+SHARED_FOLDERS = (MEDIA_DIR, DATA_DIR, CONTRIBUTORS_DIR)
+"""Top-level folders that are not a language (the village-code finder is one page with its own data: no
+file in it lists catalog pages)."""
 LISTING_PAGES = (HOME, PRODUCTS)
 """A language's pages that list products: its home and the all-products listing."""
 LISTING_FOLDERS = (CATEGORY.split("{")[0], REGIONS)

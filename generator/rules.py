@@ -343,17 +343,68 @@ def _official_name(region: Checked[RegionFile], loc: tuple[Any, ...], entry: mod
 
 
 def check_villages(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
-    """A BUMDes's village is an official desa whose regency is listed under regions/."""
+    """A BUMDes's village is an official desa whose regency is listed under regions/; where the code is
+    unknown, a kelurahan, or missing or malformed, the desa the file names (its description's "Desa …", its
+    id's last words) are suggested with their codes."""
     listed = {r.code for region in having(result.regions, "regencies") for r in region.model.regencies}
-    for bumdes in having(result.bumdes, "village"):
+    for bumdes in result.bumdes:
+        if not bumdes.has("village"):
+            # Missing or malformed: the shape check said so at its line; the codes that may be meant follow.
+            written = ("village",) in bumdes.document.value_at
+            yield from _village_suggestions(bumdes, None, bumdes.at("village") if written else (1, 1))
+            continue
         code = bumdes.model.village
         name = official.village_name(code)
         if name is None:
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.unknown_village", value=code)
+            yield from _village_suggestions(bumdes, code, bumdes.at("village"))
         elif official.is_kelurahan(code):
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.kelurahan", value=code, name=name)
+            yield from _village_suggestions(bumdes, code, bumdes.at("village"))
         elif result.regions and code[:5] not in listed:
             yield make_issue(bumdes.where, bumdes.at("village"), "village", "rule.village_region", value=code, regency=code[:5])
+
+
+_NAMED_VILLAGE = re.compile(r"(?<!BUM )(?<!BUMDes )\b(?:Desa|Kampung|Nagari|Gampong|Kalurahan|Pekon|Lembang)\s+"
+                            r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})")
+"""A village as a description names it: "di Desa Tanjung Padang", "Nagari Batang Barus" (never "BUM Desa Maju")."""
+VILLAGE_SUGGESTIONS = 3
+SUGGESTION_SIMILARITY = 0.8
+"""Only names this alike are suggested: a description's other words must not bring in strangers."""
+SIMILARITY_MARGIN = 0.1
+"""Without an exact match, suggestions less alike than the best by more than this are left out ("Kalukubla"
+shows "Kalukubula", not "Kaluku")."""
+
+
+def _named_villages(bumdes: Checked[Any]) -> list[str]:
+    """The village names a BUMDes file gives: after "Desa" (and its regional names) in the description,
+    then its id's last one and two words (ids are bumdes-<name>-<village> by custom)."""
+    names: list[str] = []
+    if bumdes.has("description"):
+        text = bumdes.model.description.get("id") or ""
+        names += [match.group(1) for match in _NAMED_VILLAGE.finditer(text)]
+    if bumdes.has("id"):
+        words = bumdes.model.id.split("-")[1:]
+        names += [" ".join(words[-count:]) for count in (2, 1) if len(words) > count]
+    return list(dict.fromkeys(names))
+
+
+def _village_suggestions(bumdes: Checked[Any], code: str | None, position: tuple[int, int]) -> Iterator[Issue]:
+    """An info line under a wrong or missing village code: the desa the file names, nearest the code first."""
+    found: dict[str, official.VillageMatch] = {}
+    for name in _named_villages(bumdes):
+        for match in official.suggest_villages(name, code=code, limit=VILLAGE_SUGGESTIONS):
+            if match.similarity >= SUGGESTION_SIMILARITY and match.code != code:
+                found.setdefault(match.code, match)
+    if not found:
+        return
+    # The names most like one the file gives, best first (a stable sort keeps the nearest to the code first);
+    # where a name is found exactly, only desa of exactly that name.
+    best = max(match.similarity for match in found.values())
+    floor = best if best >= 1.0 else best - SIMILARITY_MARGIN
+    ranked = sorted((m for m in found.values() if m.similarity >= floor), key=lambda m: -m.similarity)
+    shown = "; ".join(f'"{m.code}" {m.name} ({m.place})' for m in ranked[:VILLAGE_SUGGESTIONS])
+    yield make_issue(bumdes.where, position, "village", "village.suggestions", Severity.INFO, suggestions=shown)
 
 
 def check_hs_codes(result: Validated, sources: Sources) -> Iterator[Issue]:
@@ -374,7 +425,8 @@ def check_countries(result: Validated, sources: Sources) -> Iterator[Issue]:
 
 def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Photos exist beside their file, are real files (not links) and readable images; a first photo too small
-    for the page (the hero and the link preview) is an error, any other a warning."""
+    for the page (the hero and the link preview) is an error, any other a warning, and so is a photo that
+    carries where it was taken (GPS, or a place in XMP or IPTC)."""
     for checked in having([*result.bumdes, *result.products], "photos"):
         folder = checked.document.path.parent
         for index, photo in enumerate(checked.model.photos):
@@ -386,7 +438,13 @@ def check_photos(result: Validated, sources: Sources, today: dt.date) -> Iterato
                 for code, severity, values in found:
                     if code == "rule.photo_small" and index == 0:
                         code, severity = "rule.first_photo_small", Severity.ERROR
-                    yield make_issue(*where, code, severity, **values)
+                    yield make_issue(*where, code, severity, **_with_path(code, values, sources, folder / photo.file))
+
+
+def _with_path(code: str, values: dict[str, Any], sources: Sources, path: Path) -> dict[str, Any]:
+    """A location warning names the photo's path for the maintainer's command; answers cached by content
+    cannot (the same bytes may sit in two folders)."""
+    return {**values, "file": sources.relative(path)} if code == "rule.photo_location" else values
 
 
 MAX_REMEMBERED_BYTES = 20_000_000
@@ -428,8 +486,23 @@ def _file_problems(folder: Path, name: str, kind: str) -> Iterator[tuple[str, Se
     else:
         pdf = kind == "document" and target.suffix.lower() == ".pdf"
         inspect = inspect_video if kind == "video" else inspect_document if pdf else inspect_photo
-        for code, severity, values in inspect(target):
+        found = list(inspect(target))
+        for code, severity, values in found:
             yield code, severity, {"value": name, **values}
+        # A video's metadata is blanked when it is published (videos.py); the location rule reads photos.
+        if not pdf and kind != "video" and not any(severity is Severity.ERROR for _, severity, _ in found):
+            yield from _location_problems(target, name)
+
+
+def _location_problems(target: Path, name: str) -> Iterator[tuple[str, Severity, dict[str, Any]]]:
+    """A committed photo that says where it was taken: the site never shows it (images.py re-encodes every
+    photo), but git keeps the original, coordinates and all, for anyone to download forever. A warning: the
+    contributor can fix it only by uploading the photo again, and a maintainer can strip it (metadata.py)."""
+    from generator.metadata import describe_location, location_tags
+
+    tags = location_tags(target)
+    if tags:
+        yield "rule.photo_location", Severity.WARNING, {"value": name, "tags": describe_location(tags)}
 
 
 def check_documents(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -445,7 +518,7 @@ def check_documents(result: Validated, sources: Sources, today: dt.date) -> Iter
             if found:
                 where = (product.where, product.at(*loc), format_loc(loc))
                 for code, severity, values in found:
-                    yield make_issue(*where, code, severity, **values)
+                    yield make_issue(*where, code, severity, **_with_path(code, values, sources, folder / name))
 
 
 def check_videos(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
@@ -573,6 +646,40 @@ def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
             yield make_issue(product.where, product.at("markets"), "markets", "rule.gacc_for_china", Severity.WARNING)
 
 
+PLACEHOLDER = re.compile(r"\bTODO\b")
+"""What `make new-product` writes where a person must write (scaffold.py): never published as a product's text."""
+
+
+def is_placeholder(value: Any) -> bool:
+    """Whether a value still holds a scaffold's placeholder."""
+    return isinstance(value, str) and PLACEHOLDER.search(value) is not None
+
+
+def placeholders(value: Any, loc: tuple[Any, ...] = (), fields: frozenset[str] | None = None) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(location, text as a message quotes it) of every placeholder inside a model or plain YAML data (at the
+    top, only ``fields``)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if fields is None or name in fields:
+                yield from placeholders(getattr(value, name, None), loc + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if fields is None or key in fields:
+                yield from placeholders(item, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from placeholders(item, loc + (index,))
+    elif is_placeholder(value):
+        yield loc, shorten(value.strip().split("\n")[0], 40)  # a block's first line: where the TODO stands
+
+
+def check_placeholders(result: Validated, sources: Sources) -> Iterator[Issue]:
+    """No value still holds a `make new-product` placeholder (TODO): "TODO nama produk" would be a product's title."""
+    for checked in result.files():
+        for loc, text in placeholders(checked.model, fields=checked.fields):
+            yield make_issue(checked.where, checked.document.text_position(loc), format_loc(loc), "rule.placeholder", value=text)
+
+
 FILE_RULES: tuple[FileRule, ...] = (
     check_file_ids,
     check_languages,
@@ -582,6 +689,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     check_markup,
     check_verify_urls,
     check_gacc,
+    check_placeholders,
 )
 """Rules that read one file (and site_config.yml) and nothing else: they run where the file is loaded and
 their results are cached by the file's content, so they never see the date (a cached answer would go stale)."""

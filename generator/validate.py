@@ -25,7 +25,7 @@ from generator.checked import Checked, Validated, format_loc
 from generator.issues import MESSAGES, Issue, Severity, make_issue, shorten
 from generator.load import Document
 from generator.models import Bumdes, Product, RegionFile, SiteConfig, unwrap
-from generator.rules import CATALOG_RULES, FILE_RULES
+from generator.rules import CATALOG_RULES, FILE_RULES, is_placeholder
 from generator.sources import Sources, read_one
 from generator.versions import code_digest
 from generator.workers import map_in_workers
@@ -355,7 +355,11 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
     values: dict[str, object] = {}
     if isinstance(value, str):
         values["value"] = shorten(value)
-    if kind == "string_pattern_mismatch":
+    if is_placeholder(value):
+        # A scaffold's TODO left in a field with a form (an id, an HS code): say what it is, not the form.
+        code = "rule.placeholder"
+        values["value"] = shorten(value, 40)
+    elif kind == "string_pattern_mismatch":
         code = _PATTERN_CODES.get(ctx.get("pattern", ""), "schema.pattern")
         if loc and loc[-1] == "code":
             code = "schema.pattern_region"

@@ -12,15 +12,22 @@ from importlib import metadata
 from pathlib import Path
 
 CODE_DIR = Path(__file__).resolve().parent
-"""The generator package: every module in it can change what a check says or a page shows."""
+"""The generator package: every file in it (modules, and the templates, scripts and styles its folders hold,
+such as village_finder/) can change what a check says or a page shows."""
+
+
+def code_files() -> list[Path]:
+    """Every file of the generator package but Python's own byte-code caches, in a fixed order."""
+    return sorted(path for path in CODE_DIR.rglob("*")
+                  if path.is_file() and "__pycache__" not in path.relative_to(CODE_DIR).parts)
 
 
 @functools.cache
 def code_digest() -> bytes:
-    """A hash of every module of the generator and of every installed distribution's name and version."""
+    """A hash of every file of the generator and of every installed distribution's name and version."""
     digest = hashlib.blake2b(digest_size=20)
-    for path in sorted(CODE_DIR.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in code_files():
+        digest.update(path.relative_to(CODE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     installed = sorted({f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()})
     digest.update("\0".join(installed).encode())
     return digest.digest()

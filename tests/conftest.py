@@ -128,6 +128,20 @@ def jpeg_bytes(size: tuple[int, int] = (1200, 900), color: tuple[int, int, int] 
     return buffer.getvalue()
 
 
+def gps_jpeg_bytes(size: tuple[int, int] = (1200, 900)) -> bytes:
+    """A real JPEG as a phone writes it: the place it was taken in EXIF GPS (near Palu), with camera and date."""
+    from PIL import ExifTags
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make], exif[ExifTags.Base.Model] = "RahasiaCam", "RC-7"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef], gps[ExifTags.GPS.GPSLatitude] = "S", (0.0, 53.0, 30.0)
+    gps[ExifTags.GPS.GPSLongitudeRef], gps[ExifTags.GPS.GPSLongitude] = "E", (119.0, 52.0, 12.0)
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (120, 160, 90)).save(buffer, "JPEG", quality=85, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
 def write_catalog(root: Path, files: dict[str, str | bytes | None] | None = None, *, with_theme: bool = False) -> Path:
     """Write the small valid catalog into ``root``; ``files`` replace or add files (None deletes one).
 

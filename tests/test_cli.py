@@ -64,14 +64,35 @@ def test_new_product_scaffold_is_strict_yaml_and_only_its_todos_fail(make_catalo
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/product.schema.json")
     assert "id: minyak-kelor" in text
+    lines = text.splitlines()
+    # What to fill next: the file, the photo and the command first, then every TODO at its own line.
+    printed = result.stdout.splitlines()
+    todos = [number for number, line in enumerate(lines, 1) if "TODO" in line and not line.lstrip().startswith("#")]
+    assert printed[0] == ("products/bumdes-maju/minyak-kelor.yml:1:1: info: created: fill in the 17 places marked TODO "
+                          "listed below, put the photo minyak-kelor-1.jpg into products/bumdes-maju/, then run 'make check' "
+                          "(and 'make serve BUMDES=bumdes-maju' to see the page)")
+    assert [int(line.split(":")[1]) for line in printed[1:]] == todos and len(todos) == 17
+    assert "minyak-kelor.yml:13:7: info: name.id: fill in here: replace 'TODO nama produk'" in result.stdout
+
     check = run(root, "check", "--lang", "en")
     assert check.returncode == 1
     problems = [line for line in check.stdout.splitlines()[:-1] if "minyak-kelor.yml" in line]
     assert problems and all("TODO" in line or "photo" in line for line in problems), problems
+    # Category and HS code filled, photo list emptied: the texts' TODOs still fail, each naming its field.
     filled = (text.replace("category: TODO", "category: moringa").replace('hs_code: "TODO"', 'hs_code: "121190"')
               .replace("photos:\n  - file: minyak-kelor-1.jpg\n    alt:\n      id: TODO apa yang terlihat di foto\n      en: TODO what the photo shows\n", "photos: []\n"))
     path.write_text(filled, encoding="utf-8")
-    assert [l for l in run(root, "check", "--lang", "en").stdout.splitlines() if "TODO" not in l and "minyak-kelor" in l] == []
+    check = run(root, "check", "--lang", "en")
+    assert check.returncode == 1
+    problems = [line for line in check.stdout.splitlines()[:-1] if "minyak-kelor" in line]
+    assert all("still holds the placeholder" in line for line in problems) and len(problems) == 13, problems
+    assert ("products/bumdes-maju/minyak-kelor.yml:13:7: error: name.id: still holds the placeholder 'TODO nama produk' "
+            "from make new-product (write the real value here, or delete the line if the field is optional)") in problems
+    # Every TODO replaced: the scaffold is a valid product.
+    done = re.sub(r"TODO ?", "", filled).replace("  zh: \n", "  zh: 辣木油\n").replace("place: pelabuhan", "place: Pelabuhan")
+    path.write_text(done, encoding="utf-8")
+    check = run(root, "check", "--lang", "en")
+    assert [line for line in check.stdout.splitlines() if "minyak-kelor" in line] == [], check.stdout
 
 
 def test_new_product_never_overwrites(make_catalog):

@@ -148,6 +148,10 @@ BYTES = "application/octet-stream"
     ("robots.txt", "text/plain; charset=utf-8", SHORT),
     ("data/products.json", "application/json", SHORT),
     ("data/products.csv", "text/csv; charset=utf-8", SHORT),
+    ("media/5704c6ae4e37e2d8.pdf", "application/pdf", IMMUTABLE),
+    ("kontributor/kode-desa/index.html", HTML, SHORT),
+    ("kontributor/kode-desa/finder.js", JS, SHORT),
+    ("kontributor/kode-desa/data/names/ta.json", "application/json", SHORT),
 ])
 def test_every_kind_of_file_gets_its_content_type_and_cache_lifetime(path, content_type, cache_control):
     assert headers_for(path) == Headers(content_type, cache_control)
@@ -209,6 +213,7 @@ def test_pages_that_list_others_and_the_site_wide_files_are_indexes(path):
 @pytest.mark.parametrize("path", [
     "en/products/kelor-powder/index.html", "en/bumdes/bumdes-maju/index.html", "en/about/index.html", "en/404.html",
     "en/pagefind/pagefind-entry.json", "en/assets/vc/catalog.css", "media/02fe8619698f94e1-640.webp",
+    "kontributor/kode-desa/index.html", "kontributor/kode-desa/data/index.json",
 ])
 def test_product_bumdes_and_info_pages_are_not_indexes(path):
     assert not is_index(path)

@@ -107,6 +107,20 @@ def test_the_sample_video_is_published_without_the_place_it_was_filmed(sample_si
     assert f'<source src="../../../media/{published.name}" type="video/mp4">' in page
 
 
+def test_the_repositorys_photos_say_nowhere():
+    """What git keeps forever carries no location: the sample photos were stripped with `make strip-location`
+    (pixels untouched). Photos with GPS live only in tests, made by Pillow (conftest.gps_jpeg_bytes,
+    test_metadata.py, test_images.py, test_intake.py)."""
+    import subprocess
+
+    from generator.metadata import image_kind, location_tags
+
+    tracked = subprocess.run(["git", "ls-files", "-z", "--", "products", "theme"], cwd=ROOT, capture_output=True, check=True).stdout
+    photos = [ROOT / name for name in tracked.decode().split("\0") if name and image_kind((ROOT / name).read_bytes()[:12])]
+    assert len(photos) >= 15
+    assert {str(path.relative_to(ROOT)): tags for path in photos if (tags := location_tags(path))} == {}
+
+
 def test_sample_photos_were_re_encoded_without_metadata(sample_site):
     from PIL import Image
 
@@ -121,3 +135,26 @@ def test_sample_photos_were_re_encoded_without_metadata(sample_site):
             assert not [m for m in jpeg_markers(raw) if 0xE1 <= m <= 0xEF or m == 0xFE], path
         else:
             assert set(riff_chunks(raw)) <= {b"VP8 ", b"VP8L"}, path
+
+
+def test_the_built_site_holds_the_village_finder_the_publish_keeps(sample_site):
+    """`make build` writes the finder at kontributor/kode-desa/; publishing the site uploads it and deletes none of it."""
+    from generator.load import load_document
+    from generator.pages import VILLAGE_FINDER
+    from generator.publish import StoredFile, plan_publish, scan_site
+    from generator.villages import plan_village_finder, read_register
+
+    base_url = load_document(ROOT / "site_config.yml").data["base_url"]
+    expected = plan_village_finder(read_register(), base_url)
+    folder = sample_site / VILLAGE_FINDER
+    built = {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    assert "data/index.json" in built and built == expected
+    assert f'<link rel="canonical" href="{base_url}{VILLAGE_FINDER}">' in built["index.html"].decode()
+    files = scan_site(sample_site)
+    finder_files = {path for path in files if path.startswith(VILLAGE_FINDER)}
+    assert len(finder_files) == len(expected)
+    # Every file has a Content-Type (or the plan would refuse it); a bucket that holds the finder keeps it,
+    # while a page the site no longer has goes.
+    assert finder_files <= set(plan_publish(files, {}).uploads)
+    bucket = {**files, "en/products/gone/index.html": StoredFile(1, "x")}
+    assert plan_publish(files, bucket).deletions == ["en/products/gone/index.html"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY, jpeg_bytes
+from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY, gps_jpeg_bytes, jpeg_bytes
 from generator.build import check_catalog
 from generator.issues import MESSAGES, Severity, format_report, has_errors
 
@@ -52,6 +52,11 @@ CASES = {
  "photo_outside": {K: P + 'photos:\n  - {file: ../other/kelor.jpg, alt: {id: Bubuk kelor}}\n'},
  "photo_name_shell": {K: P + 'photos:\n  - {file: "$(touch x).jpg", alt: {id: Bubuk kelor}}\n'},
  "photo_case": {K: P + 'photos:\n  - {file: img_0001.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/IMG_0001.JPG": JPEG},
+ "placeholder": {K: P.replace("name: {id: Bubuk daun kelor,", "name: {id: TODO nama produk,").replace('"121190"', '"TODO"')
+                 .replace("category: moringa", "category: TODO").replace("  en: Organic moringa leaf powder.\n", "  en: |\n    TODO Describe the product.\n")
+                 .replace('place: "Pantoloan, Palu"', "place: TODO pelabuhan muat")},
+ "photo_location": {K: P + 'photos:\n  - {file: kelor-1.jpg, alt: {id: Bubuk kelor}}\n', "products/bumdes-maju/kelor-1.jpg": gps_jpeg_bytes(),
+                    BF: B + 'photos:\n  - {file: kantor.jpg, alt: {id: Kantor BUMDes}}\n', "products/bumdes-maju/kantor.jpg": gps_jpeg_bytes()},
  "first_photo_small": {K: P + 'photos:\n  - {file: a.jpg, alt: {id: A}}\n  - {file: b.jpg, alt: {id: B}}\n',
                        "products/bumdes-maju/a.jpg": SMALL_JPEG, "products/bumdes-maju/b.jpg": SMALL_JPEG},
  "unused_file": {"products/bumdes-maju/lama.jpg": JPEG, "products/bumdes-maju/catatan.txt": "x"},
@@ -306,3 +311,103 @@ def test_every_rule_runs_on_a_file_whose_every_field_is_broken(make_catalog, mod
 def test_rules_report_on_the_valid_fields_of_a_file_with_shape_errors(make_catalog):
     root = make_catalog({K: P.replace("availability: available", "availability: tersedia").replace('"121190"', '"999999"')})
     assert sorted(i.code for i in check_catalog(root, today=TODAY).issues) == ["rule.hs_code", "schema.choice"]
+
+
+def test_a_photo_with_location_warns_until_stripped_and_the_answer_follows_its_bytes(make_catalog, monkeypatch):
+    """The location warning is cached by the photo's content: stripping the photo ends it at once, and an
+    unchanged photo is not read for metadata twice."""
+    from generator import metadata
+    from generator.metadata import strip_location_files
+
+    root = make_catalog({K: P + 'photos:\n  - {file: kelor-1.jpg, alt: {id: Bubuk kelor}}\n',
+                         "products/bumdes-maju/kelor-1.jpg": gps_jpeg_bytes()})
+    photo = root / "products/bumdes-maju/kelor-1.jpg"
+    first = check_catalog(root, today=TODAY).issues
+    assert [(i.code, i.severity, dict(i.values)["file"]) for i in first] == [
+        ("rule.photo_location", Severity.WARNING, "products/bumdes-maju/kelor-1.jpg")]
+    assert not has_errors(first) and has_errors(first, strict=True)
+
+    calls = []
+    monkeypatch.setattr(metadata, "location_tags", lambda path: calls.append(path) or ["GPSLatitude"])
+    assert [i.code for i in check_catalog(root, today=TODAY).issues] == ["rule.photo_location"]
+    assert calls == []  # the same bytes: the answer came from the cache
+    monkeypatch.undo()
+
+    assert [i.code for i in strip_location_files([photo])] == ["metadata.removed"]
+    assert check_catalog(root, today=TODAY).issues == []
+
+
+# Each case: the file and its text, and for each issue's field the text from the line and column it names.
+POSITIONS = {
+    "unknown key at the top, on its own line": (K, P.replace("availability: available", "availabilty: available"),
+                                                {"availabilty": "availabilty: available", "availability": "id: kelor-powder"}),
+    "unknown key with no value": (K, P.replace("availability: available", "availability: available\nstoragee:"), {"storagee": "storagee:"}),
+    "unknown key in a block mapping": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"\n  unit: kg\n  unitt: kg'),
+                                       {"moq.unitt": "unitt: kg"}),
+    "unknown key after a comment": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"\n  # satuan\n  unitt: kg\n  unit: kg'),
+                                    {"moq.unitt": "unitt: kg"}),
+    "unknown key in a list item": (K, P.replace('  - {incoterm: FOB, place: "Pantoloan, Palu"}', '  - incoterm: FOB\n    placee: Palu\n    place: Palu'),
+                                   {"shipping[0].placee": "placee: Palu"}),
+    "unknown key on a flow mapping's second line": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq: {quantity: "500", unit: kg,\n  unitt: kg}'),
+                                                    {"moq.unitt": "unitt: kg}"}),
+    "missing field at the top: line 1": (K, P.replace('hs_code: "121190"\n', ''), {"hs_code": "id: kelor-powder"}),
+    "missing field below a comment: still line 1": (K, "# Produk baru\n" + P.replace('hs_code: "121190"\n', ''), {"hs_code": "# Produk baru"}),
+    "missing field in a mapping: its parent's line": (K, P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"'), {"moq.unit": "moq:"}),
+    "missing field in a list item: the item's line": (K, P.replace('  - {incoterm: FOB, place: "Pantoloan, Palu"}', '  - incoterm: FOB'),
+                                                      {"shipping[0].place": "incoterm: FOB"}),
+    "missing field of a BUMDes": (BF, B.replace("legal_name: BUM Desa Maju\n", ""), {"legal_name": "id: bumdes-maju"}),
+}
+
+
+@pytest.mark.parametrize("name", list(POSITIONS))
+def test_every_message_points_at_the_line_to_edit(make_catalog, name):
+    path, text, expected = POSITIONS[name]
+    issues = check_catalog(make_catalog({path: text}), today=TODAY).issues
+    lines = text.splitlines()
+    found = {issue.field: lines[issue.line - 1][issue.column - 1:] for issue in issues}
+    assert found == expected
+
+
+def test_a_photo_written_in_other_capitals_names_the_file_that_is_there(make_catalog):
+    root = make_catalog({K: P + "photos:\n  - {file: img_0001.jpg, alt: {id: Bubuk kelor}}\n",
+                         "products/bumdes-maju/IMG_0001.JPG": JPEG})
+    [issue] = check_catalog(root, today=TODAY).issues
+    assert (issue.line, issue.code, dict(issue.values)["other"]) == (29, "rule.photo_case", "IMG_0001.JPG")
+    assert "but the folder has 'IMG_0001.JPG' (write the name exactly as the file is named" in issue.format("en")
+
+
+def test_a_certificate_written_in_other_capitals_names_the_file_that_is_there(make_catalog):
+    root = make_catalog({K: P.replace("valid_until: 2028-01-31}", "valid_until: 2028-01-31, file: sertifikat-halal.pdf}"),
+                         "products/bumdes-maju/Sertifikat-Halal.PDF": b"%PDF-1.4\n"})
+    [issue] = check_catalog(root, today=TODAY).issues
+    assert (issue.field, issue.code, dict(issue.values)["other"]) == ("certifications[0].file", "rule.photo_case", "Sertifikat-Halal.PDF")
+
+
+def suggestions(make_catalog, bumdes_text: str) -> list[tuple[int, str]]:
+    issues = check_catalog(make_catalog({BF: bumdes_text}), today=TODAY).issues
+    return [(i.line, dict(i.values)["suggestions"]) for i in issues if i.code == "village.suggestions"]
+
+
+def test_a_wrong_village_code_is_followed_by_the_codes_of_the_village_the_description_names(make_catalog):
+    text = (B.replace("72.10.01.2009", "72.03.11.2999")
+            .replace("BUMDes di Desa Kalukubula.", "BUM Desa Maju di Desa Tanjung Padang, Kecamatan Sirenja."))
+    # Two desa share the name: the one in the kecamatan of the wrong code first; "BUM Desa Maju" is no village.
+    assert suggestions(make_catalog, text) == [(5, '"72.03.11.2006" Tanjung Padang (Sirenja, Kabupaten Donggala, Sulawesi Tengah); '
+                                                   '"14.10.08.2001" Tanjung Padang (Tasik Putri Puyu, Kabupaten Kepulauan Meranti, Riau)')]
+
+
+def test_a_missing_or_malformed_village_code_gets_suggestions_from_the_bumdes_id(make_catalog):
+    text = (B.replace("BUMDes di Desa Kalukubula.", "BUMDes kami.").replace("id: bumdes-maju", "id: bumdes-maju-pombewe"))
+    files = {"products/bumdes-maju-pombewe/bumdes.yml": text.replace('village: "72.10.01.2009"\n', ""),
+             BF: None, K: None, "products/bumdes-maju-pombewe/kelor-powder.yml": P}
+    issues = sorted(check_catalog(make_catalog(files), today=TODAY).issues)
+    assert [(i.line, i.code) for i in issues] == [(1, "schema.missing"), (1, "village.suggestions")]
+    assert issues[1].format("id") == (
+        'products/bumdes-maju-pombewe/bumdes.yml:1:1: info: village: desa yang disebut di berkas ini mungkin: "72.10.01.2011" '
+        "Pombewe (Sigi Biromaru, Kabupaten Sigi, Sulawesi Tengah) (salin kode yang benar, dalam tanda kutip; atau cari di "
+        "halaman kode desa, kontributor/kode-desa/)")
+
+
+def test_no_suggestion_without_a_village_name_or_for_a_right_code(make_catalog):
+    assert suggestions(make_catalog, B.replace("72.10.01.2009", "72.10.01.2999").replace("BUMDes di Desa Kalukubula.", "BUMDes kami.")) == []
+    assert suggestions(make_catalog, B) == []

@@ -1,6 +1,7 @@
 """The village-code finder in a real headless Chromium: typing a name shows the code, the button copies it.
 
-The finder is written by villages.write_village_finder into a temporary folder and served on 127.0.0.1.
+The finder is the one the build writes into the sample site (conftest.sample_site, like `make build`), served
+on 127.0.0.1 with the rest of the site.
 Screenshots before and after a search, at 390 and 1280 px, land in screenshots/ (git-ignored).
 """
 
@@ -15,7 +16,6 @@ from playwright.sync_api import expect
 from browser_support import ROOT, require_axe, require_chromium, serve_directory
 from generator import official
 from generator.pages import VILLAGE_FINDER
-from generator.villages import write_village_finder
 
 pytestmark = [pytest.mark.browser]
 
@@ -27,12 +27,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
-def finder(tmp_path_factory) -> str:
-    """The finder's address on a local server."""
+def finder(sample_site) -> str:
+    """The finder's address in the built sample site, on a local server."""
     require_chromium()
-    root = tmp_path_factory.mktemp("finder")
-    write_village_finder(root, "https://example.org/catalog/")
-    with serve_directory(root) as base:
+    with serve_directory(sample_site) as base:
         yield f"{base}{VILLAGE_FINDER}"
 
 
@@ -185,3 +183,12 @@ def test_no_serious_accessibility_violation_before_and_after_a_search(browser, f
                   for v in report["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert not found, "\n".join(found)
+
+
+def test_the_finder_in_the_built_site_leads_back_to_the_catalog(context, finder):
+    page = open_finder(context, finder)
+    page.locator(".vf-header__home").click()
+    # The root of the built site, whose language chooser sends an Indonesian browser on to the Indonesian home.
+    page.wait_for_url("**/id/")
+    assert urlsplit(page.url).path == "/id/"
+    assert page.locator("html").get_attribute("lang") == "id"

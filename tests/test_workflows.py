@@ -289,9 +289,20 @@ def test_pull_request_tests_run_with_debian_chromium_cjk_fonts_and_node():
         assert re.search(rf"apt-get install[^\n]*(\\\n[^\n]*)*\b{re.escape(package)}\b", install), package
 
 
-def test_pull_request_uploads_the_built_site_as_a_preview():
-    uploads = [step for _, step in steps(load_workflow("pull-request.yml")) if "upload-artifact@" in step.get("uses", "")]
-    assert [step["with"]["path"] for step in uploads] == ["site"]
+def test_pull_request_uploads_a_preview_that_opens_from_disk_and_lists_the_changed_pages():
+    workflow = load_workflow("pull-request.yml")
+    uploads = [step for _, step in steps(workflow) if "upload-artifact@" in step.get("uses", "")]
+    assert [step["with"]["path"] for step in uploads] == ["preview"]
+    (build,) = [job for job in workflow["jobs"].values() if any(s.get("run") == "make build" for s in job["steps"])]
+    scripts = [str(step.get("run", "")) for step in build["steps"]]
+    base = next(i for i, run in enumerate(scripts) if "git checkout --quiet HEAD^1" in run)
+    built = scripts.index("make build")
+    preview = next(i for i, run in enumerate(scripts) if "-m generator preview" in run)
+    assert base < built < preview < next(i for i, step in enumerate(build["steps"]) if "upload-artifact@" in step.get("uses", ""))
+    assert 'mv site "$RUNNER_TEMP/site-base"' in scripts[base] and 'git checkout --quiet "$GITHUB_SHA"' in scripts[base]
+    assert scripts[preview] == ('.venv/bin/python -m generator preview --out preview --before "$RUNNER_TEMP/site-base" '
+                                '--summary "$GITHUB_STEP_SUMMARY"')
+    assert build["steps"][0].get("with", {}).get("fetch-depth") == 0  # HEAD^1 is there
 
 
 # --- publish.yml -------------------------------------------------------------------------------------
@@ -525,8 +536,20 @@ def test_pull_request_template_has_the_buyer_checklist_in_both_languages():
     text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     indonesian, english = text.split("## Checklist (English)")
     indonesian = indonesian.split("## Daftar periksa")[1]
-    for word in ("alt", "hs_code", "moq", "capacity", "on_request", "Incoterm", "valid_until", "GACC", "verified", "make check"):
+    for word in ("alt", "hs_code", "moq", "capacity", "on_request", "Incoterm", "valid_until", "GACC", "verified", "Details"):
         assert word in indonesian and word in english, word
+
+
+def test_pull_request_template_asks_only_what_a_web_contributor_can_do():
+    """No tick for a command a browser cannot run; alt text needs Indonesian only, as the docs say."""
+    text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    ticks = [line for line in text.splitlines() if line.startswith("- [ ]")]
+    assert len(ticks) == 20
+    assert [line for line in ticks if re.search(r"make|terminal|command|perintah", line, re.I)] == []
+    alt = [line for line in ticks if "`alt`" in line]
+    assert len(alt) == 2 and all("`id`" in line and "every language" not in line and "setiap bahasa" not in line for line in alt)
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "(`id` wajib)" in guide and "(`id` required)" in guide  # what the template's alt line follows
 
 
 # --- scripts/check_links.py: extraction only, never the network -------------------------------------
