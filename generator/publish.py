@@ -58,6 +58,8 @@ CONTENT_TYPES = {
     ".jpg": "image/jpeg",
     ".webp": "image/webp",
     ".pdf": "application/pdf",  # certificates and analyses, rewritten clean (documents.py)
+    ".mp4": "video/mp4",  # a product's video, its metadata blanked (videos.py)
+    ".webm": "video/webm",
     ".wasm": "application/wasm",
     # Pagefind's metadata, index chunks, fragments and per-language WebAssembly are gzip data that
     # pagefind.js fetches and inflates itself: plain bytes, with no Content-Encoding.

@@ -1,12 +1,12 @@
-"""Make the sample catalog's one video: moringa leaves drying on a bamboo tray, with the place a phone writes.
+"""Make the sample catalog's one video: moringa leaves drying on a bamboo tray.
 
 Run from anywhere: ``.venv/bin/python scripts/make_sample_video.py``. Needs Pillow and PyAV (requirements-dev),
 downloads nothing, and is deterministic: the drawing comes from one seeded ``random.Random``, x264 runs on one
 thread and the muxer writes no version or date, so the same PyAV writes the same bytes.
 
 The file exercises the video pipeline on purpose: an H.264 MP4 of 10 seconds (under the 60 s limit), small
-enough for the repository (under 300 KB), with the village's approximate position stored as an iPhone-style
-location key in the movie's metadata, which the build must blank (generator/videos.py, clean_copy).
+enough for the repository (under 300 KB). It records no place: what git keeps forever says nowhere, like the
+sample photos (tests/test_videos.py makes the located files that the build must blank).
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ SIZE = (640, 360)
 RATE = 15
 SECONDS = 10
 MAX_BYTES = 300 * 1024
-LOCATION = "-01.0340+119.9423/"
-"""Pombewe, Sigi (ISO 6709), as the phone that took the sample photos there would write it."""
 
 
 def background(rng: random.Random) -> Image.Image:
@@ -84,7 +82,6 @@ def main() -> None:
     still, tray = background(rng), leaves(rng)
     options = {"movflags": "faststart+use_metadata_tags", "fflags": "+bitexact"}
     with av.open(str(TARGET), "w", format="mp4", options=options) as out:
-        out.metadata["location"] = LOCATION
         stream = out.add_stream("libx264", rate=RATE)
         stream.width, stream.height = SIZE
         stream.pix_fmt = "yuv420p"
