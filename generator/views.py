@@ -35,10 +35,10 @@ LISTING_CARDS = 48
 
 @dataclass(frozen=True)
 class Picture:
-    """A <picture>: srcsets per format, the fallback, the intrinsic size and the alt text."""
+    """A <picture>: its WebP srcset (every browser in use decodes WebP), the src of one width, the intrinsic
+    size and the alt text."""
 
-    webp_srcset: str
-    jpeg_srcset: str
+    srcset: str
     src: str
     width: int
     height: int
@@ -259,14 +259,11 @@ def picture_view(ctx: PageContext, folder: Path, photo: Photo) -> Picture | None
         return None
     link, loc = ctx.link, ctx.loc
     webp = processed.of_format("webp")
-    jpeg = processed.of_format("jpeg")
-    fallback = jpeg[min(1, len(jpeg) - 1)]
     return Picture(
-        webp_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
-        jpeg_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in jpeg),
-        src=link.media(fallback.name),
-        width=jpeg[-1].width,
-        height=jpeg[-1].height,
+        srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
+        src=link.media(webp[min(1, len(webp) - 1)].name),
+        width=webp[-1].width,
+        height=webp[-1].height,
         alt=loc.plain(photo.alt),
         alt_lang=ctx.env.catalog.source_language if loc.is_fallback(photo.alt) else None,
     )
@@ -640,7 +637,7 @@ def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> lis
     for photo in photos:
         processed = ctx.read.photo(folder, photo)
         if processed:
-            urls.append(ctx.link.absolute_media(processed.of_format("jpeg")[-1].name))
+            urls.append(ctx.link.absolute_media(processed.largest().name))
     return urls
 
 
@@ -1081,20 +1078,18 @@ def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> Docu
     if processed is None:
         return None
     link, loc = ctx.link, ctx.loc
+    webp = processed.of_format("webp")
     if isinstance(processed, ProcessedDocument):
-        webp, jpeg = processed.of_format("webp"), processed.of_format("jpeg")
         kilobytes = loc.number(max(1, round(processed.size / 1000)))
         what = loc.t("product.pdf_size", pages=processed.pages, kb=kilobytes)
         url = link.media(processed.pdf)
     else:
-        webp, jpeg = processed.of_format("webp"), processed.of_format("jpeg")
         what = loc.t("product.image_file")
-        url = link.media(jpeg[-1].name)
+        url = link.media(processed.largest().name)
     preview = Picture(
-        webp_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
-        jpeg_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in jpeg),
-        src=link.media(jpeg[0].name), width=jpeg[-1].width, height=jpeg[-1].height, alt=label, alt_lang=None,
-    ) if jpeg else None
+        srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
+        src=link.media(webp[0].name), width=webp[-1].width, height=webp[-1].height, alt=label, alt_lang=None,
+    ) if webp else None
     return DocumentLink(url=url, preview=preview, label=f"{label} ({what})")
 
 
