@@ -20,6 +20,7 @@ from generator.catalog import Catalog, build_catalog
 from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
 from generator.media import Media
+from generator.minify import collapse_whitespace
 from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
@@ -355,11 +356,12 @@ NOT_FOUND_PAGE = "404.html"
 
 
 def write_policies(site: Path, pages: list[str]) -> None:
-    """Write each page's Content-Security-Policy into it (csp.py)."""
+    """Write each page's Content-Security-Policy into it (csp.py), its whitespace between tags collapsed first
+    (minify.py)."""
     for name in pages:
         path = site / name
         if path.is_file():
-            write.create_file(path, with_policy(path.read_text(encoding="utf-8")).encode("utf-8"))
+            write.create_file(path, with_policy(collapse_whitespace(path.read_text(encoding="utf-8"))).encode("utf-8"))
 
 
 def run_mkdocs(config: Path, epoch: str) -> Issue | None:
@@ -406,13 +408,13 @@ def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, st
     for name in media.outputs():
         write.copy_file(cache / name, staging / MEDIA_DIR / name)
     jinja = make_environment(root / THEME_DIR)
-    write.write_text(staging / "index.html", with_policy(jinja.get_template("root.html.j2").render(
+    write.write_text(staging / "index.html", with_policy(collapse_whitespace(jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],
                     "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
         default=catalog.languages[0].code,
         base_url=catalog.config.base_url,
         csp=POLICY_TOKEN,
-    )))
+    ))))
     write.write_text(staging / "robots.txt", render_robots(catalog))
     write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
     write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))
