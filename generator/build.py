@@ -26,6 +26,7 @@ from generator.progress import Progress, time_left
 from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
+from generator.inquiry import qr_files
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
@@ -462,6 +463,8 @@ def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, st
     cache = root / PHOTO_CACHE
     for name in media.outputs():
         write.copy_file(cache / name, staging / MEDIA_DIR / name)
+    for qr in qr_files([catalog.config.dealer, *catalog.config.agents]):
+        write.create_file(staging / MEDIA_DIR / qr.name, qr.svg)
     jinja = make_environment(root / THEME_DIR)
     write.write_text(staging / "index.html", with_policy(collapse_whitespace(jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],

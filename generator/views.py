@@ -21,7 +21,7 @@ from generator import structured as S
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.deps import CatalogReader
 from generator.documents import ProcessedDocument
-from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
+from generator.inquiry import BLANK, Line, MessageLayout, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.models import Contact, Photo, format_phone
 
@@ -747,7 +747,7 @@ class ContactView:
     whatsapp_display: str | None
     """The number as people read it (+62 813-4100-5678)."""
     wechat: str | None
-    wechat_qr: QrImage | None
+    wechat_qr: QrPicture | None
     alibaba: str | None
 
 
@@ -790,6 +790,20 @@ class InquiryView:
     no: str
 
 
+@dataclass(frozen=True)
+class QrPicture:
+    """A contact's QR code on a page: the link to its file in site/media/ and its side in CSS pixels."""
+
+    src: str
+    size: int
+
+
+def qr_picture(ctx: PageContext, content: str) -> QrPicture:
+    """The QR code of ``content`` (build.write_shared writes its file, inquiry.qr_files)."""
+    image = qr_image(content)
+    return QrPicture(src=ctx.link.media(image.name), size=image.size)
+
+
 def contact_line(ctx: PageContext, key: str, contact: Contact) -> ContactView:
     """A contact as the inquiry and contact pages show it."""
     return ContactView(
@@ -797,7 +811,7 @@ def contact_line(ctx: PageContext, key: str, contact: Contact) -> ContactView:
         whatsapp="".join(ch for ch in contact.whatsapp if ch.isdigit()) if contact.whatsapp else None,
         whatsapp_display=format_phone(contact.whatsapp) if contact.whatsapp else None,
         wechat=contact.wechat,
-        wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
+        wechat_qr=qr_picture(ctx, contact.wechat_link) if contact.wechat and contact.wechat_link else None,
         alibaba=contact.alibaba_url,
     )
 

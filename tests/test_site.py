@@ -353,3 +353,14 @@ def test_alibaba_link_falls_back_from_product_to_agent_to_dealer(tmp_path):
     dealer = (root / "site/en/products/kelor-powder/index.html").read_text(encoding="utf-8")
     assert 'data-send="alibaba" href="https://dealer.en.alibaba.com/product/7.html"' in own
     assert 'data-send="alibaba" href="https://dealer.en.alibaba.com/"' in dealer
+
+
+def test_the_wechat_qr_code_is_one_file_that_every_page_links_to(site):
+    from generator.inquiry import qr_image
+
+    qr = qr_image("https://u.wechat.com/AgenPaluTest")
+    assert (site / "media" / qr.name).read_bytes() == qr.svg
+    for lang in ("id", "en", "zh"):
+        page = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
+        assert f'<img class="vc-qr" src="../../../media/{qr.name}" width="148" height="148"' in page
+        assert "data:image" not in page
