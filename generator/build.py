@@ -305,7 +305,10 @@ def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], 
 
 
 def describe_languages(steps: dict[str, tuple[str, int, int]], elapsed: float) -> str:
-    """The live line of the language workers: "  id 3,000/12,454 · en MkDocs · zh search, about 20 s left"."""
+    """The live line of the language workers: "  id 3,000/12,454 · en MkDocs · zh search, about 20 s left".
+
+    A worker's steps: pages (rendered so far), MkDocs, writing pages (from shells and the cache), search
+    (waiting for Pagefind), done."""
     parts = [f"{code} {done:,}/{total:,}" if step == "pages" else f"{code} {step}" for code, (step, done, total) in sorted(steps.items())]
     rendering = [(done, total) for step, done, total in steps.values() if step == "pages"]
     left = time_left(sum(d for d, _ in rendering), sum(t for _, t in rendering), elapsed) if rendering else ""
@@ -360,6 +363,7 @@ def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]
     search = start_pagefind(search_records.folder, index)
     site = job.staging / code
     problem = run_mkdocs(config, job.epoch)
+    _report(code, "writing pages")
     if problem is None:
         # The Markdown sources are not needed once built: deleting them now, in the background, spares the
         # next build deleting 12,000 files per language while it works.

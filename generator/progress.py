@@ -17,6 +17,8 @@ def time_left(done: int, total: int, elapsed: float) -> str:
     if done <= 0 or done >= total or elapsed <= 0:
         return ""
     seconds = elapsed / done * (total - done)
+    if seconds < 1:
+        return ""  # nothing to wait for (photos from the cache): "about 0 s" would only flicker
     return f"about {seconds:.0f} s left" if seconds < 120 else f"about {seconds / 60:.0f} min left"
 
 

@@ -39,6 +39,7 @@ class Terminal(io.StringIO):
     (25, 100, 10.0, "about 30 s left"),
     (10, 100, 20.0, "about 3 min left"),
     (100, 100, 20.0, ""),  # finished
+    (99, 100, 5.0, ""),  # under a second
 ])
 def test_time_left_goes_by_the_rate_so_far(done, total, elapsed, expected):
     assert time_left(done, total, elapsed) == expected
