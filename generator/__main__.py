@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import build
 from generator.issues import format_report, has_errors, pick_language
+from generator.progress import Progress
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         issues = build.check_catalog(root, today=today).issues
     elif args.command == "build":
-        issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=strict, lang=lang)
+        issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=strict, lang=lang,
+                                  progress=Progress(sys.stderr, "build"))
     elif args.command == "serve":
         from generator.serve import serve  # the live-reload server is loaded only to serve
 

@@ -1,9 +1,10 @@
 """`make bench`: build a synthetic catalog and print what a maintainer needs to know about speed and size.
 
 Every figure is measured in this run: check and build times as medians of repeated runs where cheap, peak
-memory of the build's processes, pages, output size, the search bytes a buyer downloads before the first
-result (in headless Chromium), image throughput, and a bare `mkdocs build` of as many trivial pages for
-the ratio. The last line is one JSON object.
+memory of the build's processes, pages, output size (by part, and the average product page), the search
+bytes a buyer downloads before the first result (in headless Chromium), image throughput, what one 12 MP
+phone photo adds to the site, and a bare `mkdocs build` of as many trivial pages for the ratio. The last
+line is one JSON object.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ import time
 from pathlib import Path
 
 from generator.images import process_photo
+from generator.pages import MEDIA_DIR
 from generator.serve import CHROMIUM, CHROMIUM_ARGS, serve_directory
-from generator.synthetic import photo_bytes, write_synthetic_catalog
+from generator.synthetic import PHONE_SIZE, phone_photo_bytes, photo_bytes, write_synthetic_catalog
 from generator.write import TRASH_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +47,49 @@ def tree_size(folder: Path) -> tuple[int, int]:
     """(files, bytes) under a folder."""
     files = [p for p in folder.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files)
+
+
+PAGES_LIMIT_BYTES = 1_000_000_000
+"""GitHub Pages publishes sites of at most 1 GB (as .github/workflows/publish.yml counts it)."""
+
+
+def size_by_part(site: Path) -> dict[str, tuple[int, int]]:
+    """(files, bytes) of the site's parts: pages, search bundles, photos and documents, open data, the rest."""
+    parts: dict[str, list[int]] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site).parts
+        part = ("media" if relative[0] == MEDIA_DIR else "search" if "pagefind" in relative
+                else "pages" if path.suffix == ".html" else "data" if relative[0] == "data" else "other")
+        entry = parts.setdefault(part, [0, 0])
+        entry[0] += 1
+        entry[1] += path.stat().st_size
+    return {part: (files, size) for part, (files, size) in sorted(parts.items())}
+
+
+def product_page_bytes(site: Path) -> float:
+    """The average bytes of a product page (the listing at products/ left out), over every language."""
+    sizes = [page.stat().st_size for page in site.glob("*/products/*/index.html")]
+    return statistics.mean(sizes) if sizes else 0.0
+
+
+def phone_photo_figures(count: int, work: Path) -> dict[str, float]:
+    """What one 12 MP phone photo becomes: its bytes, the bytes and files of its outputs, CPU-seconds."""
+    work.mkdir(parents=True, exist_ok=True)
+    sources, outputs, files, cpu = [], [], [], []
+    for seed in range(count):
+        source = work / f"phone-{seed}.jpg"
+        source.write_bytes(phone_photo_bytes(seed))
+        start = time.process_time()
+        processed, _ = process_photo(source, work / "cache")
+        cpu.append(time.process_time() - start)
+        made = [*processed.variants, processed.preview]
+        sources.append(source.stat().st_size)
+        outputs.append(sum((work / "cache" / v.name).stat().st_size for v in made))
+        files.append(len(made))
+    return {"source_bytes": statistics.mean(sources), "output_bytes": statistics.mean(outputs),
+            "files": statistics.mean(files), "cpu_s": statistics.median(cpu)}
 
 
 def search_first_query_kb(site: Path, lang: str, query: str) -> float | None:
@@ -189,7 +234,23 @@ def main(argv: list[str] | None = None) -> int:
     site = catalog / "site"
     pages = sum(1 for lang in ("id", "en", "zh") for _ in (site / lang).rglob("index.html"))
     files, size = tree_size(site)
-    print(f"pages: {pages}; output: {files} files, {size / 1e6:.1f} MB", flush=True)
+    parts = size_by_part(site)
+    without_photos = size - parts.get("media", (0, 0))[1]
+    product_page = product_page_bytes(site)
+    print(f"pages: {pages}; output: {files} files, {size / 1e6:.1f} MB ("
+          + ", ".join(f"{part} {n} files {b / 1e6:.1f} MB" for part, (n, b) in parts.items())
+          + f"); average product page {product_page / 1000:.1f} KB", flush=True)
+    print(f"without photos: {without_photos / 1e6:.1f} MB, "
+          f"{'within' if without_photos <= PAGES_LIMIT_BYTES else 'OVER'} GitHub Pages' 1 GB", flush=True)
+
+    # One realistic photo per product: pages and data scale with the products, each photo adds its outputs.
+    phone = phone_photo_figures(4, work / "phone")
+    per_1000 = without_photos / args.products * 1000 + 1000 * phone["output_bytes"]
+    print(f"one {PHONE_SIZE[0]}×{PHONE_SIZE[1]} phone JPEG ({phone['source_bytes'] / 1e6:.1f} MB) becomes "
+          f"{phone['files']:.0f} files of {phone['output_bytes'] / 1e3:.0f} KB in {phone['cpu_s']:.2f} CPU-seconds; "
+          f"site per 1,000 products with one such photo each: {per_1000 / 1e6:.0f} MB "
+          f"({without_photos / args.products * 1000 / 1e6:.0f} MB without photos + {1000 * phone['output_bytes'] / 1e6:.0f} MB of photos)",
+          flush=True)
 
     search_kb = search_first_query_kb(site, "en", "moringa")
     search_zh_kb = search_first_query_kb(site, "zh", "辣木")
@@ -209,7 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         "check_s": round(check_s, 2), "check_cold_s": round(check_cold_s, 2), "build_s": round(build_s, 1), "build_cpu_s": round(build_cpu_s),
         "rebuild_s": round(rebuild_s, 1),
         "rebuild_pages_reused": pages_reused,
-        "peak_rss_mb": round(peak_rss_mb), "output_mb": round(size / 1e6, 1),
+        "peak_rss_mb": round(peak_rss_mb), "output_mb": round(size / 1e6, 1), "files": files,
+        "output_without_photos_mb": round(without_photos / 1e6, 1), "product_page_bytes": round(product_page),
+        "site_mb_per_1000_products_with_photo": round(per_1000 / 1e6), "phone_photo_output_kb": round(phone["output_bytes"] / 1e3),
+        "phone_photo_cpu_s": round(phone["cpu_s"], 2),
         "search_first_query_kb": round(max(search_kb or 0, search_zh_kb or 0)),
         "images_per_s_cold": round(cold, 1), "images_per_s_warm": round(warm),
         "bare_mkdocs_s": round(bare_s, 1), "overhead_ratio": round(build_s / 3 / bare_s, 2),

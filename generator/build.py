@@ -10,7 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import time
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -21,10 +22,13 @@ from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
 from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_key, card_name, load_fonts, missing_glyphs_by_text, process_card
 from generator.media import CardFor, Media
+from generator.minify import collapse_whitespace
 from generator.previews import PlannedCard, TextSource, plan_cards
+from generator.progress import Progress, time_left
 from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
+from generator.inquiry import qr_files
 from generator.videos import process_video
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.load import LoadError, load_document
@@ -86,14 +90,26 @@ def check_catalog(root: Path, *, today: dt.date, only_bumdes: str | None = None)
 
 
 def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str | None = None,
-               strict: bool = False, lang: str = "en", report: BuildReport | None = None, shells: bool = True) -> list[Issue]:
+               strict: bool = False, lang: str = "en", report: BuildReport | None = None, shells: bool = True,
+               progress: Progress | None = None) -> list[Issue]:
     """Validate, render every language, and swap the finished site into ``out`` (default: <root>/site).
 
     ``shells=False`` sends every page through MkDocs, to show that shells change nothing (tests).
+    ``progress`` says what the build is doing, stage by stage (`make build` passes one on stderr).
     """
     out = (out or root / SITE_DIR).resolve()
     report = report if report is not None else BuildReport()
+    progress = progress or Progress(None, "build")
+    try:
+        return _build_site(root, out, today, only_bumdes, strict, report, shells, progress)
+    finally:
+        progress.clear()
+
+
+def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, strict: bool, report: BuildReport,
+                shells: bool, progress: Progress) -> list[Issue]:
     # Load and validate everything first: nothing is written while any error stands.
+    progress.line("checking the catalog")
     validated = check_catalog(root, today=today, only_bumdes=only_bumdes)
     issues = list(validated.issues)
     if has_errors(issues, strict=strict):
@@ -101,7 +117,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     # Model: the resolved, frozen catalog that page code sees.
     catalog = build_catalog(validated, today=today)
     # Images: encode each photo once (cached by content), shared by every language.
-    media, photo_issues = process_images(catalog, root / PHOTO_CACHE, report)
+    media, photo_issues = process_images(catalog, root / PHOTO_CACHE, report, progress)
     if photo_issues:
         return issues + photo_issues
     # UI strings of every language, for the cards, the root chooser and the feeds.
@@ -126,10 +142,13 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
         job = LanguageJob(catalog, deps, pages, root, staging, source_date_epoch(deps), only_bumdes is None, shells,
                           build_fingerprint(root, only_bumdes is None))
         # Meanwhile this process writes the shared files: photos, the language chooser, open data.
+        progress.line(f"pages: {len(pages):,} in each of {len(catalog.languages)} languages (only the changed ones are made again)")
         failures, report.pages_reused, records = build_languages(
-            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, strings, root, staging))
+            job, [l.code for l in catalog.languages], meanwhile=lambda: write_shared(catalog, media, strings, root, staging),
+            progress=progress)
         if failures:
             return issues + failures
+        progress.line("sitemaps, feeds and links")
         # Sitemap: every page dated by the newest change among what it read.
         write_sitemaps(catalog, pages, {url: deps.lastmod(reads) for url, reads in records.items()}, staging)
         # Feeds: each language's Atom feed, into its folder now that MkDocs has finished with it.
@@ -141,6 +160,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
             if broken:
                 return issues + broken
         # Write: swap the finished tree into place in one step.
+        progress.line("putting the new site in place")
         write.swap_into_place(staging, out)
     finally:
         if staging.exists():
@@ -153,7 +173,7 @@ def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str
     return issues
 
 
-def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tuple[Media, list[Issue]]:
+def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport, progress: Progress) -> tuple[Media, list[Issue]]:
     """Every photo, document and video of every BUMDes and product, processed in parallel or reused from the
     cache: photos (and photos of certificates) as photos, PDFs as clean copies with a preview, videos copied."""
     photos = {(entry.folder / photo.file).resolve() for entry in [*catalog.bumdes.values(), *catalog.products.values()]
@@ -168,8 +188,11 @@ def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport) -> tu
     made: dict[str, dict[Path, Any]] = {"photo": {}, "document": {}, "video": {}}
     issues: list[Issue] = []
     if jobs:
+        progress.line(f"photos and documents: {len(jobs):,} (encoded once, then taken from .cache/photos)")
         with ProcessPoolExecutor(max_workers=min(2, len(jobs))) as pool:
-            for (source, kind), (processed, reused, problem) in zip(jobs, pool.map(_process_one, jobs, [cache_dir] * len(jobs))):
+            done = pool.map(_process_one, jobs, [cache_dir] * len(jobs))
+            for number, ((source, kind), (processed, reused, problem)) in enumerate(zip(jobs, done), 1):
+                progress.count("photos and documents", number, len(jobs))
                 if processed is None:
                     # The file passed the check but changed or broke before it was processed.
                     issues.append(make_issue(os.path.relpath(source, catalog.root), (1, 1), "", f"build.{kind}_failed", problem=problem))
@@ -245,11 +268,13 @@ def _process_one(job: tuple[Path, str], cache_dir: Path) -> tuple[Any, bool, str
 
 
 def render_language(catalog: Catalog, media: Media, pages: list[Page], code: str, root: Path, staging: Path, records: Path,
-                    shells: Shells | None = None) -> tuple[Path, dict[str, set[Read]]]:
+                    shells: Shells | None = None, on_pages: Callable[[int], None] = lambda done: None
+                    ) -> tuple[Path, dict[str, set[Read]]]:
     """Write the Markdown sources, search records and mkdocs.yml of one language; return the config's path
     and what each page read.
 
     With ``shells``, the pages a shell can make are kept there instead, and one source per shell is written.
+    ``on_pages`` hears how many pages are done, every few hundred.
     """
     theme_dir = root / THEME_DIR
     strings_dir = root / STRINGS_DIR
@@ -261,7 +286,9 @@ def render_language(catalog: Catalog, media: Media, pages: list[Page], code: str
     docs = work / "docs"
     write.reset_dir(work)
     read: dict[str, set[Read]] = {}
-    for page in pages:
+    for number, page in enumerate(pages):
+        if number % PROGRESS_EVERY == 0:
+            on_pages(number)
         reader = CatalogReader(catalog, media)
         view = make_view(env, reader, page)
         read[page.url] = reader.reads
@@ -303,33 +330,62 @@ class LanguageJob:
 
 _JOB: LanguageJob | None = None
 """Set just before the workers fork: they inherit the catalog instead of unpickling 10,000 products."""
+_PROGRESS: Any = None
+"""Where the workers say how far they are, (language, step, done, total), when someone watches a terminal."""
+PROGRESS_EVERY = 250
+"""Pages between two progress reports of a language worker."""
 
 
-def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], None]
+def build_languages(job: LanguageJob, codes: list[str], meanwhile: Callable[[], None], progress: Progress | None = None
                     ) -> tuple[list[Issue], int, dict[str, set[Read]]]:
     """Render and build each language in its own process, run ``meanwhile`` here; return failures, pages
     reused and what each page read (in any language)."""
-    global _JOB
+    global _JOB, _PROGRESS
     _JOB = job
     # The catalog lives as long as the workers: frozen, their garbage collections stop rescanning it
     # (a third of a worker's time at 10,000 products).
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
+        _PROGRESS = context.SimpleQueue() if progress is not None and progress.live else None
         # One process per language even on two cores: the third language would otherwise start only
         # when another has finished, leaving a core idle for a third of the time.
         with ProcessPoolExecutor(max_workers=max(1, len(codes)), mp_context=context) as pool:
             futures = [pool.submit(_build_language, code) for code in codes]
             meanwhile()
+            if _PROGRESS is not None and progress is not None:
+                steps: dict[str, tuple[str, int, int]] = {}
+                while wait(futures, timeout=0.5, return_when=FIRST_EXCEPTION).not_done:
+                    while not _PROGRESS.empty():
+                        code, step, done, total = _PROGRESS.get()
+                        steps[code] = (step, done, total)
+                    progress.update(describe_languages(steps, time.monotonic() - progress.started))
             results = [future.result() for future in futures]
     finally:
-        _JOB = None
+        _JOB = _PROGRESS = None
         gc.unfreeze()
     records: dict[str, set[Read]] = {}
     for _, _, read in results:
         for url, reads in read.items():
             records.setdefault(url, set()).update(reads)
     return [issue for issue, _, _ in results if issue is not None], sum(reused for _, reused, _ in results), records
+
+
+def describe_languages(steps: dict[str, tuple[str, int, int]], elapsed: float) -> str:
+    """The live line of the language workers: "  id 3,000/12,454 · en MkDocs · zh search, about 20 s left".
+
+    A worker's steps: pages (rendered so far), MkDocs, writing pages (from shells and the cache), search
+    (waiting for Pagefind), done."""
+    parts = [f"{code} {done:,}/{total:,}" if step == "pages" else f"{code} {step}" for code, (step, done, total) in sorted(steps.items())]
+    rendering = [(done, total) for step, done, total in steps.values() if step == "pages"]
+    left = time_left(sum(d for d, _ in rendering), sum(t for _, t in rendering), elapsed) if rendering else ""
+    return "  " + " · ".join(parts) + (f", {left}" if left else "")
+
+
+def _report(code: str, step: str, done: int = 0, total: int = 0) -> None:
+    """Tell the parent how far this language is, when it listens (a terminal)."""
+    if _PROGRESS is not None:
+        _PROGRESS.put((code, step, done, total))
 
 
 def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]]:
@@ -358,7 +414,9 @@ def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]
     for url in (kept.keys() - {page.url for page in job.pages}) | stale_urls:
         search_records.remove(url)
     shells = Shells() if job.shells else None
-    config, fresh = render_language(job.catalog, job.deps.media, stale, code, job.root, job.staging, search_records.folder, shells)
+    config, fresh = render_language(job.catalog, job.deps.media, stale, code, job.root, job.staging, search_records.folder, shells,
+                                    on_pages=lambda done: _report(code, "pages", done, len(stale)))
+    _report(code, "MkDocs")
     for url, reads in fresh.items():
         records[url] = sorted(reads)
         keys[url] = page_key(job.fingerprint, code, url, job.deps.key(reads))
@@ -372,6 +430,7 @@ def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]
     search = start_pagefind(search_records.folder, index)
     site = job.staging / code
     problem = run_mkdocs(config, job.epoch)
+    _report(code, "writing pages")
     if problem is None:
         # The Markdown sources are not needed once built: deleting them now, in the background, spares the
         # next build deleting 12,000 files per language while it works.
@@ -394,6 +453,7 @@ def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]
             cache.put(keys[page.url], site / page.url / "index.html", record_path(search_records.folder, page.url))
         else:
             cache.restore_page(keys[page.url], site / page.url / "index.html")
+    _report(code, "search")
     problem = finish_pagefind(search, index)
     if problem is not None:
         return problem, 0, {}
@@ -402,6 +462,7 @@ def _build_language(code: str) -> tuple[Issue | None, int, dict[str, list[Read]]
     cache.write_records(current)
     if job.whole_catalog:
         cache.prune(set(keys.values()))
+    _report(code, "done")
     return None, len(job.pages) - len(stale), current
 
 
@@ -422,11 +483,12 @@ NOT_FOUND_PAGE = "404.html"
 
 
 def write_policies(site: Path, pages: list[str]) -> None:
-    """Write each page's Content-Security-Policy into it (csp.py)."""
+    """Write each page's Content-Security-Policy into it (csp.py), its whitespace between tags collapsed first
+    (minify.py)."""
     for name in pages:
         path = site / name
         if path.is_file():
-            write.create_file(path, with_policy(path.read_text(encoding="utf-8")).encode("utf-8"))
+            write.create_file(path, with_policy(collapse_whitespace(path.read_text(encoding="utf-8"))).encode("utf-8"))
 
 
 def run_mkdocs(config: Path, epoch: str) -> Issue | None:
@@ -473,14 +535,16 @@ def write_shared(catalog: Catalog, media: Media, strings: dict[str, dict[str, st
     cache = root / PHOTO_CACHE
     for name in media.outputs():
         write.copy_file(cache / name, staging / MEDIA_DIR / name)
+    for qr in qr_files([catalog.config.dealer, *catalog.config.agents]):
+        write.create_file(staging / MEDIA_DIR / qr.name, qr.svg)
     jinja = make_environment(root / THEME_DIR)
-    write.write_text(staging / "index.html", with_policy(jinja.get_template("root.html.j2").render(
+    write.write_text(staging / "index.html", with_policy(collapse_whitespace(jinja.get_template("root.html.j2").render(
         languages=[{"code": l.code, "name": l.name, "title": catalog.config.title.get(l.code) or catalog.config.title[catalog.source_language],
                     "prompt": strings[l.code].get("redirect.title", "")} for l in catalog.languages],
         default=catalog.languages[0].code,
         base_url=catalog.config.base_url,
         csp=POLICY_TOKEN,
-    )))
+    ))))
     write.write_text(staging / "robots.txt", render_robots(catalog))
     write.write_text(staging / DATA_DIR / JSON_FILE, render_products_json(catalog, media))
     write.write_text(staging / DATA_DIR / SCHEMA_FILE, render_products_schema(catalog))

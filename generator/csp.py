@@ -54,7 +54,7 @@ def _hash(code: str) -> str:
 def policy_for(html: str) -> str:
     """The policy of one page: its own origin for everything, plus the hashes of its own inline code.
 
-    WebAssembly is compiled by Pagefind's search; images may be data: URIs (the WeChat QR code).
+    WebAssembly is compiled by Pagefind's search; images may be data: URIs (Material's icons in its CSS).
     """
     found = _InlineCode()
     found.feed(html)

@@ -50,11 +50,9 @@ MAX_RENDER_PIXELS = images.MAX_PIXELS
 WIDTHS = (320, 640)
 """Preview widths of page one: a thumbnail beside the certificate, and the same on a high-density screen."""
 WEBP_QUALITY = 80
-JPEG_QUALITY = 85
-"""A little higher than photos: a preview is mostly small text, where JPEG's blocks show first."""
-SETTINGS_VERSION = "1"
+SETTINGS_VERSION = "2"
 FORMATS = images.FORMATS
-"""Output formats of every width, as (format, file extension)."""
+"""Output formats of every width, as (format, file extension): WebP only, as photos."""
 PDF_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2.0")
 
 PAGE_KEYS = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox", "/Rotate", "/UserUnit", "/Group",
@@ -467,7 +465,7 @@ def settings_fingerprint() -> str:
     import PIL
 
     return json.dumps(
-        [SETTINGS_VERSION, WIDTHS, WEBP_QUALITY, JPEG_QUALITY, PAGE_KEYS, sorted(FORBIDDEN_KEYS), PIL.__version__,
+        [SETTINGS_VERSION, WIDTHS, FORMATS, WEBP_QUALITY, PAGE_KEYS, sorted(FORBIDDEN_KEYS), PIL.__version__,
          pikepdf.__version__, pikepdf.__libqpdf_version__, pypdfium2.PYPDFIUM_INFO.version, pypdfium2.PDFIUM_INFO.version],
         separators=(",", ":"),
     )
@@ -550,10 +548,7 @@ def _render_first_page(clean: bytes, width: int) -> Image.Image:
 def _encode(image: Image.Image, fmt: str) -> bytes:
     """Encode without any metadata: no exif=, icc_profile=, xmp= or comment= is passed, so none is written."""
     buffer = io.BytesIO()
-    if fmt == "webp":
-        image.save(buffer, "WEBP", quality=WEBP_QUALITY)
-    else:
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    image.save(buffer, {"webp": "WEBP"}[fmt], quality=WEBP_QUALITY)
     return buffer.getvalue()
 
 

@@ -39,7 +39,7 @@ def product_record(catalog: Catalog, media: Media, product: ProductEntry) -> dic
     for photo in data.photos:
         processed = media.get(product.folder, photo)
         if processed:
-            photos.append({"url": f"{base}/{MEDIA_DIR}/{processed.of_format('jpeg')[-1].name}", "alt": dict(photo.alt)})
+            photos.append({"url": f"{base}/{MEDIA_DIR}/{processed.largest().name}", "alt": dict(photo.alt)})
     price = data.price
     return {
         "id": product.id,

@@ -35,6 +35,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TextIO
 
+from generator.progress import Progress as CommandProgress
 from generator.build import SEARCH_DIR
 from generator.pages import CATEGORY, CONTRIBUTORS_DIR, DATA_DIR, HOME, MEDIA_DIR, PRODUCTS, REGIONS
 from generator.render import FEED_FILE
@@ -435,31 +436,16 @@ def last_error(run: RcloneRun) -> str:
     return run.errors[-1] if run.errors else "no error message"
 
 
-class Progress:
-    """One line per stage; on a terminal, also a live count while rclone works."""
+class Progress(CommandProgress):
+    """The publish's stage lines (progress.py); on a terminal, also a live count while rclone works."""
 
     def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.live = out.isatty()
-        self.shown = False
-
-    def line(self, text: str) -> None:
-        self.clear()
-        print(f"publish: {text}", file=self.out, flush=True)
+        super().__init__(out, "publish")
 
     def stats(self, stats: dict) -> None:
-        if not self.live:
-            return
+        """rclone's latest statistics as the live line."""
         done, total = stats.get("transfers", 0) + stats.get("deletes", 0), stats.get("totalTransfers", 0)
-        text = f"  {done}/{total} files, {format_size(int(stats.get('bytes', 0)))}" if total else f"  {done} files"
-        self.out.write(f"\r{text}\x1b[K")
-        self.out.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            self.out.write("\r\x1b[K")
-            self.shown = False
+        self.update(f"  {done}/{total} files, {format_size(int(stats.get('bytes', 0)))}" if total else f"  {done} files")
 
 
 def run_step(binary: Path, site: Path, dest: Destination, step: Step, env: Mapping[str, str], progress: Progress) -> None:

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from generator.catalog import Catalog
 from generator.csp import POLICY_TOKEN
+from generator.minify import collapse_whitespace
 from generator.views import Card, LanguageEnv, PageView
 from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, INQUIRY_LIST, PRODUCTS, REGIONS, Page
 
@@ -137,9 +138,10 @@ class CardCache:
 
 
 def render_body(jinja: jinja2.Environment, page: Page, context: dict[str, Any]) -> str:
-    """The page body as one HTML block without blank lines (a blank line would end the raw block)."""
+    """The page body as one HTML block without blank lines (a blank line would end the raw block), its
+    whitespace between tags collapsed as the finished page's will be (so a shell-made page is the same)."""
     html = jinja.get_template(page.kind.template).render(context)
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return collapse_whitespace("\n".join(line for line in html.splitlines() if line.strip()))
 
 
 @dataclass(frozen=True)

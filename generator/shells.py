@@ -29,6 +29,7 @@ from markdown import Markdown
 from markdown.preprocessors import NormalizeWhitespace
 
 from generator.csp import with_policy
+from generator.minify import collapse_whitespace
 from generator.passthrough import is_generated_body
 from generator.render import SLOTS, Slot, slot_value
 
@@ -114,7 +115,9 @@ class Shells:
         """Each collected page's URL and HTML, made from the shells MkDocs built into ``site``."""
         for shell in self._shells.values():
             # The shell's policy is every page's: they share its inline scripts, and bodies bring none (add).
-            parts = split_shell(with_policy((site / shell.url / "index.html").read_text(encoding="utf-8")), shell)
+            # Whitespace is collapsed once here for all its pages (tokens hold none, bodies come collapsed).
+            html = collapse_whitespace((site / shell.url / "index.html").read_text(encoding="utf-8"))
+            parts = split_shell(with_policy(html), shell)
             for filling in shell.pages:
                 values = {**filling.values, shell.token: filling.url.rstrip("/").rpartition("/")[2]}
                 html = "".join(values[part] if i % 2 else part for i, part in enumerate(parts))

@@ -11,7 +11,7 @@ import random
 import shutil
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 from generator import official
 
@@ -113,6 +113,51 @@ def photo_bytes(rng: random.Random, size: tuple[int, int] = (1600, 1200)) -> byt
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
     return buffer.getvalue()
+
+
+PHONE_SIZE = (4000, 3000)
+"""12 MP, the size of a phone's main camera photo."""
+
+
+def phone_photo_bytes(seed: int, size: tuple[int, int] = PHONE_SIZE) -> bytes:
+    """A 12 MP JPEG as a phone writes it (quality 90, EXIF with the camera, date, exposure and GPS), made
+    the same for the same seed: a colour gradient, soft shapes and sensor-like noise, ~3.3 MB, about what a
+    phone photo of produce weighs, so encoded sizes are realistic (flat synthetic images compress far better)."""
+    rng = random.Random(seed)
+    width, height = size
+    image = ImageOps.colorize(Image.linear_gradient("L").resize(size), _colour(rng), _colour(rng))
+    draw = ImageDraw.Draw(image)
+    for _ in range(60):
+        x, y, r = rng.randrange(width), rng.randrange(height), rng.randint(40, 600)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=_colour(rng, 0, 255))
+    image = image.filter(ImageFilter.GaussianBlur(6))
+    # Image.effect_noise draws from the C library's generator: seeded here so the bytes repeat.
+    noise = _noise((width // 2, height // 2), rng).resize(size, Image.Resampling.BILINEAR)
+    image = ImageChops.add(image, Image.merge("RGB", (noise, noise, noise)), scale=1.0, offset=-128)
+    exif = Image.Exif()
+    exif.update({0x010F: "Samsung", 0x0110: "Galaxy A15", 0x0112: 1, 0x0131: "A155FXXU1AXA1", 0x0132: "2026:10:14 08:12:55"})
+    exif.get_ifd(0x8769).update({0x9003: "2026:10:14 08:12:55", 0x829A: (1, 120), 0x829D: (18, 10), 0x8827: 64, 0x920A: (52, 10)})
+    exif.get_ifd(0x8825).update({1: "S", 2: (0.0, 53.0, 12.3), 3: "E", 4: (119.0, 52.0, 41.8)})
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def _colour(rng: random.Random, low: int = 40, high: int = 220) -> tuple[int, int, int]:
+    return (rng.randint(low, high), rng.randint(low, high), rng.randint(low, high))
+
+
+def _noise(size: tuple[int, int], rng: random.Random, sigma: float = 20) -> Image.Image:
+    """Gaussian grey noise around 128 from ``rng`` (deterministic, unlike Image.effect_noise)."""
+    data = bytes(max(0, min(255, round(rng.gauss(128, sigma)))) for _ in range(1024 * 64))
+    tile = Image.frombytes("L", (256, 256), data)
+    # A 256 px tile repeated with a different shift per row of tiles: no visible grid at these sizes.
+    noise = Image.new("L", size)
+    for top in range(0, size[1], 256):
+        shift = rng.randrange(256)
+        for left in range(-shift, size[0], 256):
+            noise.paste(tile, (left, top))
+    return noise
 
 
 def write_synthetic_catalog(target: Path, template_root: Path, *, products: int, bumdes: int,

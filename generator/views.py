@@ -23,7 +23,7 @@ from generator import structured as S
 from generator.catalog import BumdesEntry, Catalog, ProductEntry
 from generator.deps import CatalogReader
 from generator.documents import ProcessedDocument
-from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
+from generator.inquiry import BLANK, Line, MessageLayout, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.media import CardFor, bumdes_card, product_card
 from generator.models import Contact, Photo, format_phone
@@ -39,10 +39,10 @@ LISTING_CARDS = 48
 
 @dataclass(frozen=True)
 class Picture:
-    """A <picture>: srcsets per format, the fallback, the intrinsic size and the alt text."""
+    """A <picture>: its WebP srcset (every browser in use decodes WebP), the src of one width, the intrinsic
+    size and the alt text."""
 
-    webp_srcset: str
-    jpeg_srcset: str
+    srcset: str
     src: str
     width: int
     height: int
@@ -263,14 +263,11 @@ def picture_view(ctx: PageContext, folder: Path, photo: Photo) -> Picture | None
         return None
     link, loc = ctx.link, ctx.loc
     webp = processed.of_format("webp")
-    jpeg = processed.of_format("jpeg")
-    fallback = jpeg[min(1, len(jpeg) - 1)]
     return Picture(
-        webp_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
-        jpeg_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in jpeg),
-        src=link.media(fallback.name),
-        width=jpeg[-1].width,
-        height=jpeg[-1].height,
+        srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
+        src=link.media(webp[min(1, len(webp) - 1)].name),
+        width=webp[-1].width,
+        height=webp[-1].height,
         alt=loc.plain(photo.alt),
         alt_lang=loc.fallback_lang(photo.alt),
     )
@@ -656,7 +653,7 @@ def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> lis
     for photo in photos:
         processed = ctx.read.photo(folder, photo)
         if processed:
-            urls.append(ctx.link.absolute_media(processed.of_format("jpeg")[-1].name))
+            urls.append(ctx.link.absolute_media(processed.largest().name))
     return urls
 
 
@@ -770,7 +767,7 @@ class ContactView:
     whatsapp_display: str | None
     """The number as people read it (+62 813-4100-5678)."""
     wechat: str | None
-    wechat_qr: QrImage | None
+    wechat_qr: QrPicture | None
     alibaba: str | None
 
 
@@ -813,6 +810,20 @@ class InquiryView:
     no: str
 
 
+@dataclass(frozen=True)
+class QrPicture:
+    """A contact's QR code on a page: the link to its file in site/media/ and its side in CSS pixels."""
+
+    src: str
+    size: int
+
+
+def qr_picture(ctx: PageContext, content: str) -> QrPicture:
+    """The QR code of ``content`` (build.write_shared writes its file, inquiry.qr_files)."""
+    image = qr_image(content)
+    return QrPicture(src=ctx.link.media(image.name), size=image.size)
+
+
 def contact_line(ctx: PageContext, key: str, contact: Contact) -> ContactView:
     """A contact as the inquiry and contact pages show it."""
     return ContactView(
@@ -820,7 +831,7 @@ def contact_line(ctx: PageContext, key: str, contact: Contact) -> ContactView:
         whatsapp="".join(ch for ch in contact.whatsapp if ch.isdigit()) if contact.whatsapp else None,
         whatsapp_display=format_phone(contact.whatsapp) if contact.whatsapp else None,
         wechat=contact.wechat,
-        wechat_qr=qr_image(contact.wechat_link) if contact.wechat and contact.wechat_link else None,
+        wechat_qr=qr_picture(ctx, contact.wechat_link) if contact.wechat and contact.wechat_link else None,
         alibaba=contact.alibaba_url,
     )
 
@@ -951,9 +962,10 @@ def video_view(ctx: PageContext, product: ProductEntry) -> VideoView | None:
     if video is None or processed is None:
         return None
     first = ctx.read.photo(product.folder, product.data.photos[0]) if product.data.photos else None
-    # The poster loads with the page, unlike the video: the light 640 px JPEG, the one the photo's own
-    # <img src> falls back to (so often already cached).
-    poster = first.of_format("jpeg")[min(1, len(first.of_format("jpeg")) - 1)] if first else None
+    # The poster loads with the page, unlike the video: a light (640 px) WebP of the first photo, one the
+    # gallery's srcset may already have fetched.
+    webp = first.of_format("webp") if first else []
+    poster = webp[min(1, len(webp) - 1)] if webp else None
     loc = ctx.loc
     kind = processed.name.rsplit(".", 1)[1].upper().replace("WEBM", "WebM")
     width = processed.width or (poster.width if poster else None)
@@ -1161,20 +1173,18 @@ def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> Docu
     if processed is None:
         return None
     link, loc = ctx.link, ctx.loc
+    webp = processed.of_format("webp")
     if isinstance(processed, ProcessedDocument):
-        webp, jpeg = processed.of_format("webp"), processed.of_format("jpeg")
         kilobytes = loc.number(max(1, round(processed.size / 1000)))
         what = loc.t("product.pdf_size", pages=processed.pages, kb=kilobytes)
         url = link.media(processed.pdf)
     else:
-        webp, jpeg = processed.of_format("webp"), processed.of_format("jpeg")
         what = loc.t("product.image_file")
-        url = link.media(jpeg[-1].name)
+        url = link.media(processed.largest().name)
     preview = Picture(
-        webp_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
-        jpeg_srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in jpeg),
-        src=link.media(jpeg[0].name), width=jpeg[-1].width, height=jpeg[-1].height, alt=label, alt_lang=None,
-    ) if jpeg else None
+        srcset=", ".join(f"{link.media(v.name)} {v.width}w" for v in webp),
+        src=link.media(webp[0].name), width=webp[-1].width, height=webp[-1].height, alt=label, alt_lang=None,
+    ) if webp else None
     return DocumentLink(url=url, preview=preview, label=f"{label} ({what})")
 
 

@@ -12,7 +12,8 @@ import pytest
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"products", "languages", "pages", "check_s", "build_s", "rebuild_s", "peak_rss_mb", "search_first_query_kb"}
+KEYS = {"products", "languages", "pages", "check_s", "build_s", "rebuild_s", "peak_rss_mb", "search_first_query_kb", "output_mb", "files",
+        "output_without_photos_mb", "product_page_bytes", "site_mb_per_1000_products_with_photo", "phone_photo_output_kb"}
 
 
 def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
@@ -32,3 +33,8 @@ def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
     assert all(isinstance(summary[key], (int, float)) and summary[key] > 0 for key in ("check_s", "build_s", "build_cpu_s"))
     assert 0 < summary["search_first_query_kb"] <= 500
     assert any(line.startswith("bare mkdocs build of") for line in lines)
+    # Sizes: the parts add up, a product page is a page's size, photos add their outputs.
+    assert summary["output_without_photos_mb"] < summary["output_mb"] and summary["files"] > summary["pages"]
+    assert 5_000 < summary["product_page_bytes"] < 100_000
+    assert summary["site_mb_per_1000_products_with_photo"] > 1000 * summary["output_without_photos_mb"] / 300 / 2
+    assert any(line.startswith("without photos: ") and "GitHub Pages' 1 GB" in line for line in lines)

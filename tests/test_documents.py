@@ -264,14 +264,13 @@ def test_a_clean_certificate_becomes_a_pdf_and_previews_of_page_one(clean_source
     assert processed.size == (cache / processed.pdf).stat().st_size
     assert (processed.page_width, processed.page_height) == A4
     assert [(v.name, v.width, v.height, v.format) for v in processed.previews] == [
-        (f"{key}-320.webp", 320, 453, "webp"), (f"{key}-320.jpg", 320, 453, "jpeg"),
-        (f"{key}-640.webp", 640, 906, "webp"), (f"{key}-640.jpg", 640, 906, "jpeg"),
+        (f"{key}-320.webp", 320, 453, "webp"), (f"{key}-640.webp", 640, 906, "webp"),
     ]
-    assert [v.width for v in processed.of_format("jpeg")] == [320, 640]
+    assert [v.width for v in processed.of_format("webp")] == [320, 640]
     assert sorted(p.name for p in cache.iterdir()) == sorted([f"{key}.json", processed.pdf, *(v.name for v in processed.previews)])
     for variant in processed.previews:
         image = open_image(cache / variant.name)
-        assert (image.format, image.size, image.mode) == ({"webp": "WEBP", "jpeg": "JPEG"}[variant.format], (variant.width, variant.height), "RGB")
+        assert (image.format, image.size, image.mode) == ("WEBP", (variant.width, variant.height), "RGB")
         assert near(at(image, 0.1, 0.05), RED) and near(at(image, 0.9, 0.9), WHITE)  # page one, upright
         assert not {"exif", "icc_profile", "xmp", "comment"} & image.info.keys()
     clean = assert_clean(cache / processed.pdf)
@@ -346,7 +345,7 @@ def test_hostile_parts_are_gone_and_the_page_is_still_shown(tmp_path, make):
 
     clean = assert_clean(tmp_path / "cache" / processed.pdf)
     assert clean.pages[0].Resources.Font.F1.BaseFont == Name.Helvetica
-    assert near(at(open_image(tmp_path / "cache" / processed.of_format("jpeg")[-1].name), 0.1, 0.05), RED)
+    assert near(at(open_image(tmp_path / "cache" / processed.of_format("webp")[-1].name), 0.1, 0.05), RED)
 
 
 def test_no_embedded_file_survives(tmp_path):
@@ -706,7 +705,7 @@ def test_identical_documents_processed_at_once_do_not_collide(tmp_path):
 def test_changed_settings_give_new_names(clean_source, monkeypatch):
     data = clean_source.read_bytes()
     before = documents.document_key(data)
-    monkeypatch.setattr(documents, "JPEG_QUALITY", documents.JPEG_QUALITY - 5)
+    monkeypatch.setattr(documents, "WEBP_QUALITY", documents.WEBP_QUALITY - 5)
     assert documents.document_key(data) != before
 
 

@@ -391,13 +391,14 @@ def test_widths_are_320_640_1024_1600_never_upscaled(tmp_path, size, expected):
     processed, _ = process_photo(source, tmp_path / "cache")
 
     assert (processed.width, processed.height) == size
-    for fmt, pil_format in (("webp", "WEBP"), ("jpeg", "JPEG")):
-        variants = processed.of_format(fmt)
-        assert [(v.width, v.height) for v in variants] == expected
-        for variant in variants:
-            output = open_output(tmp_path / "cache", variant)
-            assert output.format == pil_format, variant.name
-            assert output.size == (variant.width, variant.height), variant.name
+    # WebP only: every browser in use decodes it; the preview below is the one JPEG, for link previews.
+    assert processed.of_format("jpeg") == []
+    variants = processed.of_format("webp")
+    assert [(v.width, v.height) for v in variants] == expected and processed.largest() == variants[-1]
+    for variant in variants:
+        output = open_output(tmp_path / "cache", variant)
+        assert output.format == "WEBP", variant.name
+        assert output.size == (variant.width, variant.height), variant.name
     preview = open_output(tmp_path / "cache", processed.preview)
     assert (preview.format, preview.size, preview.mode) == ("JPEG", (1200, 630), "RGB")
 
@@ -487,8 +488,7 @@ def test_output_names_carry_the_content_hash_and_are_stable(tmp_path):
     key = photo_key(data)
     assert first.key == key and len(key) == 16 and set(key) <= set("0123456789abcdef")
     assert [v.name for v in outputs(first)] == [
-        f"{key}-320.webp", f"{key}-320.jpg", f"{key}-640.webp", f"{key}-640.jpg",
-        f"{key}-1024.webp", f"{key}-1024.jpg", f"{key}-1200.webp", f"{key}-1200.jpg", f"{key}-og.jpg",
+        f"{key}-320.webp", f"{key}-640.webp", f"{key}-1024.webp", f"{key}-1200.webp", f"{key}-og.jpg",
     ]
     assert second == first  # same bytes, another name or folder: the same outputs
     for variant in outputs(first):

@@ -3,6 +3,7 @@ text or the buyer's message says."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
@@ -128,25 +129,25 @@ def test_encode_component_agrees_with_urllib_for_every_kind_of_character():
     assert encode_component(text) == quote(text, safe="-._~", encoding="utf-8")
 
 
-def test_qr_code_is_an_inline_svg_made_at_build_time():
+def test_qr_code_is_an_svg_file_made_at_build_time_and_named_by_its_content():
     from generator.inquiry import qr_image
 
     image = qr_image("https://u.wechat.com/DealerLink")
-    assert image.src.startswith("data:image/svg+xml")
+    svg = image.svg.decode("utf-8")
+    assert svg.startswith("<svg") and re.fullmatch(r"qr-[0-9a-f]{16}\.svg", image.name)
     # Made here, not by a QR service: the only URL inside is the SVG namespace.
-    assert "http" not in image.src.split(",", 1)[1].replace("http%3A%2F%2Fwww.w3.org", "")
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert qr_image("https://u.wechat.com/OtherLink").name != image.name
 
 
 def test_every_qr_code_is_a_full_qr_code_with_its_quiet_zone():
     """segno.make picks a Micro QR for short text, which WeChat and phone cameras cannot read."""
-    import re
-
     from generator.inquiry import QR_QUIET_ZONE, QR_SCALE, qr_image
 
     for content in ("MitraEksporID", "https://u.wechat.com/AgenPaluTest"):
         image = qr_image(content)
-        svg = unquote(image.src.split(",", 1)[1])
-        width = int(re.search(r"width='(\d+)'", svg).group(1))
+        svg = image.svg.decode("utf-8")
+        width = int(re.search(r'width="(\d+)"', svg).group(1))
         modules = width // QR_SCALE - 2 * QR_QUIET_ZONE
         assert width == image.size
         assert modules >= 21 and (modules - 17) % 4 == 0  # a QR version (21, 25, 29 …): a Micro QR is 11–17

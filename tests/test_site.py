@@ -147,9 +147,10 @@ def test_pictures_have_sizes_alt_text_and_no_layout_shift(site):
     assert img["alt"] == "Moringa powder in a bowl"
     assert img["width"] == "1400" and img["height"] == "1000"
     assert img["fetchpriority"] == "high"
-    sources = tree.find("source", type="image/webp")
-    assert sources and " 320w" in sources[0]["srcset"] and " 1024w" in sources[0]["srcset"]
-    for url in re.findall(r"(\.\./[^ ,\"]+)", sources[0]["srcset"]):
+    # WebP only, which every browser in use decodes: no JPEG fallback that no browser would fetch.
+    assert img["src"].endswith("-640.webp") and not tree.find("source")
+    assert " 320w" in img["srcset"] and " 1024w" in img["srcset"] and ".jpg" not in img["srcset"]
+    for url in [img["src"], *re.findall(r"(\.\./[^ ,\"]+)", img["srcset"])]:
         assert (site / "en/products/kelor-powder" / url).resolve().is_file()
     zh = parse(site / "zh/products/kelor-powder/index.html")
     zh_img = [a for a in zh.find("img") if "media/" in (a.get("src") or "")][0]
@@ -159,6 +160,12 @@ def test_pictures_have_sizes_alt_text_and_no_layout_shift(site):
 def test_images_are_shared_not_copied_per_language(site):
     assert not list((site / "en").rglob("*.webp"))
     assert list((site / "media").glob("*.webp"))
+
+
+def test_the_only_photo_jpegs_are_the_link_previews(site):
+    photos = list((site / "media").glob("*.webp"))
+    jpegs = list((site / "media").glob("*.jpg"))
+    assert photos and jpegs and all(path.name.endswith("-og.jpg") for path in jpegs)
 
 
 def test_sample_notice_is_shown_when_flagged(site):
@@ -346,3 +353,14 @@ def test_alibaba_link_falls_back_from_product_to_agent_to_dealer(tmp_path):
     dealer = (root / "site/en/products/kelor-powder/index.html").read_text(encoding="utf-8")
     assert 'data-send="alibaba" href="https://dealer.en.alibaba.com/product/7.html"' in own
     assert 'data-send="alibaba" href="https://dealer.en.alibaba.com/"' in dealer
+
+
+def test_the_wechat_qr_code_is_one_file_that_every_page_links_to(site):
+    from generator.inquiry import qr_image
+
+    qr = qr_image("https://u.wechat.com/AgenPaluTest")
+    assert (site / "media" / qr.name).read_bytes() == qr.svg
+    for lang in ("id", "en", "zh"):
+        page = (site / lang / "products/kelor-powder/index.html").read_text(encoding="utf-8")
+        assert f'<img class="vc-qr" src="../../../media/{qr.name}" width="148" height="148"' in page
+        assert "data:image" not in page

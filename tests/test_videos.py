@@ -577,7 +577,7 @@ def test_the_page_shows_the_video_loading_nothing_until_play(built, made):
     attributes, src, mime = video.groups()
     assert attributes.startswith('controls preload="none" playsinline poster="')
     poster = re.search(r'poster="([^"]+)"', attributes).group(1)
-    assert re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}-640\.jpg", poster)
+    assert re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}-640\.webp", poster)
     assert 'width="160" height="90"' in attributes  # the film's own shape, known before it loads
     assert (built / "site" / "media" / poster.rsplit("/", 1)[1]).is_file()
     assert mime == "video/mp4" and re.fullmatch(r"\.\./\.\./\.\./media/[0-9a-f]{16}\.mp4", src)

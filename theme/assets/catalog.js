@@ -131,13 +131,11 @@
     var main = gallery.querySelector(".vc-gallery__main");
     if (!main) return;
     var img = main.querySelector("img");
-    var source = main.querySelector("source");
     Array.prototype.forEach.call(gallery.querySelectorAll("[data-full]"), function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
         img.src = link.getAttribute("data-full");
         img.srcset = link.getAttribute("data-srcset");
-        if (source) source.srcset = link.getAttribute("data-webp");
         img.alt = link.getAttribute("data-alt");
         Array.prototype.forEach.call(gallery.querySelectorAll("[data-full]"), function (other) {
           other.removeAttribute("aria-current");
