@@ -5,10 +5,16 @@ header, footer and every listing's product cards again. Instead each page view n
 buyer would search it by (a product's name, summary, description, category, BUMDes, region, HS code);
 they are written as tiny HTML records, one flat file per page in .build/search/all/<lang>/, which Pagefind
 (its stable command line, not its internal service protocol) indexes with the page's language and title;
-the browser fetches only the chunks a query needs. Each record names its page (relative to the language
-root) in a `page` metadata field, which theme/assets/search.js turns into the result's link: a folder per
-record, as Pagefind would need to derive the URL from the path, cost a build 37,000 folders to make and
-Pagefind as many to walk.
+the browser fetches only the chunks a query needs.
+
+A product's record also holds its names in every catalog language and its synonyms (glossary.py), weighted
+as its title, so 螃蟹 finds the crab on the English site and a name outranks a mention in a description.
+What a result shows besides its title (its page, photo, category and BUMDes) goes into Pagefind *filter*
+fields: they come back with each result, but unlike metadata they are not searchable words (a photo's
+file name would otherwise answer "320", and every page's path "products"). theme/assets/search.js turns
+the `page` field into the result's link: a folder per record, as Pagefind would need to derive the URL
+from the path, cost a build 37,000 folders to make and Pagefind as many to walk. docs/search.md has the
+whole picture.
 
 The records stay between builds with an index of the page-cache key each was made for: a rebuild
 rewrites only the records of pages that changed instead of writing 12,000 files per language again.
@@ -17,6 +23,8 @@ rewrites only the records of pages that changed instead of writing 12,000 files 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
@@ -27,24 +35,74 @@ SEARCH_RECORDS_DIR = "search"
 """Under the work folder (.build/): the records Pagefind indexes; never published."""
 
 
-PAGE_META = "page"
-"""The record's metadata field holding its page's URL relative to the language root (read by search.js)."""
-RECORDS_FORMAT = 2
+PAGE_FILTER = "page"
+"""The record's field holding its page's URL relative to the language root (read by search.js)."""
+RECORDS_FORMAT = 3
 """Bumped whenever record files change name or shape: a records folder of another format is emptied."""
 
+NAME_WEIGHT = 7
+"""A product's names in every language and its synonyms count as much as its title (Pagefind's h1 weight)."""
+CODE_WEIGHT = 5
+"""HS codes: found by their first digits (0306 finds 030633), above any body text."""
+TEXT_WEIGHT = 1
+"""Summaries, descriptions, places: found, but below a name."""
 
-def render_record(lang: str, url: str, title: str, texts: tuple[str, ...]) -> str:
-    """One page's record: its language, its page, its title (the result's heading) and the words it is found by."""
-    body = "".join(f"<p>{escape(text)}</p>" for text in texts if text)
+
+@dataclass(frozen=True)
+class SearchResult:
+    """How a product shows among search results, and the words that find it as surely as its title."""
+
+    names: tuple[str, ...] = ()
+    """Its names in every catalog language, synonyms and scientific names (glossary/synonyms.yml)."""
+    codes: tuple[str, ...] = ()
+    """HS codes, kept whole (numbers are otherwise left out of the index)."""
+    detail: tuple[str, ...] = ()
+    """Shown under the title: category and BUMDes."""
+    photo: tuple[str, str] | None = None
+    """The smallest WebP and JPEG variants of the first photo (file names in site/media/)."""
+
+
+# Runs of text between spaces and the characters of scripts written without spaces (CJK ideographs,
+# kana, hangul, their punctuation and full-width forms): in those scripts Pagefind segments words itself.
+_RUN = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u30ff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+MIN_LETTERS = 3
+
+
+def searchable(text: str) -> str:
+    """Text without the runs that hold fewer than three letters: numbers, units and symbols (45 °C, 25 kg,
+    2–4 mm) and words of one or two letters.
+
+    When no indexed word starts with what a buyer typed, Pagefind falls back to the longest indexed word
+    that the query starts with: "crab" found the "c" of °C in every dried product. Left out, such short
+    words can no longer answer for a longer one; the texts are only searched, never shown.
+    """
+    kept = _RUN.sub(lambda run: run.group() if sum(ch.isalpha() for ch in run.group()) >= MIN_LETTERS else " ", text)
+    return " ".join(kept.split())
+
+
+def render_record(lang: str, url: str, title: str, texts: tuple[str, ...], result: SearchResult | None = None) -> str:
+    """One page's record: its language, page and title, the words it is found by (names, codes and texts,
+    weighted), and what its result shows (as Pagefind filters: returned with the result, never searched)."""
+    result = result or SearchResult()
+    blocks = [(NAME_WEIGHT, searchable(name)) for name in result.names]
+    blocks += [(CODE_WEIGHT, code) for code in result.codes]
+    blocks += [(TEXT_WEIGHT, searchable(text)) for text in texts if text]
+    body = "".join(f'<p data-pagefind-weight="{weight}">{escape(text)}</p>' for weight, text in blocks if text)
+    shown = [(PAGE_FILTER, url)]
+    if result.detail:
+        shown.append(("detail", " · ".join(part for part in result.detail if part)))
+    if result.photo:
+        shown += [("photo_webp", result.photo[0]), ("photo_jpeg", result.photo[1])]
+    fields = "".join(f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">' for name, value in shown)
     return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f'<meta data-pagefind-meta="{PAGE_META}[content]" content="{escape(url)}"></head>'
-            f"<body><h1>{escape(title)}</h1>{body}</body></html>\n")
+            f"{fields}</head><body><h1>{escape(title)}</h1>{body}</body></html>\n")
 
 
-def write_record(records_dir: Path, lang: str, url: str, title: str, texts: tuple[str, ...]) -> None:
+def write_record(records_dir: Path, lang: str, url: str, title: str, texts: tuple[str, ...],
+                 result: SearchResult | None = None) -> None:
     """Write the record of the page at ``url`` (replacing any)."""
     # A record may be a hard link into the page cache: create_file replaces it, never writes into it.
-    write.create_file(record_path(records_dir, url), render_record(lang, url, title, texts).encode())
+    write.create_file(record_path(records_dir, url), render_record(lang, url, title, texts, result).encode())
 
 
 def record_path(records_dir: Path, url: str) -> Path:
