@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from markupsafe import Markup
 
@@ -24,6 +24,7 @@ from generator.documents import ProcessedDocument
 from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.models import Contact, Photo, format_phone
+from generator.search import SearchResult
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
 LISTING_CARDS = 48
@@ -142,6 +143,8 @@ class PageView:
     og_type: str = "website"
     search: tuple[str, ...] = ()
     """The texts a buyer finds this page by, besides its title; pages without them are not in the search index."""
+    result: SearchResult | None = None
+    """A product's names, synonyms and codes for search, and what its search result shows (search.py)."""
     jsonld: tuple[dict[str, Any], ...] = ()
     """The page's schema.org nodes besides its breadcrumb trail (a product, an organization)."""
     crumbs: tuple[Crumb, ...] = ()
@@ -214,6 +217,11 @@ class PageContext:
         return self.env.catalog.config
 
     @property
+    def synonyms(self) -> Mapping[str, tuple[str, ...]]:
+        """Each product's words from glossary/ (in the fingerprint: not recorded; the names they match are read)."""
+        return self.env.catalog.synonyms
+
+    @property
     def regions(self) -> Catalog:
         """Provinces and regencies (regions/, in the fingerprint: not recorded) as the catalog holds them."""
         return self.env.catalog
@@ -227,7 +235,7 @@ def make_view(env: LanguageEnv, read: CatalogReader, page: P.Page) -> PageView:
     trail = [(_crumb_label(ctx, key), ctx.link.absolute(url)) for url, key in page.parents]
     trail.append((view.title, ctx.link.absolute(page.url)))
     return PageView(title=view.title, description=view.description, body=view.body, og_image=view.og_image,
-                    og_type=view.og_type, search=view.search, jsonld=view.jsonld, crumbs=crumbs,
+                    og_type=view.og_type, search=view.search, result=view.result, jsonld=view.jsonld, crumbs=crumbs,
                     structured=S.graph(*view.jsonld, S.breadcrumb_list(trail)))
 
 
@@ -1072,7 +1080,19 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
     body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
                        basket_url=link.to(P.INQUIRY_LIST))
     return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
-                    og_image=_preview(ctx, product.folder, data.photos), search=search, jsonld=(node,))
+                    og_image=_preview(ctx, product.folder, data.photos), search=search,
+                    result=search_result(ctx, product, category_name, loc.plain(bumdes.data.name)), jsonld=(node,))
+
+
+def search_result(ctx: PageContext, product: ProductEntry, category_name: str, bumdes_name: str) -> SearchResult:
+    """A product as search finds it: by its name in every language and its synonyms; shown with its photo,
+    category and BUMDes."""
+    data = product.data
+    processed = ctx.read.photo(product.folder, data.photos[0]) if data.photos else None
+    photo = (processed.of_format("webp")[0].name, processed.of_format("jpeg")[0].name) if processed else None
+    names = dict.fromkeys([*data.name.values(), *ctx.synonyms.get(product.id, ())])
+    names.pop(ctx.loc.plain(data.name), None)  # the title already says it
+    return SearchResult(names=tuple(names), codes=(data.hs_code,), detail=(category_name, bumdes_name), photo=photo)
 
 
 def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> DocumentLink | None:
