@@ -19,7 +19,7 @@ from markupsafe import Markup, _escape_inner, escape
 from generator.catalog import Catalog
 from generator.csp import POLICY_TOKEN
 from generator.views import Card, LanguageEnv, PageView
-from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, INQUIRY_LIST, PRODUCTS, REGIONS, Page
+from generator.pages import ABOUT, CATEGORY, CONTACT, HOW_TO_BUY, HOME, INQUIRY_LIST, PRODUCTS, REGIONS, Page
 
 TEMPLATES_DIR = "templates"
 MACROS = "_macros.html.j2"
@@ -246,6 +246,15 @@ def render_mkdocs_config(catalog: Catalog, env: LanguageEnv, *, docs_dir: Path, 
                 "contact_label": loc.t("nav.contact"),
                 "search_label": loc.t("search.label"),
                 "search_placeholder": loc.t("search.placeholder"),
+                "search_results": loc.t("search.results"),
+                "search_no_results": loc.t("search.no_results"),
+                "search_more": loc.t("search.more"),
+                # Without JavaScript there is no search box: the listing, its categories and the regions instead.
+                "browse_label": loc.t("search.browse"),
+                "browse_links": [{"name": loc.t("nav.products"), "url": PRODUCTS},
+                                 *({"name": loc.plain(term.name), "url": CATEGORY.format(slug=slug)}
+                                   for slug, term in catalog.config.vocabularies.categories.items() if catalog.products_by_category.get(slug)),
+                                 {"name": loc.t("nav.regions"), "url": REGIONS}],
             },
         },
         "copyright": str(escape(f"{loc.plain(catalog.config.title)} · {loc.t('footer.disclaimer')}")),
