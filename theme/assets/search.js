@@ -26,7 +26,7 @@
     /* The language root: the bundle sits in its pagefind/ folder; links are relative to it. */
     var root = bundle.replace(/pagefind\/$/, "");
     var media = new URL(box.getAttribute("data-media"), document.baseURI).pathname;
-    var noResults = box.getAttribute("data-no-results") || "";
+    var noResults = box.getAttribute("data-no-match") || "";
     var input = box.querySelector("input");
     var drawer = box.querySelector(".vc-search__drawer");
     var status = box.querySelector(".vc-search__status");
@@ -86,11 +86,11 @@
     /* The next few results: Pagefind fetches each one's fragment only when it is shown. */
     function showMore() {
       var search = current;
-      if (!search) return;
+      if (!search) return Promise.resolve();
       var batch = search.results.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
       more.hidden = shown >= search.results.length;
-      Promise.all(batch.map(function (result) { return result.data(); })).then(function (found) {
+      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (found) {
         if (search !== current) return;
         found.forEach(function (data) { list.appendChild(render(data)); });
       });
@@ -102,6 +102,7 @@
         current = null;
         list.textContent = "";
         drawer.hidden = true;
+        drawer.removeAttribute("data-query");
         return;
       }
       load().then(function (pagefind) {
@@ -114,7 +115,10 @@
         list.textContent = "";
         status.textContent = search.results.length ? "" : noResults.replace("{query}", query);
         drawer.hidden = false;
-        showMore();
+        /* Which query the list now answers (tests wait for it; a slow earlier search never shows late). */
+        return showMore().then(function () {
+          if (search === current) drawer.setAttribute("data-query", query);
+        });
       });
     }
 
