@@ -42,6 +42,8 @@ RECORDS_FORMAT = 3
 
 NAME_WEIGHT = 7
 """A product's names in every language and its synonyms count as much as its title (Pagefind's h1 weight)."""
+PIECE_WEIGHT = 3
+"""The pieces of Chinese names (see name_pieces): found whatever the buyer's browser makes of a query, below whole words."""
 CODE_WEIGHT = 5
 """HS codes: found by their first digits (0306 finds 030633), above any body text."""
 TEXT_WEIGHT = 1
@@ -80,11 +82,31 @@ def searchable(text: str) -> str:
     return " ".join(kept.split())
 
 
+SEGMENTED_LANGUAGES = ("zh", "ja", "th")
+"""Languages whose records Pagefind cuts into words with its own dictionary (and whose queries the browser cuts with another)."""
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\u3040-\u30ff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def name_pieces(name: str, lang: str) -> tuple[str, ...]:
+    """The pieces of a name's Chinese (Japanese, Korean) runs that make any part of it findable.
+
+    On a zh site Pagefind cuts the records into words with its dictionary, but the browser cuts the query
+    with its own (Chromium: 卡帕藻 → 卡 帕 藻), and every piece of the query must start a word of the page:
+    each character of a name is therefore a word too. On the other sites nothing is cut, and a query
+    finds only the words it begins: each run's tails are words too, so 辣木叶粉 finds 有机辣木叶粉.
+    """
+    runs = _UNSPACED.findall(name)
+    if lang.split("-")[0] in SEGMENTED_LANGUAGES:
+        return tuple(" ".join(run) for run in runs if len(run) > 1)
+    return tuple(run[start:] for run in runs for start in range(1, len(run)))
+
+
 def render_record(lang: str, url: str, title: str, texts: tuple[str, ...], result: SearchResult | None = None) -> str:
     """One page's record: its language, page and title, the words it is found by (names, codes and texts,
     weighted), and what its result shows (as Pagefind filters: returned with the result, never searched)."""
     result = result or SearchResult()
     blocks = [(NAME_WEIGHT, searchable(name)) for name in result.names]
+    blocks += [(PIECE_WEIGHT, piece) for name in (title, *result.names) for piece in name_pieces(name, lang)] if result.names else []
     blocks += [(CODE_WEIGHT, code) for code in result.codes]
     blocks += [(TEXT_WEIGHT, searchable(text)) for text in texts if text]
     body = "".join(f'<p data-pagefind-weight="{weight}">{escape(text)}</p>' for weight, text in blocks if text)
