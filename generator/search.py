@@ -9,12 +9,14 @@ the browser fetches only the chunks a query needs.
 
 A product's record also holds its names in every catalog language and its synonyms (glossary.py), weighted
 as its title, so 螃蟹 finds the crab on the English site and a name outranks a mention in a description.
-What a result shows besides its title (its page, photo, category and BUMDes) goes into Pagefind *filter*
-fields: they come back with each result, but unlike metadata they are not searchable words (a photo's
-file name would otherwise answer "320", and every page's path "products"). theme/assets/search.js turns
-the `page` field into the result's link: a folder per record, as Pagefind would need to derive the URL
-from the path, cost a build 37,000 folders to make and Pagefind as many to walk. docs/search.md has the
-whole picture.
+What a result shows besides its title goes into two metadata fields, `detail` (category · BUMDes) and
+`photo` (the photo's key; search.js adds the thumbnail's width and extension). Pagefind makes every
+metadata value searchable, so nothing else goes there: the page's URL is read back from the record's own
+file name (products.kelor.html → products/kelor/), where a path field would make every page answer
+"products" and a file name "320" or "webp". (Filter fields are not searched, but Pagefind 1.5.2 writes
+them in a different order on every run, and builds must be byte-identical.) A folder per record, as
+Pagefind would need to derive the URL itself, cost a build 37,000 folders to make and Pagefind as many
+to walk. docs/search.md has the whole picture.
 
 The records stay between builds with an index of the page-cache key each was made for: a rebuild
 rewrites only the records of pages that changed instead of writing 12,000 files per language again.
@@ -30,13 +32,14 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator import write
+from generator.images import WIDTHS
 
 SEARCH_RECORDS_DIR = "search"
 """Under the work folder (.build/): the records Pagefind indexes; never published."""
 
 
-PAGE_FILTER = "page"
-"""The record's field holding its page's URL relative to the language root (read by search.js)."""
+THUMB_WIDTH = WIDTHS[0]
+"""A result's thumbnail is the photo's smallest variant (search.js is told the width by the page)."""
 RECORDS_FORMAT = 3
 """Bumped whenever record files change name or shape: a records folder of another format is emptied."""
 
@@ -60,8 +63,8 @@ class SearchResult:
     """HS codes, kept whole (numbers are otherwise left out of the index)."""
     detail: tuple[str, ...] = ()
     """Shown under the title: category and BUMDes."""
-    photo: tuple[str, str] | None = None
-    """The smallest WebP and JPEG variants of the first photo (file names in site/media/)."""
+    photo: str | None = None
+    """The key of the first photo, whose THUMB_WIDTH variants (WebP and JPEG) are in site/media/."""
 
 
 # Runs of text between spaces and the characters of scripts written without spaces (CJK ideographs,
@@ -103,19 +106,19 @@ def name_pieces(name: str, lang: str) -> tuple[str, ...]:
 
 def render_record(lang: str, url: str, title: str, texts: tuple[str, ...], result: SearchResult | None = None) -> str:
     """One page's record: its language, page and title, the words it is found by (names, codes and texts,
-    weighted), and what its result shows (as Pagefind filters: returned with the result, never searched)."""
+    weighted), and what its result shows (metadata that adds no word a buyer would type)."""
     result = result or SearchResult()
     blocks = [(NAME_WEIGHT, searchable(name)) for name in result.names]
     blocks += [(PIECE_WEIGHT, piece) for name in (title, *result.names) for piece in name_pieces(name, lang)] if result.names else []
     blocks += [(CODE_WEIGHT, code) for code in result.codes]
     blocks += [(TEXT_WEIGHT, searchable(text)) for text in texts if text]
     body = "".join(f'<p data-pagefind-weight="{weight}">{escape(text)}</p>' for weight, text in blocks if text)
-    shown = [(PAGE_FILTER, url)]
+    shown = []
     if result.detail:
         shown.append(("detail", " · ".join(part for part in result.detail if part)))
     if result.photo:
-        shown += [("photo_webp", result.photo[0]), ("photo_jpeg", result.photo[1])]
-    fields = "".join(f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">' for name, value in shown)
+        shown.append(("photo", result.photo))
+    fields = "".join(f'<meta data-pagefind-meta="{name}[content]" content="{escape(value)}">' for name, value in shown)
     return (f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"{fields}</head><body><h1>{escape(title)}</h1>{body}</body></html>\n")
 

@@ -24,7 +24,7 @@ from generator.documents import ProcessedDocument
 from generator.inquiry import BLANK, Line, MessageLayout, QrImage, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.models import Contact, Photo, format_phone
-from generator.search import SearchResult
+from generator.search import THUMB_WIDTH, SearchResult
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
 LISTING_CARDS = 48
@@ -1089,7 +1089,8 @@ def search_result(ctx: PageContext, product: ProductEntry, category_name: str, b
     category and BUMDes."""
     data = product.data
     processed = ctx.read.photo(product.folder, data.photos[0]) if data.photos else None
-    photo = (processed.of_format("webp")[0].name, processed.of_format("jpeg")[0].name) if processed else None
+    # A photo narrower than the thumbnail has no variant of its width: the result shows none.
+    photo = processed.key if processed and processed.of_format("jpeg")[0].width == THUMB_WIDTH else None
     names = dict.fromkeys([*data.name.values(), *ctx.synonyms.get(product.id, ())])
     names.pop(ctx.loc.plain(data.name), None)  # the title already says it
     return SearchResult(names=tuple(names), codes=(data.hs_code,), detail=(category_name, bumdes_name), photo=photo)

@@ -13,11 +13,16 @@
     return node;
   }
 
-  /* Records carry their page, photo and detail line as Pagefind filter fields: returned with each result,
-     never searched. */
   function field(data, name) {
-    var values = data.filters && data.filters[name];
-    return values && values.length ? String(values[0]) : "";
+    var value = data.meta && data.meta[name];
+    return typeof value === "string" ? value : "";
+  }
+
+  /* A record's file name is its page's path with dots for slashes (generator/search.py, record_path):
+     /products.kelor-powder.html → products/kelor-powder/, /index.html → the language's home. */
+  function pagePath(url) {
+    var name = String(url || "").replace(/^.*\//, "").replace(/\.html$/, "");
+    return name === "index" ? "" : name.split(".").map(encodeURIComponent).join("/") + "/";
   }
 
   function mount(box) {
@@ -26,6 +31,7 @@
     /* The language root: the bundle sits in its pagefind/ folder; links are relative to it. */
     var root = bundle.replace(/pagefind\/$/, "");
     var media = new URL(box.getAttribute("data-media"), document.baseURI).pathname;
+    var thumb = "-" + (box.getAttribute("data-thumb") || "320");
     var noResults = box.getAttribute("data-no-match") || "";
     var input = box.querySelector("input");
     var drawer = box.querySelector(".vc-search__drawer");
@@ -40,7 +46,8 @@
     function load() {
       if (!engine) {
         engine = import(bundle + "pagefind.js").then(function (pagefind) {
-          return pagefind.options({ bundlePath: bundle }).then(function () {
+          /* What a result shows is metadata too, and would otherwise add to a page's rank. */
+          return pagefind.options({ bundlePath: bundle, ranking: { metaWeights: { detail: 0, photo: 0 } } }).then(function () {
             pagefind.init();
             return pagefind;
           });
@@ -51,19 +58,16 @@
 
     function render(data) {
       var link = element("a", "vc-search__link");
-      link.href = root + field(data, "page");
-      var jpeg = field(data, "photo_jpeg");
-      if (jpeg) {
+      link.href = root + pagePath(data.url);
+      var photo = field(data, "photo");
+      if (/^[0-9a-f]+$/.test(photo)) {
         var picture = element("picture");
-        var webp = field(data, "photo_webp");
-        if (webp) {
-          var source = element("source");
-          source.type = "image/webp";
-          source.srcset = media + webp;
-          picture.appendChild(source);
-        }
+        var source = element("source");
+        source.type = "image/webp";
+        source.srcset = media + photo + thumb + ".webp";
+        picture.appendChild(source);
         var img = element("img", "vc-search__photo");
-        img.src = media + jpeg;
+        img.src = media + photo + thumb + ".jpg";
         img.alt = "";
         img.width = 56;
         img.height = 56;
