@@ -32,6 +32,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator import write
+from generator.glossary import UNSPACED
 from generator.images import WIDTHS
 
 SEARCH_RECORDS_DIR = "search"
@@ -87,7 +88,7 @@ def searchable(text: str) -> str:
 
 SEGMENTED_LANGUAGES = ("zh", "ja", "th")
 """Languages whose records Pagefind cuts into words with its own dictionary (and whose queries the browser cuts with another)."""
-_UNSPACED = re.compile(r"[\u2e80-\u9fff\u3040-\u30ff\uac00-\ud7af\uf900-\ufaff]+")
+_UNSPACED_RUN = re.compile(f"{UNSPACED.pattern}+")
 
 
 def name_pieces(name: str, lang: str) -> tuple[str, ...]:
@@ -98,15 +99,15 @@ def name_pieces(name: str, lang: str) -> tuple[str, ...]:
     each character of a name is therefore a word too. On the other sites nothing is cut, and a query
     finds only the words it begins: each run's tails are words too, so 辣木叶粉 finds 有机辣木叶粉.
     """
-    runs = _UNSPACED.findall(name)
+    runs = _UNSPACED_RUN.findall(name)
     if lang.split("-")[0] in SEGMENTED_LANGUAGES:
         return tuple(" ".join(run) for run in runs if len(run) > 1)
     return tuple(run[start:] for run in runs for start in range(1, len(run)))
 
 
-def render_record(lang: str, url: str, title: str, texts: tuple[str, ...], result: SearchResult | None = None) -> str:
-    """One page's record: its language, page and title, the words it is found by (names, codes and texts,
-    weighted), and what its result shows (metadata that adds no word a buyer would type)."""
+def render_record(lang: str, title: str, texts: tuple[str, ...], result: SearchResult | None = None) -> str:
+    """One page's record: its language and title, the words it is found by (names, codes and texts, weighted),
+    and what its result shows (metadata that adds no word a buyer would type). Its page is its file name."""
     result = result or SearchResult()
     blocks = [(NAME_WEIGHT, searchable(name)) for name in result.names]
     blocks += [(PIECE_WEIGHT, piece) for name in (title, *result.names) for piece in name_pieces(name, lang)] if result.names else []
@@ -127,7 +128,7 @@ def write_record(records_dir: Path, lang: str, url: str, title: str, texts: tupl
                  result: SearchResult | None = None) -> None:
     """Write the record of the page at ``url`` (replacing any)."""
     # A record may be a hard link into the page cache: create_file replaces it, never writes into it.
-    write.create_file(record_path(records_dir, url), render_record(lang, url, title, texts, result).encode())
+    write.create_file(record_path(records_dir, url), render_record(lang, title, texts, result).encode())
 
 
 def record_path(records_dir: Path, url: str) -> Path:

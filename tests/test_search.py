@@ -5,12 +5,13 @@ category and BUMDes; without JavaScript the listing's links stand in for the box
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from browser_support import require_chromium, serve_directory
 from generator.localize import plain_text
-from generator.search import SearchResult, name_pieces, render_record, searchable
+from generator.search import SearchResult, name_pieces, record_path, render_record, searchable
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -114,7 +115,7 @@ def test_search_records_are_work_files_not_published_pages(site):
 def test_a_search_record_escapes_catalog_text():
     result = SearchResult(names=('Kepiting "x"><img src=x onerror=alert(1)>',), codes=("030633",),
                           detail=('Seafood" onload="x', "<b>Maju</b>"), photo='a"b')
-    record = render_record("en", "products/x/", "Crab & <script>alert(1)</script>", ("Fish <img src=x onerror=alert(1)>",), result)
+    record = render_record("en", "Crab & <script>alert(1)</script>", ("Fish <img src=x onerror=alert(1)>",), result)
     assert "<script>" not in record and "<img" not in record and "<b>" not in record
     assert "Crab &amp; &lt;script&gt;" in record and "Fish &lt;img" in record
     assert 'content="Seafood&#34; onload=&#34;x · &lt;b&gt;Maju&lt;/b&gt;"' in record
@@ -122,12 +123,13 @@ def test_a_search_record_escapes_catalog_text():
 
 
 def test_names_outweigh_codes_which_outweigh_texts_and_results_show_no_searchable_path():
-    record = render_record("en", "products/crab/", "Live crab", ("Caught among mangroves.",),
+    record = render_record("en", "Live crab", ("Caught among mangroves.",),
                            SearchResult(names=("Kepiting", "螃蟹"), codes=("030633",), detail=("Seafood",), photo="28d9efab68e6cf20"))
     assert '<p data-pagefind-weight="7">Kepiting</p><p data-pagefind-weight="7">螃蟹</p>' in record
     assert '<p data-pagefind-weight="5">030633</p><p data-pagefind-weight="1">Caught among mangroves.</p>' in record
-    # Every metadata value is searchable: the page's path comes from the record's file name instead.
-    assert "products/crab" not in record and "-320" not in record
+    # Every metadata value is searchable: the page's path is the record's file name instead (search.js reads it back).
+    assert record_path(Path("records"), "products/crab/") == Path("records/products.crab.html")
+    assert "-320" not in record
     assert '<meta data-pagefind-meta="photo[content]" content="28d9efab68e6cf20">' in record
 
 

@@ -60,6 +60,7 @@
       var link = element("a", "vc-search__link");
       link.href = root + pagePath(data.url);
       var photo = field(data, "photo");
+      var detail = field(data, "detail");
       if (/^[0-9a-f]+$/.test(photo)) {
         var picture = element("picture");
         var source = element("source");
@@ -74,12 +75,12 @@
         img.loading = "lazy";
         picture.appendChild(img);
         link.appendChild(picture);
-      } else {
+      } else if (detail) {
+        /* A product without a photo keeps the column; other pages (BUMDes, regions) have none. */
         link.appendChild(element("span", "vc-search__photo vc-search__photo--none"));
       }
       var text = element("span", "vc-search__text");
       text.appendChild(element("span", "vc-search__title", (data.meta && data.meta.title) || ""));
-      var detail = field(data, "detail");
       if (detail) text.appendChild(element("span", "vc-search__detail", detail));
       link.appendChild(text);
       var item = element("li", "vc-search__result");
