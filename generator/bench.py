@@ -114,7 +114,7 @@ def search_first_query_kb(site: Path, lang: str, query: str) -> float | None:
         page.goto(f"{base}{lang}/products/")
         page.wait_for_selector("[data-vc-search] input", timeout=15000)
         page.fill("[data-vc-search] input", query)
-        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        page.wait_for_selector(".vc-search__result", timeout=15000)
         page.wait_for_timeout(500)
         browser.close()
     return sum(sizes) / 1024

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from generator import official
+from generator.glossary import compile_glossary
 from generator.models import Bumdes, Certification, Contact, Language, Product, RegionEntry, SiteConfig
 from generator.checked import Validated
 
@@ -95,6 +96,8 @@ class Catalog:
     bumdes_by_province: Mapping[str, tuple[str, ...]]
     bumdes_by_regency: Mapping[str, tuple[str, ...]]
     """Indexes by place: region pages, counts and dates read these instead of scanning the catalog."""
+    synonyms: Mapping[str, tuple[str, ...]]
+    """Each product's words from glossary/synonyms.yml (glossary.py), by product id; search finds it by them."""
 
     @property
     def source_language(self) -> str:
@@ -176,7 +179,11 @@ def build_catalog(validated: Validated, *, today: dt.date) -> Catalog:
     for product in products.values():
         by_category[product.data.category].append(product.id)
 
+    finder = compile_glossary(validated.glossary.model if validated.glossary else None)
+    synonyms = {pid: words for pid, product in products.items() if (words := finder.words_for(product.data.name.values()))}
+
     return Catalog(
+        synonyms=MappingProxyType(synonyms),
         products_by_province=_index(products.values(), lambda p: p.province_code),
         products_by_regency=_index(products.values(), lambda p: p.regency_code),
         bumdes_by_province=_index(bumdes.values(), lambda b: b.province_code),

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from generator.issues import Issue
 from generator.load import Document
-from generator.models import Bumdes, Product, RegionFile, SiteConfig
+from generator.models import Bumdes, Glossary, Product, RegionFile, SiteConfig
 from generator.sources import Sources
 
 M = TypeVar("M", bound=BaseModel)
@@ -68,6 +68,8 @@ class Validated:
     regions: list[Checked[RegionFile]] = field(default_factory=list)
     bumdes: list[Checked[Bumdes]] = field(default_factory=list)
     products: list[Checked[Product]] = field(default_factory=list)
+    glossary: Checked[Glossary] | None = None
+    """glossary/synonyms.yml, when there is one and its shape is valid (its own rules read it, not files())."""
     issues: list[Issue] = field(default_factory=list)
     include_config: bool = True
     """False while per-file rules run on one file: site_config.yml is then context, not a file to check."""

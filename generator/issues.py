@@ -449,6 +449,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "language '{value}' is not in site_config.yml (use one of: {allowed})",
         "id": "bahasa '{value}' tidak ada di site_config.yml (pakai salah satu: {allowed})",
     },
+    "rule.synonym_unsearchable": {
+        "en": "'{value}' would find nothing: search leaves out numbers, symbols and words under three letters (write a longer word; HS codes are searchable already)",
+        "id": "'{value}' tidak akan menemukan apa pun: pencarian mengabaikan angka, simbol, dan kata di bawah tiga huruf (tulis kata yang lebih panjang; kode HS sudah bisa dicari)",
+    },
+    "rule.synonym_repeated": {
+        "en": "'{value}' is also a word of entry '{other}': products named by it are found by the words of both (keep it in one entry)",
+        "id": "'{value}' juga kata di entri '{other}': produk yang bernama demikian ditemukan dengan kata-kata keduanya (simpan di satu entri saja)",
+    },
+    "rule.synonym_alone": {
+        "en": "entry '{value}' has only one word, so it finds nothing new (add its names in other languages)",
+        "id": "entri '{value}' hanya berisi satu kata, jadi tidak menambah hasil pencarian (tambahkan namanya dalam bahasa lain)",
+    },
     "rule.unknown_term": {
         "en": "'{value}' is not in the list {vocabulary} of site_config.yml (choose one of: {allowed})",
         "id": "'{value}' tidak ada di daftar {vocabulary} di site_config.yml (pilih salah satu: {allowed})",

@@ -678,6 +678,28 @@ class Product(Shape):
     """The product's own Alibaba listing, if any (https, on alibaba.com or 1688.com)."""
 
 
+# --- glossary/synonyms.yml --------------------------------------------------------------------------
+
+
+SearchTerm = Annotated[str, Field(min_length=1, max_length=60), AfterValidator(check_one_line)]
+
+
+class Synonym(Shape):
+    """One thing buyers look for under several names: any of them finds every product named by one of them."""
+
+    names: dict[LangCode, list[SearchTerm]] = Field(min_length=1)
+    """What buyers type, per language (e.g. zh: [螃蟹, 蟹, 青蟹], en: [crab, mud crab], id: [kepiting])."""
+    scientific: list[SearchTerm] = []
+    """Scientific names, found on every language's site (e.g. Scylla serrata)."""
+
+
+class Glossary(Shape):
+    """glossary/synonyms.yml: the words search understands besides the catalog's own texts."""
+
+    synonyms: dict[Slug, Synonym]
+    """Each entry under a short id of your choice (e.g. crab, moringa, avocado)."""
+
+
 def unwrap(annotation: object) -> object:
     """A field's annotation without Optional and Annotated, so its model or container shows."""
     while True:
@@ -697,5 +719,6 @@ FILE_KINDS: dict[str, type[Shape]] = {
     "region": RegionFile,
     "bumdes": Bumdes,
     "product": Product,
+    "glossary": Glossary,
 }
 """Every file kind by the name its JSON Schema is published under (schemas/<name>.schema.json)."""

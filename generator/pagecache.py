@@ -22,7 +22,7 @@ from generator import write
 from generator.deps import Read
 from generator.versions import code_digest
 
-FINGERPRINT_FILES = ("site_config.yml", "regions", "theme")
+FINGERPRINT_FILES = ("site_config.yml", "regions", "theme", "glossary")
 """Catalog files every page reads (besides its own)."""
 RECORDS_FILE = "records.json"
 RECORDS_FORMAT = 1

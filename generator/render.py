@@ -22,6 +22,10 @@ from generator.csp import POLICY_TOKEN
 from generator.minify import collapse_whitespace
 from generator.views import Card, LanguageEnv, PageView
 from generator.pages import ABOUT, CONTACT, HOW_TO_BUY, HOME, INQUIRY_LIST, PRODUCTS, REGIONS, Page
+from generator.search import THUMB_WIDTH
+
+HOME_CATEGORIES = "cat-title"
+"""The home page's list of categories (its heading's id in home.html.j2), linked from where search cannot run."""
 
 TEMPLATES_DIR = "templates"
 MACROS = "_macros.html.j2"
@@ -276,6 +280,17 @@ def render_mkdocs_config(catalog: Catalog, env: LanguageEnv, *, docs_dir: Path, 
                 "contact_label": loc.t("nav.contact"),
                 "search_label": loc.t("search.label"),
                 "search_placeholder": loc.t("search.placeholder"),
+                "search_results": loc.t("search.results"),
+                "search_no_results": loc.t("search.no_results"),
+                "search_more": loc.t("search.more"),
+                "search_thumb": THUMB_WIDTH,
+                # Without JavaScript there is no search box: the listing, the home page's categories and the
+                # regions instead. Only fixed pages: a cached page keeps its links (the categories that have
+                # products change with the catalog, and a page is not rebuilt for that).
+                "browse_label": loc.t("search.browse"),
+                "browse_links": [{"name": loc.t("nav.products"), "url": PRODUCTS},
+                                 {"name": loc.t("nav.categories"), "url": f"{HOME}#{HOME_CATEGORIES}"},
+                                 {"name": loc.t("nav.regions"), "url": REGIONS}],
             },
         },
         "copyright": str(escape(f"{loc.plain(catalog.config.title)} · {loc.t('footer.disclaimer')}")),

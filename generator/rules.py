@@ -17,6 +17,8 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from generator import models, official
+from generator.glossary import entry_words
+from generator.search import searchable
 from generator.checked import CatalogRule, Checked, FileRule, Validated, format_loc, having
 from generator.issues import Issue, Severity, make_issue, shorten
 from generator.models import Product, RegionFile, unwrap
@@ -634,6 +636,36 @@ def check_dealer(result: Validated, sources: Sources, today: dt.date) -> Iterato
                              vocabulary="payment_terms", allowed=", ".join(config.vocabularies.payment_terms) or "-")
 
 
+def check_glossary(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
+    """Synonyms use the site's languages, are words search keeps (search.searchable), appear in one entry only,
+    and come at least two to an entry."""
+    glossary, config = result.glossary, result.config
+    if glossary is None:
+        return
+    known = [language.code for language in config.model.languages] if config else []
+    owner: dict[str, str] = {}
+    for key, entry in glossary.model.synonyms.items():
+        if len(entry_words(entry)) < 2:
+            yield make_issue(glossary.where, glossary.at("synonyms", key, key=True), f"synonyms.{key}", "rule.synonym_alone",
+                             Severity.WARNING, value=key)
+        places = [(("synonyms", key, "names", lang, i), word) for lang, words in entry.names.items() for i, word in enumerate(words)]
+        places += [(("synonyms", key, "scientific", i), word) for i, word in enumerate(entry.scientific)]
+        for lang in entry.names:
+            if known and lang not in known:
+                loc = ("synonyms", key, "names", lang)
+                yield make_issue(glossary.where, glossary.at(*loc, key=True), format_loc(loc), "rule.unknown_language",
+                                 value=lang, allowed=", ".join(known))
+        for loc, word in places:
+            if not searchable(word):
+                yield make_issue(glossary.where, glossary.at(*loc), format_loc(loc), "rule.synonym_unsearchable", value=shorten(word))
+                continue
+            folded = " ".join(word.split()).casefold()
+            other = owner.setdefault(folded, key)
+            if other != key:
+                yield make_issue(glossary.where, glossary.at(*loc), format_loc(loc), "rule.synonym_repeated", Severity.WARNING,
+                                 value=shorten(word), other=other)
+
+
 def check_gacc(result: Validated, sources: Sources) -> Iterator[Issue]:
     """Food offered to China needs the producer's GACC registration (a warning: it can be in progress)."""
     if result.config is None:
@@ -710,6 +742,7 @@ CATALOG_RULES: tuple[CatalogRule, ...] = (
     check_verified,
     check_agents,
     check_dealer,
+    check_glossary,
 )
 """Rules across files, and rules that depend on the date: they run on every check."""
 RULES = (*FILE_RULES, *CATALOG_RULES)

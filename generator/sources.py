@@ -14,6 +14,8 @@ CONFIG_FILE = "site_config.yml"
 REGIONS_DIR = "regions"
 PRODUCTS_DIR = "products"
 BUMDES_FILE = "bumdes.yml"
+GLOSSARY_FILE = "glossary/synonyms.yml"
+"""Synonyms search understands (optional): see docs/search.md."""
 SCHEMAS_DIR = "schemas"
 THEME_DIR = "theme"
 STRINGS_DIR = "theme/strings"
@@ -31,6 +33,8 @@ class Sources:
 
     root: Path
     config: Document | None = None
+    glossary: Document | None = None
+    """glossary/synonyms.yml read, when the catalog has one."""
     stray: list[Path] = field(default_factory=list)
     empty_folders: list[Path] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -60,6 +64,9 @@ def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:
     sources = Sources(root=root, partial=only_bumdes is not None, tracked=tracked_build_state(root))
     sources.config, config_issues = read_one((root / CONFIG_FILE, root))
     sources.issues.extend(config_issues)
+    if (root / GLOSSARY_FILE).is_file():
+        sources.glossary, glossary_issues = read_one((root / GLOSSARY_FILE, root))
+        sources.issues.extend(glossary_issues)
     for path in sorted((root / REGIONS_DIR).glob("*.yml")):
         sources.pending.append(("regions", path))
     products_dir = root / PRODUCTS_DIR

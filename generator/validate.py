@@ -24,7 +24,7 @@ from generator import models, write
 from generator.checked import Checked, Validated, format_loc
 from generator.issues import MESSAGES, Issue, Severity, make_issue, shorten
 from generator.load import Document
-from generator.models import Bumdes, Product, RegionFile, SiteConfig, unwrap
+from generator.models import Bumdes, Glossary, Product, RegionFile, SiteConfig, unwrap
 from generator.rules import CATALOG_RULES, FILE_RULES, is_placeholder
 from generator.sources import Sources, read_one
 from generator.versions import code_digest
@@ -43,6 +43,8 @@ def validate_sources(sources: Sources, *, today: dt.date, use_cache: bool = True
     result = Validated(root=sources.root, issues=list(sources.issues))
     if sources.config is not None:
         result.config = _check_shape(sources, sources.config, SiteConfig, result.issues, partial=False)
+    if sources.glossary is not None:
+        result.glossary = _check_shape(sources, sources.glossary, Glossary, result.issues, partial=False)
     if result.config is not None:
         config_only = Validated(root=sources.root, config=result.config)
         for rule in FILE_RULES:

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from markupsafe import Markup
 
@@ -27,6 +27,7 @@ from generator.inquiry import BLANK, Line, MessageLayout, compose, label_text, m
 from generator.localize import Localizer, plain_text, render_rich
 from generator.media import CardFor, bumdes_card, product_card
 from generator.models import Contact, Photo, format_phone
+from generator.search import THUMB_WIDTH, SearchResult
 from generator.videos import duration_text
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
@@ -146,6 +147,8 @@ class PageView:
     og_type: str = "website"
     search: tuple[str, ...] = ()
     """The texts a buyer finds this page by, besides its title; pages without them are not in the search index."""
+    result: SearchResult | None = None
+    """A product's names, synonyms and codes for search, and what its search result shows (search.py)."""
     jsonld: tuple[dict[str, Any], ...] = ()
     """The page's schema.org nodes besides its breadcrumb trail (a product, an organization)."""
     crumbs: tuple[Crumb, ...] = ()
@@ -218,6 +221,11 @@ class PageContext:
         return self.env.catalog.config
 
     @property
+    def synonyms(self) -> Mapping[str, tuple[str, ...]]:
+        """Each product's words from glossary/ (in the fingerprint: not recorded; the names they match are read)."""
+        return self.env.catalog.synonyms
+
+    @property
     def regions(self) -> Catalog:
         """Provinces and regencies (regions/, in the fingerprint: not recorded) as the catalog holds them."""
         return self.env.catalog
@@ -231,7 +239,7 @@ def make_view(env: LanguageEnv, read: CatalogReader, page: P.Page) -> PageView:
     trail = [(_crumb_label(ctx, key), ctx.link.absolute(url)) for url, key in page.parents]
     trail.append((view.title, ctx.link.absolute(page.url)))
     return PageView(title=view.title, description=view.description, body=view.body, og_image=view.og_image,
-                    og_type=view.og_type, search=view.search, jsonld=view.jsonld, crumbs=crumbs,
+                    og_type=view.og_type, search=view.search, result=view.result, jsonld=view.jsonld, crumbs=crumbs,
                     structured=S.graph(*view.jsonld, S.breadcrumb_list(trail)))
 
 
@@ -1164,7 +1172,21 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
     body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
                        basket_url=link.to(P.INQUIRY_LIST))
     return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
-                    og_image=_preview_or_card(ctx, product_card(product, ctx.env.lang), product.folder, data.photos), search=search, jsonld=(node,))
+                    og_image=_preview_or_card(ctx, product_card(product, ctx.env.lang), product.folder, data.photos), search=search,
+                    result=search_result(ctx, product, category_name, loc.plain(bumdes.data.name)), jsonld=(node,))
+
+
+def search_result(ctx: PageContext, product: ProductEntry, category_name: str, bumdes_name: str) -> SearchResult:
+    """A product as search finds it: by its name in every language and its synonyms; shown with its photo,
+    category and BUMDes."""
+    data = product.data
+    processed = ctx.read.photo(product.folder, data.photos[0]) if data.photos else None
+    # A photo narrower than the thumbnail has no variant of its width: the result shows none.
+    webp = processed.of_format("webp") if processed else []
+    photo = processed.key if webp and webp[0].width == THUMB_WIDTH else None
+    names = dict.fromkeys([*data.name.values(), *ctx.synonyms.get(product.id, ())])
+    names.pop(ctx.loc.plain(data.name), None)  # the title already says it
+    return SearchResult(names=tuple(names), codes=(data.hs_code,), detail=(category_name, bumdes_name), photo=photo)
 
 
 def document_link(ctx: PageContext, folder: Path, name: str, label: str) -> DocumentLink | None:

@@ -224,7 +224,7 @@ def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample catalog, built like `make build` does (into a temporary copy)."""
     root = tmp_path_factory.mktemp("sample") / "catalog"
     root.mkdir()
-    for name in ("products", "regions", "theme"):
+    for name in ("products", "regions", "theme", "glossary"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
     issues = build_site(root, out=None, today=TODAY)

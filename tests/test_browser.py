@@ -480,8 +480,8 @@ def test_search_quote_form_and_language_menu_work_under_the_policy_with_no_viola
     # Search: Pagefind's code, its WebAssembly and its index, all under the policy.
     page.goto(f"{site}{lang}/")
     page.fill("[data-vc-search] input", "121190")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
-    assert page.locator(".pagefind-ui__result-link").count() >= 1
+    page.wait_for_selector(".vc-search__link", timeout=15_000)
+    assert page.locator(".vc-search__link").count() >= 1
     found += violations(page)
     # The quote form rewrites the links as the buyer types; the inquiry list draws itself.
     page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")

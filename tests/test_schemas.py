@@ -28,6 +28,7 @@ def test_schema_is_valid_draft_2020_12(kind):
 
 def sample_files():
     yield "site_config", ROOT / "site_config.yml"
+    yield "glossary", ROOT / "glossary" / "synonyms.yml"
     for path in sorted((ROOT / "regions").glob("*.yml"))[:3]:
         yield "region", path
     for path in sorted((ROOT / "products").glob("*/*.yml")):

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUMDES, CONFIG, PRODUCT, REGION, TODAY, gps_jpeg_bytes, jpeg_bytes
+from conftest import BUMDES, CONFIG, CRAB, PRODUCT, REGION, TODAY, gps_jpeg_bytes, jpeg_bytes
 from generator.build import check_catalog
+from generator.catalog import build_catalog
 from generator.issues import MESSAGES, Severity, format_report, has_errors
 
 GOLDEN = Path(__file__).parent / "golden" / "validate.txt"
@@ -23,6 +24,15 @@ P = PRODUCT
 B = BUMDES
 K = "products/bumdes-maju/kelor-powder.yml"
 BF = "products/bumdes-maju/bumdes.yml"
+GLOSSARY = """\
+synonyms:
+  crab:
+    names:
+      id: [kepiting]
+      en: [crab, mud crab]
+      zh: [螃蟹, 蟹]
+    scientific: [Scylla serrata]
+"""
 CASES = {
  "valid": {},
  "missing_field": {K: P.replace('hs_code: "121190"\n', '')},
@@ -103,6 +113,9 @@ CASES = {
  "unclosed_quote": {K: P.replace("availability: available\n", "availability: available\nstorage:\n  id: \"Simpan di tempat kering\n")},
  "yaml_colon": {K: P.replace("availability: available", "availability: available: yes")},
  "missing_nested_field": {K: P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"')},
+ "glossary_problems": {"glossary/synonyms.yml": GLOSSARY.replace("zh: [螃蟹, 蟹]", "zh: [螃蟹, 蟹]\n      fr: [crabe]")
+                       .replace("id: [kepiting]", "id: [kepiting, '°C', '0306']") + "  kelor:\n    names: {en: [crab]}\n"},
+ "glossary_shape": {"glossary/synonyms.yml": GLOSSARY.replace("scientific:", "latin:")},
  "every_problem_in_one_run": {K: P.replace('"121190"', '"999999"').replace("availability: available", "availability: tersedia")
                               .replace("markets: [CN, SG]", "markets: [CN, XX]").replace("category: moringa", "category: kelor")
                               + "photos:\n  - {file: kelor.jpg, alt: {id: Bubuk kelor}}\n",
@@ -150,6 +163,14 @@ def test_case_reports_exactly_the_golden_issues(name, make_catalog, golden, tmp_
 
 def test_valid_catalog_has_no_issue(make_catalog):
     assert check_catalog(make_catalog(), today=TODAY).issues == []
+
+
+def test_a_valid_glossary_has_no_issue_and_names_the_products_it_finds(make_catalog):
+    validated = check_catalog(make_catalog({"glossary/synonyms.yml": GLOSSARY, "products/bumdes-maju/kepiting-hidup.yml": CRAB}), today=TODAY)
+    assert validated.issues == []
+    synonyms = build_catalog(validated, today=TODAY).synonyms
+    # "Live mud crab" uses "mud crab"; 活青蟹 holds 蟹; the moringa powder is named by none of its words.
+    assert synonyms == {"kepiting-hidup": ("kepiting", "crab", "mud crab", "螃蟹", "蟹", "Scylla serrata")}
 
 
 def test_every_broken_case_reports_something(golden):
