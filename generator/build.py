@@ -173,9 +173,11 @@ def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, 
     return issues
 
 
-def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport, progress: Progress) -> tuple[Media, list[Issue]]:
+def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport, progress: Progress | None = None
+                   ) -> tuple[Media, list[Issue]]:
     """Every photo, document and video of every BUMDes and product, processed in parallel or reused from the
     cache: photos (and photos of certificates) as photos, PDFs as clean copies with a preview, videos copied."""
+    progress = progress or Progress(None, "build")
     photos = {(entry.folder / photo.file).resolve() for entry in [*catalog.bumdes.values(), *catalog.products.values()]
               for photo in entry.data.photos}
     files = [(product.folder, name) for product in catalog.products.values()
