@@ -357,7 +357,7 @@ def _png_text(name: bytes, payload: bytes) -> tuple[bytes, bytes]:
         return keyword, rest
     if name == b"zTXt":
         return keyword, _inflate(rest[1:])
-    compressed, _method = rest[:1] == b"\x01", rest[1:2]
+    compressed = rest[:1] == b"\x01"  # the method byte after it is always 0 (zlib)
     _language, _, rest = rest[2:].partition(b"\x00")
     _translated, _, text = rest.partition(b"\x00")
     return keyword, _inflate(text) if compressed else text

@@ -3,7 +3,6 @@ a change touched (compared with a build of the base)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
