@@ -145,4 +145,10 @@ def test_chromium_opens_the_preview_from_disk_and_follows_it_to_a_product(browse
     page.locator(".md-select__list").get_by_role("link", name="English", exact=True).click()
     page.wait_for_url("**/en/products/kelor-powder/index.html")
     assert page.locator("html").get_attribute("lang") == "en"
+    # The inquiry list works from disk too: its tab counts, and its rows link to files, not folders.
+    page.locator(".vc-facts__actions [data-basket-add]").click()
+    page.goto((preview / "en" / "inquiry" / "index.html").as_uri())
+    assert page.locator(".md-tabs__link").filter(has_text="Inquiry").first.text_content().strip().endswith("(1)")
+    href = page.locator(".vc-basket__item a").first.get_attribute("href")
+    assert href.endswith("/products/kelor-powder/index.html"), href
     context.close()

@@ -164,7 +164,7 @@
   function showCount(count) {
     /* The list's page is <lang>/inquiry/ (generator/pages.py INQUIRY_LIST); on that page its own tab links to "./". */
     var tabs = Array.prototype.filter.call(document.querySelectorAll("a.md-tabs__link, a.md-nav__link"), function (link) {
-      return /\/inquiry\/$/.test(new URL(link.href, location.href).pathname);
+      return /\/inquiry\/(index\.html)?$/.test(new URL(link.href, location.href).pathname);
     });
     tabs.concat(Array.prototype.slice.call(document.querySelectorAll("[data-basket-link]"))).forEach(function (link) {
       var base = link.getAttribute("data-label") || link.textContent.replace(/\s*\(\d+\)$/, "").trim();
@@ -240,7 +240,8 @@
     var updaters = [];
 
     function pageOf(id) {
-      return new URL(products + id + "/", location.href).href;
+      /* A preview opened from disk has no server to answer a folder with its index.html. */
+      return new URL(products + id + "/" + (location.protocol === "file:" ? "index.html" : ""), location.href).href;
     }
 
     function itemsText(items) {
