@@ -80,9 +80,7 @@ class CardText:
     contact: str
     """Who answers inquiries for it ("dealer" or an agent's id), for the inquiry list."""
     plain_name: str
-    """The name as plain text, for the inquiry list."""
-    add_label: str
-    """"Add to inquiry list", the name of the card's + button."""
+    """The name as plain text, for sorting (a card's button takes the name from its title: inquiry.js)."""
 
 
 @dataclass(frozen=True)
@@ -360,7 +358,6 @@ def card_text(ctx: PageContext, product_id: str) -> CardText:
         moq_base=str(data.moq.quantity * ctx.config.vocabularies.units[data.moq.unit].base),
         contact=_contact_key(ctx, bumdes),
         plain_name=loc.plain(data.name),
-        add_label=loc.t("inquiry.add"),
     )
     ctx.env.cards[product_id] = text
     return text
@@ -792,27 +789,44 @@ class Choice:
 
 @dataclass(frozen=True)
 class InquiryView:
-    """The quote form of a product page: what the buyer fills in, then how they send it."""
+    """The quote section of a product page: what is this product's own; the form every product page shares is
+    drawn by inquiry.js from the language's InquiryKit."""
 
     product_id: str
     product_name: str
+    product_line: str
+    """The product as the message names it: "Name (id)"; also the subject's end."""
+    producer_line: str
+    """Its BUMDes and place, as the message names them."""
     contact: ContactView
-    layout: str
-    """The message's layout as JSON (inquiry.MessageLayout), which inquiry.js fills as the buyer types."""
     mailto: str
-    """The e-mail link with the message's blanks, for a browser without JavaScript."""
+    """The e-mail link, opening with what the product is (inquiry.js writes the whole message into it)."""
     whatsapp: str | None
+    """The WhatsApp link, the same way."""
     alibaba: str | None
-    units: tuple[Choice, ...]
     unit: str
-    """The MOQ's unit (a vocabulary key), first in the inquiry list too."""
+    """The MOQ's unit (a vocabulary key): the form asks in it first, and so does the inquiry list."""
     family: str
-    """Its family: the inquiry list offers units of this family and containers."""
-    incoterms: tuple[Choice, ...]
-    documents: tuple[Choice, ...]
+    """Its family: the form and the inquiry list offer units of this family and containers."""
+    terms: str
+    """The product's Incoterms with their places ("FOB Pantoloan"), as JSON for the form's choice."""
     samples: bool
     """Whether the product's samples policy offers samples (then the form asks about one)."""
     send_order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InquiryKit:
+    """What the quote form of every product page in one language shares, written once as inquiry.js's kit
+    (render.inquiry_kit_script) instead of into every page: at 10,000 products that is ~5 KB a page, and the
+    form only works with JavaScript anyway (without it the send links carry the message with blanks)."""
+
+    layout: MessageLayout
+    """The message; the product, its producer and its page are fields the page fills (inquiry_view)."""
+    units: tuple[Choice, ...]
+    """Every unit with its family; inquiry.js offers the product's own family, then containers."""
+    documents: tuple[Choice, ...]
+    other_incoterm: Choice
     blank: str
     yes: str
     no: str
@@ -858,65 +872,74 @@ def send_order(ctx: PageContext) -> tuple[str, ...]:
     return ("email", "whatsapp", "copy", "alibaba")
 
 
-def message_layout(ctx: PageContext, *, subject: str, about: tuple[Line, ...], samples: bool) -> MessageLayout:
+ABOUT_FIELDS = ("product", "producer", "page")
+"""The message's lines on what it is about, which the page fills (data-product, data-producer, its canonical URL)."""
+
+
+def subject_word(loc: Localizer) -> str:
+    """"询价 / Quote request": the subject's start, with English beside the page's language."""
+    word, english = loc.t("inquiry.subject_word"), loc.english("inquiry.subject_word")
+    return word if word == english else f"{word} / {english}"
+
+
+def message_layout(loc: Localizer, *, subject: str, about: tuple[Line, ...], samples: bool) -> MessageLayout:
     """The lines of an inquiry: greeting, what it is about, what the buyer wants, who they are, their message."""
-    loc = ctx.loc
     both = loc.both
-    greeting = loc.t("inquiry.greeting")
-    english = loc.english("inquiry.greeting")
     wants = [Line(label=both(f"inquiry.{name}"), field=name)
              for name in ("quantity", "destination", "incoterm", "target_price", "delivery", "documents")]
     if samples:
         wants.append(Line(label=both("inquiry.sample"), field="sample"))
     who = [Line(label=both(f"inquiry.{name}"), field=name) for name in ("buyer_name", "company", "country", "reply")]
-    return MessageLayout(subject=subject, lines=(
-        # The English greeting on a line of its own: "您好，我想询价： (Hello, …:)" reads as neither language.
-        *((Line(text=greeting),) if greeting == english else (Line(text=greeting), Line(text=english))), Line(),
-        *about, Line(), *wants, Line(), *who, Line(),
-        Line(label=both("inquiry.message"), field="message", block=True),
-    ))
+    return MessageLayout(subject=subject, lines=(*greeting_lines(loc), Line(), *about, Line(), *wants, Line(), *who, Line(),
+                                                 Line(label=both("inquiry.message"), field="message", block=True)))
 
 
-def unit_choices(ctx: PageContext, unit: str) -> tuple[Choice, ...]:
-    """The units a quantity of this product can be asked in: its own unit's family, then containers."""
-    units = ctx.config.vocabularies.units
-    family = units[unit].family
-    keys = [key for key, term in units.items() if term.family == family]
-    keys += [key for key in units if is_container(ctx, key) and key not in keys]
-    return tuple(Choice(value=key, label=ctx.loc.plain(units[key].name), selected=key == unit, family=units[key].family) for key in keys)
+def greeting_lines(loc: Localizer) -> tuple[Line, ...]:
+    """The greeting, and the English one on a line of its own: "您好，我想询价： (Hello, …:)" reads as neither language."""
+    greeting, english = loc.t("inquiry.greeting"), loc.english("inquiry.greeting")
+    return (Line(text=greeting),) if greeting == english else (Line(text=greeting), Line(text=english))
+
+
+def about_lines(loc: Localizer) -> tuple[Line, ...]:
+    """What a product page's message is about: the product, its producer, its page."""
+    return tuple(Line(label=loc.both(f"inquiry.{name}"), field=name) for name in ABOUT_FIELDS)
+
+
+def inquiry_kit(loc: Localizer, vocab: Any) -> InquiryKit:
+    """The quote form and message every product page of this language shares."""
+    return InquiryKit(
+        layout=message_layout(loc, subject=subject_word(loc), samples=True, about=about_lines(loc)),
+        units=tuple(Choice(value=key, label=loc.plain(term.name), family=term.family) for key, term in vocab.units.items()),
+        documents=tuple(Choice(value=label_text(both_names(loc, d.name)), label=loc.plain(d.name)) for d in vocab.export_documents.values()),
+        other_incoterm=Choice(value=label_text(loc.both("inquiry.incoterm_other")), label=loc.t("inquiry.incoterm_other")),
+        blank=BLANK, yes=label_text(loc.both("inquiry.answer_yes")), no=label_text(loc.both("inquiry.answer_no")),
+    )
 
 
 def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: BumdesEntry) -> InquiryView:
-    """The quote form: its fields, the message layout it fills, and the links that send it."""
+    """The quote section: the product's own part of the form, and the links that send its message."""
     loc = ctx.loc
     data = product.data
     contact = contact_line(ctx, _contact_key(ctx, bumdes), bumdes.contact)
     vocab = ctx.config.vocabularies
     name = loc.plain(data.name)
-    subject_word = loc.t("inquiry.subject_word")
-    english_word = loc.english("inquiry.subject_word")
-    word = subject_word if subject_word == english_word else f"{subject_word} / {english_word}"
     samples = data.samples.policy != "none"
-    layout = message_layout(ctx, subject=f"{word}: {name} ({product.id})", samples=samples, about=(
-        Line(label=loc.both("inquiry.product"), value=f"{name} ({product.id})"),
-        Line(label=loc.both("inquiry.producer"), value=f"{loc.plain(bumdes.data.name)}, {place_line(ctx, product.regency_code, product.province_code)}"),
-        Line(label=loc.both("inquiry.page"), value=ctx.link.absolute(page.url)),
-    ))
-    subject, body = compose(layout, {})
+    about = {"product": f"{name} ({product.id})",
+             "producer": f"{loc.plain(bumdes.data.name)}, {place_line(ctx, product.regency_code, product.province_code)}",
+             "page": ctx.link.absolute(page.url)}
+    # Without JavaScript there is no form to fill in, so the links open with what the message is about: the
+    # same first lines inquiry.js writes, and the buyer writes the rest (the dealer asks what is missing).
+    subject, opener = compose(MessageLayout(subject=f"{subject_word(loc)}: {about['product']}",
+                                            lines=(*greeting_lines(loc), Line(), *about_lines(loc))), about)
     # The product's own listing, else the regional agent's storefront, else the dealer's.
     alibaba = data.alibaba_url or bumdes.contact.alibaba_url or ctx.config.dealer.alibaba_url
-    other = loc.t("inquiry.incoterm_other")
-    terms = tuple(Choice(value=f"{s.incoterm} {s.place}", label=f"{s.incoterm} {s.place}") for s in data.shipping)
-    documents = tuple(Choice(value=label_text(both_names(loc, vocab.export_documents[doc].name)),
-                             label=loc.plain(vocab.export_documents[doc].name)) for doc in vocab.export_documents)
     return InquiryView(
-        product_id=product.id, product_name=name, contact=contact, layout=json_for_attribute(layout.as_json()),
-        mailto=mailto_link(contact.email, subject, body),
-        whatsapp=whatsapp_link(bumdes.contact.whatsapp, body) if bumdes.contact.whatsapp else None,
-        alibaba=alibaba, units=unit_choices(ctx, data.moq.unit), unit=data.moq.unit, family=vocab.units[data.moq.unit].family,
-        incoterms=(*terms, Choice(value=label_text(loc.both("inquiry.incoterm_other")), label=other)),
-        documents=documents, samples=samples, send_order=send_order(ctx), blank=BLANK,
-        yes=label_text(loc.both("inquiry.answer_yes")), no=label_text(loc.both("inquiry.answer_no")),
+        product_id=product.id, product_name=name, product_line=about["product"], producer_line=about["producer"],
+        contact=contact, mailto=mailto_link(contact.email, subject, opener),
+        whatsapp=whatsapp_link(bumdes.contact.whatsapp, opener) if bumdes.contact.whatsapp else None,
+        alibaba=alibaba, unit=data.moq.unit, family=vocab.units[data.moq.unit].family,
+        terms=json_for_attribute([f"{s.incoterm} {s.place}" for s in data.shipping]),
+        samples=samples, send_order=send_order(ctx),
     )
 
 
@@ -1292,9 +1315,7 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
     vocab = ctx.config.vocabularies
     dealer, *agents = ctx.read.contacts()
     contacts = [contact_line(ctx, "dealer", dealer), *(contact_line(ctx, agent.id, agent) for agent in agents)]
-    subject_word, english_word = loc.t("inquiry.subject_word"), loc.english("inquiry.subject_word")
-    word = subject_word if subject_word == english_word else f"{subject_word} / {english_word}"
-    layout = message_layout(ctx, subject=word, samples=True, about=(
+    layout = message_layout(loc, subject=subject_word(loc), samples=True, about=(
         Line(label=loc.both("inquiry.products"), field="items", block=True),
     ))
     other = loc.t("inquiry.incoterm_other")

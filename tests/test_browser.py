@@ -164,27 +164,67 @@ def sent(page) -> dict[str, str]:
     return {kind: page.locator(f'.vc-inquiry [data-send="{kind}"]').first.get_attribute("href") for kind in ("email", "whatsapp", "alibaba")}
 
 
-def page_layout(page) -> MessageLayout:
-    """The message layout the page carries (inquiry.MessageLayout as JSON), read back into Python."""
-    import json
-
-    data = json.loads(page.locator("[data-inquiry], [data-inquiry-list]").first.get_attribute("data-layout"))
-    return MessageLayout(subject=data["subject"], lines=tuple(
-        Line(text=line.get("text", ""), label=tuple(line.get("label", ())), value=line.get("value"), field=line.get("field"),
-             block=line.get("block", False)) for line in data["lines"]))
+def page_layout(page) -> tuple[MessageLayout, dict[str, str]]:
+    """The message a product page fills, read back into Python: the language's layout (inquiry-kit.js) with
+    the page's subject, and the values the page itself gives (the product, its producer, its page)."""
+    data = page.evaluate("""() => {
+      const section = document.querySelector('[data-inquiry]');
+      return {layout: window.vcInquiryKit.layout, product: section.dataset.product, producer: section.dataset.producer,
+              samples: section.hasAttribute('data-samples'), page: document.querySelector('link[rel="canonical"]').href};
+    }""")
+    lines = tuple(Line(text=line.get("text", ""), label=tuple(line.get("label", ())), value=line.get("value"), field=line.get("field"),
+                       block=line.get("block", False)) for line in data["layout"]["lines"]
+                  if data["samples"] or line.get("field") != "sample")
+    layout = MessageLayout(subject=f"{data['layout']['subject']}: {data['product']}", lines=lines)
+    return layout, {"product": data["product"], "producer": data["producer"], "page": data["page"]}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_script_and_the_build_compose_the_same_message(page, site, lang):
-    """Without JavaScript the links carry the build's message with blanks; the script, before the buyer types,
-    must make exactly the same links (one layout, two implementations)."""
+    """Without JavaScript the links open with the build's lines on what the product is; the script, before the
+    buyer types, writes the same lines first and the form's blanks after them (one layout, two implementations)."""
     url = f"{lang}/products/{PRODUCT_ID}/"
     before = static_links(site, url)
     page.goto(f"{site}{url}")
     page.wait_for_function("document.querySelector('.vc-send__copy') && !document.querySelector('.vc-send__copy').hidden")
     after = sent(page)
-    assert before["email"].startswith(f"mailto:{AGENT_EMAIL}?subject=")
-    assert after == {kind: before.get(kind) for kind in after}
+    assert before["email"].startswith(f"mailto:{AGENT_EMAIL}?subject=") and after["alibaba"] == before.get("alibaba")
+    static_mail, script_mail = query_parts(before["email"])[1], query_parts(after["email"])[1]
+    assert script_mail["subject"] == static_mail["subject"]
+    for opener, full in ((static_mail["body"], script_mail["body"]),
+                         (query_parts(before["whatsapp"])[1]["text"], query_parts(after["whatsapp"])[1]["text"])):
+        assert full.startswith(opener.rstrip("\r\n")) and full.count("…") >= 10
+        assert f"({PRODUCT_ID})" in opener and PAGE_URL.format(lang=lang) in opener and "…" not in opener
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_form_is_drawn_for_the_product(page, site, lang):
+    """One form per language (inquiry-kit.js), made each product's: units that fit it, its Incoterms, and the
+    sample question only where samples are offered; form first, the ways to send it after."""
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+    page.wait_for_selector(".vc-inquiry [data-inquiry-form]")
+    order = page.evaluate("""() => {
+      const form = document.querySelector('.vc-inquiry [data-inquiry-form]');
+      const send = document.querySelector('.vc-inquiry .vc-send');
+      return !!(form.compareDocumentPosition(send) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    assert order
+    units = page.locator("#q-unit option").evaluate_all("options => options.map(o => o.value)")
+    assert units[:2] == ["kg", "tonne"] and "container-20ft" in units and "litre" not in units
+    assert page.locator("#q-unit").input_value() == "kg"  # the MOQ's unit
+    terms = page.locator("#q-incoterm option").evaluate_all("options => options.map(o => o.value)")
+    assert terms[:2] == ["", "FOB Pantoloan, Palu"] and len(terms) == 3  # the last: "other, please advise"
+    assert page.locator("#q-sample").count() == 1
+    page.goto(f"{site}{lang}/products/{OTHER_ID}/")  # mud crab: tonnes, no samples
+    page.wait_for_selector(".vc-inquiry [data-inquiry-form]")
+    assert page.locator("#q-unit").input_value() == "tonne"
+    assert page.locator("#q-sample").count() == 0
+    # Its message has one line fewer: no sample line.
+    crab = query_parts(page.locator('.vc-inquiry [data-send="email"]').get_attribute("href"))[1]["body"]
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+    page.wait_for_selector(".vc-inquiry [data-inquiry-form]")
+    kelor = query_parts(page.locator('.vc-inquiry [data-send="email"]').get_attribute("href"))[1]["body"]
+    assert crab.count("\r\n") == kelor.count("\r\n") - 1 and crab.count("…") == kelor.count("…") - 1
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -222,7 +262,9 @@ def test_each_channel_sends_exactly_what_the_buyer_typed(browser, site, lang, tm
         "buyer_name": "Li Wei", "company": "Crab & Co #1", "country": "China",
         "reply": page.locator("#q-reply-via option:checked").get_attribute("value") + ": liwei_88", "message": MESSAGE,
     }
-    subject, body = compose(page_layout(page), values)
+    layout, about = page_layout(page)
+    assert about["page"] == PAGE_URL.format(lang=lang)
+    subject, body = compose(layout, {**values, **about})
     plain = body.replace("\r\n", "\n")
     assert f"\n{MESSAGE}\n" in plain and re.search(rf"\nQuantity: 7\.5 {unit}\n|\(Quantity\): 7\.5 {unit}\n", plain)
     assert "Crab & Co #1" in plain and "…" not in plain
@@ -252,13 +294,16 @@ def test_inquiry_links_work_without_javascript(browser, site):  # noqa: F811
     whatsapp = page.locator('.vc-inquiry [data-send="whatsapp"]')
     assert email.is_visible() and whatsapp.is_visible()
     assert page.locator('.vc-inquiry [data-send="copy"]').is_hidden()  # copying needs the script
+    # Both open with what the product is, who makes it and its page; the buyer writes the rest.
     _, mail = query_parts(email.get_attribute("href"))
-    body = mail["body"].replace("\r\n", "\n")
-    # A usable template: what the product is, and each detail the dealer needs with a blank to fill in.
-    assert f"Product: Moringa leaf powder ({PRODUCT_ID})" in body
-    for label in ("Quantity", "Destination country and port", "Incoterm", "Name", "Company", "Country", "Reply to"):
-        assert f"\n{label}: …\n" in body, label
-    assert body.endswith("Message:\n…\n")
+    chat = query_parts(whatsapp.get_attribute("href"))[1]["text"]
+    assert mail["subject"] == f"Quote request: Moringa leaf powder ({PRODUCT_ID})"
+    for body in (mail["body"].replace("\r\n", "\n"), chat):
+        assert body.startswith("Hello, I would like a quotation for:\n\n")
+        assert f"\nProduct: Moringa leaf powder ({PRODUCT_ID})\nProducer: Maju Village Enterprise, " in body
+        assert body.endswith(f"\nPage: {PAGE_URL.format(lang='en')}\n") and "…" not in body
+    # The form needs the script to send anything, so without it there is none to fill in for nothing.
+    assert page.locator("[data-inquiry-form]").count() == 0
     context.close()
 
 

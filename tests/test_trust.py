@@ -6,6 +6,7 @@ the pages as text (the browser tests in test_browser.py click and send).
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -125,11 +126,17 @@ def test_the_dealers_credentials_on_product_and_contact_pages(site):
 
 
 def test_units_offered_for_a_quantity_fit_the_product(site):
-    html = page(site, "en", f"products/{CRAB}")
-    units = re.findall(r'<option value="([^"]+)"', html.split('id="q-unit"')[1].split("</select>")[0])
-    assert units == ["kg", "tonne", "container-20ft"]  # mass, then containers: never litres of crab
+    """The form is drawn by inquiry.js from the language's kit (test_browser checks the drawn form); here, what
+    it draws from: the product's unit and family, whether it offers samples, and every unit's family."""
+    section = re.search(r'<section class="vc-inquiry"[^>]*>', page(site, "en", f"products/{CRAB}")).group(0)
+    assert 'data-unit="tonne"' in section and 'data-family="mass"' in section
     # Samples are not offered for crab, so the form does not ask about one.
-    assert 'id="q-sample"' not in html and 'id="q-sample"' in page(site, "en", f"products/{KELOR}")
+    assert "data-samples" not in section
+    assert "data-samples" in re.search(r'<section class="vc-inquiry"[^>]*>', page(site, "en", f"products/{KELOR}")).group(0)
+    kit = (site / "en" / "assets" / "vc" / "inquiry-kit.js").read_text(encoding="utf-8")
+    form = json.loads(kit.partition("window.vcInquiryKit = ")[2].rstrip().rstrip(";"))["form"]
+    units = dict(re.findall(r'<option value="([^"]+)" data-family="([^"]+)"', form))
+    assert units == {"kg": "mass", "tonne": "mass", "container-20ft": "container-20ft"}
 
 
 def test_a_missing_or_linked_certificate_file_is_an_error_at_its_line(tmp_path):

@@ -1,9 +1,9 @@
-/* The quote form and the inquiry list. Progressive enhancement: without JavaScript every product page's
-   e-mail and WhatsApp links already carry the message with blanks (…) to fill in.
+/* The quote form and the inquiry list. Progressive enhancement: without JavaScript there is no form (it
+   could send nothing), and a product page's e-mail and WhatsApp links open with what the product is.
 
-   The message is made from the layout the build wrote into data-layout (generator/inquiry.py), in the same
-   way the build made the links' default message: labels in the page's language with English beside them,
-   the buyer's blank lines kept. The inquiry list lives in the browser (localStorage), so it is the same
+   The message is made from a layout (generator/inquiry.py: a product page's comes from the language's kit,
+   inquiry-kit.js; the list page's from data-layout) in the same way the build makes the links' opening
+   lines: labels in the page's language with English beside them, the buyer's blank lines kept. The inquiry list lives in the browser (localStorage), so it is the same
    list on the Indonesian, English and Chinese pages. */
 (function () {
   "use strict";
@@ -179,12 +179,23 @@
     if (!buttons.length || !storageWorks()) return;
     var inList = {};
     readList().forEach(function (item) { inList[item.id] = true; });
+    var kit = window.vcInquiryKit || {};
     Array.prototype.forEach.call(buttons, function (button) {
       var id = button.getAttribute("data-basket-add");
       var added = button.getAttribute("data-added");
       function mark() {
         button.setAttribute("aria-pressed", "true");
         if (added) button.textContent = added;
+      }
+      /* A card's "+" takes its product's name from the card's title and its label from the kit: the build
+         writes neither into every card. Without a label it stays hidden rather than unnamed. */
+      if (!button.hasAttribute("data-name")) {
+        var title = button.closest(".vc-card") ? button.closest(".vc-card").querySelector(".vc-card__title") : null;
+        if (!title || !kit.add) return;
+        var name = title.textContent.trim();
+        button.setAttribute("data-name", name);
+        button.setAttribute("aria-label", kit.add + ": " + name);
+        button.title = kit.add;
       }
       button.hidden = false;
       if (inList[id]) mark();
@@ -206,13 +217,55 @@
 
   /* --- a product page's form -------------------------------------------------------------------------- */
 
+  /* The form every product page of this language shares (inquiry-kit.js, written once by the build), made
+     this product's: the units of its family and then containers, its Incoterms before "other", and the
+     sample question only where it offers samples. */
+  function drawForm(kit, section) {
+    var holder = document.createElement("template");
+    holder.innerHTML = kit.form;
+    var form = holder.content.querySelector("[data-inquiry-form]");
+    var unit = form.elements.unit;
+    var family = section.getAttribute("data-family");
+    var own = [], containers = [];
+    Array.prototype.slice.call(unit.options).forEach(function (option) {
+      var of = option.getAttribute("data-family") || "";
+      if (of === family) own.push(option);
+      else if (of.indexOf("container") === 0) containers.push(option);
+      option.remove();
+    });
+    own.concat(containers).forEach(function (option) { unit.appendChild(option); });
+    var incoterm = form.elements.incoterm;
+    JSON.parse(section.getAttribute("data-terms") || "[]").forEach(function (term) {
+      incoterm.insertBefore(new Option(term, term), incoterm.options[incoterm.options.length - 1]);
+    });
+    if (!section.hasAttribute("data-samples")) form.elements.sample.closest(".vc-field").remove();
+    section.insertBefore(form, section.querySelector(".vc-send__title"));
+    unit.value = section.getAttribute("data-unit");
+    return form;
+  }
+
+  /* The kit's message about this product: the page's own lines filled in, no sample line where none is offered. */
+  function productLayout(kit, section) {
+    return {
+      subject: kit.layout.subject + ": " + section.getAttribute("data-product"),
+      lines: kit.layout.lines.filter(function (line) { return line.field !== "sample" || section.hasAttribute("data-samples"); })
+    };
+  }
+
   function setupProductInquiry(section) {
-    var form = section.querySelector("[data-inquiry-form]");
-    if (!form) return;
-    var layout = JSON.parse(section.getAttribute("data-layout"));
-    var blank = section.getAttribute("data-blank");
+    var kit = window.vcInquiryKit;
+    if (!kit) return;  /* without the kit the links keep the build's message, as without JavaScript */
+    var form = drawForm(kit, section);
+    var layout = productLayout(kit, section);
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var about = { product: section.getAttribute("data-product"), producer: section.getAttribute("data-producer"),
+                  page: canonical ? canonical.href : location.href };
     var recipient = { email: section.getAttribute("data-email"), whatsapp: section.getAttribute("data-whatsapp") };
-    var update = wireSend(section, section, recipient, function () { return compose(layout, formValues(form), blank); });
+    var update = wireSend(section, section, recipient, function () {
+      var values = formValues(form);
+      Object.keys(about).forEach(function (key) { values[key] = about[key]; });
+      return compose(layout, values, kit.blank);
+    });
     var copyItem = section.querySelector(".vc-send__copy");
     if (copyItem && navigator.clipboard) copyItem.hidden = false;
     form.addEventListener("input", update);
