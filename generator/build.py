@@ -40,7 +40,7 @@ from generator.links import check_authored_links
 from generator.kinds import plan_pages
 from generator.pages import DATA_DIR, MEDIA_DIR, Page
 from generator.pagecache import PageCache, build_fingerprint, page_key
-from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, INQUIRY_KIT, inquiry_kit_script, make_environment, page_front,
+from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, KIT_SCRIPT, kit_script, make_environment, page_front,
                               page_source, render_body, render_mkdocs_config)
 from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
 from generator.shells import Shells, ShellError
@@ -303,7 +303,7 @@ def render_language(catalog: Catalog, media: Media, pages: list[Page], code: str
         write.write_text(docs / url / "index.md", page_source(front, body))
     for name in [*ASSET_FILES, "favicon.svg"]:
         write.copy_file(theme_dir / ASSETS_DIR / name, docs / "assets" / "vc" / name)
-    write.write_text(docs / "assets" / "vc" / INQUIRY_KIT, inquiry_kit_script(jinja, env))
+    write.write_text(docs / "assets" / "vc" / KIT_SCRIPT, kit_script(jinja, env))
     config = work / "mkdocs.yml"
     write.write_text(config, render_mkdocs_config(catalog, env, docs_dir=docs, site_dir=staging / code, theme_dir=theme_dir))
     return config, read

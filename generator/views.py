@@ -818,7 +818,7 @@ class InquiryView:
 @dataclass(frozen=True)
 class InquiryKit:
     """What the quote form of every product page in one language shares, written once as inquiry.js's kit
-    (render.inquiry_kit_script) instead of into every page: at 10,000 products that is ~5 KB a page, and the
+    (render.kit_script) instead of into every page: at 10,000 products that is ~5 KB a page, and the
     form only works with JavaScript anyway (without it the send links carry the message with blanks)."""
 
     layout: MessageLayout

@@ -165,11 +165,11 @@ def sent(page) -> dict[str, str]:
 
 
 def page_layout(page) -> tuple[MessageLayout, dict[str, str]]:
-    """The message a product page fills, read back into Python: the language's layout (inquiry-kit.js) with
+    """The message a product page fills, read back into Python: the language's layout (kit.js) with
     the page's subject, and the values the page itself gives (the product, its producer, its page)."""
     data = page.evaluate("""() => {
       const section = document.querySelector('[data-inquiry]');
-      return {layout: window.vcInquiryKit.layout, product: section.dataset.product, producer: section.dataset.producer,
+      return {layout: window.vcKit.layout, product: section.dataset.product, producer: section.dataset.producer,
               samples: section.hasAttribute('data-samples'), page: document.querySelector('link[rel="canonical"]').href};
     }""")
     lines = tuple(Line(text=line.get("text", ""), label=tuple(line.get("label", ())), value=line.get("value"), field=line.get("field"),
@@ -199,7 +199,7 @@ def test_the_script_and_the_build_compose_the_same_message(page, site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_form_is_drawn_for_the_product(page, site, lang):
-    """One form per language (inquiry-kit.js), made each product's: units that fit it, its Incoterms, and the
+    """One form per language (kit.js), made each product's: units that fit it, its Incoterms, and the
     sample question only where samples are offered; form first, the ways to send it after."""
     page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
     page.wait_for_selector(".vc-inquiry [data-inquiry-form]")

@@ -297,8 +297,8 @@ def test_chinese_messages_carry_english_labels_for_the_dealers_staff(site):
     assert "产品 (Product): " in body
     assert query["subject"][0].startswith("询价 / Quote request: ")
     # The form's lines, which the script adds, are labelled the same way (the language's kit).
-    kit = (site / "zh" / "assets" / "vc" / "inquiry-kit.js").read_text(encoding="utf-8")
-    layout = json.loads(kit.partition("window.vcInquiryKit = ")[2].rstrip().rstrip(";"))["layout"]
+    kit = (site / "zh" / "assets" / "vc" / "kit.js").read_text(encoding="utf-8")
+    layout = json.loads(kit.partition("window.vcKit = ")[2].rstrip().rstrip(";"))["layout"]
     assert ["数量", "Quantity"] in [line.get("label") for line in layout["lines"]]
     assert layout["subject"] == "询价 / Quote request"
 

@@ -133,8 +133,8 @@ def test_units_offered_for_a_quantity_fit_the_product(site):
     # Samples are not offered for crab, so the form does not ask about one.
     assert "data-samples" not in section
     assert "data-samples" in re.search(r'<section class="vc-inquiry"[^>]*>', page(site, "en", f"products/{KELOR}")).group(0)
-    kit = (site / "en" / "assets" / "vc" / "inquiry-kit.js").read_text(encoding="utf-8")
-    form = json.loads(kit.partition("window.vcInquiryKit = ")[2].rstrip().rstrip(";"))["form"]
+    kit = (site / "en" / "assets" / "vc" / "kit.js").read_text(encoding="utf-8")
+    form = json.loads(kit.partition("window.vcKit = ")[2].rstrip().rstrip(";"))["form"]
     units = dict(re.findall(r'<option value="([^"]+)" data-family="([^"]+)"', form))
     assert units == {"kg": "mass", "tonne": "mass", "container-20ft": "container-20ft"}
 

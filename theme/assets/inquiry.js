@@ -2,7 +2,7 @@
    could send nothing), and a product page's e-mail and WhatsApp links open with what the product is.
 
    The message is made from a layout (generator/inquiry.py: a product page's comes from the language's kit,
-   inquiry-kit.js; the list page's from data-layout) in the same way the build makes the links' opening
+   kit.js; the list page's from data-layout) in the same way the build makes the links' opening
    lines: labels in the page's language with English beside them, the buyer's blank lines kept. The inquiry list lives in the browser (localStorage), so it is the same
    list on the Indonesian, English and Chinese pages. */
 (function () {
@@ -174,12 +174,34 @@
     });
   }
 
+  /* A product page's "add to inquiry list" buttons, beside its facts and in the phone's sticky bar, made from
+     its quote section: without the script they could do nothing, so the build writes none. */
+  function addProductButtons(kit) {
+    var section = document.querySelector("[data-inquiry][data-id]");
+    if (!section || !kit.add) return;
+    [document.querySelector(".vc-facts__actions"), document.querySelector("[data-stickybar]")].forEach(function (place) {
+      if (!place) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "vc-button vc-add";
+      button.hidden = true;
+      button.textContent = kit.add;
+      button.setAttribute("data-basket-add", section.getAttribute("data-id"));
+      button.setAttribute("data-name", section.getAttribute("data-name"));
+      ["contact", "unit", "family"].forEach(function (key) {
+        if (section.hasAttribute("data-" + key)) button.setAttribute("data-" + key, section.getAttribute("data-" + key));
+      });
+      if (kit.added) button.setAttribute("data-added", kit.added);
+      place.insertBefore(button, place.querySelector("[data-basket-link]"));
+    });
+  }
+
   function setupAddButtons() {
     var buttons = document.querySelectorAll("[data-basket-add]");
     if (!buttons.length || !storageWorks()) return;
     var inList = {};
     readList().forEach(function (item) { inList[item.id] = true; });
-    var kit = window.vcInquiryKit || {};
+    var kit = window.vcKit || {};
     Array.prototype.forEach.call(buttons, function (button) {
       var id = button.getAttribute("data-basket-add");
       var added = button.getAttribute("data-added");
@@ -217,7 +239,7 @@
 
   /* --- a product page's form -------------------------------------------------------------------------- */
 
-  /* The form every product page of this language shares (inquiry-kit.js, written once by the build), made
+  /* The form every product page of this language shares (kit.js, written once by the build), made
      this product's: the units of its family and then containers, its Incoterms before "other", and the
      sample question only where it offers samples. */
   function drawForm(kit, section) {
@@ -253,7 +275,7 @@
   }
 
   function setupProductInquiry(section) {
-    var kit = window.vcInquiryKit;
+    var kit = window.vcKit;
     if (!kit) return;  /* without the kit the links keep the build's message, as without JavaScript */
     var form = drawForm(kit, section);
     var layout = productLayout(kit, section);
@@ -406,6 +428,7 @@
   }
 
   function init() {
+    addProductButtons(window.vcKit || {});
     setupAddButtons();
     Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry]"), setupProductInquiry);
     Array.prototype.forEach.call(document.querySelectorAll("[data-inquiry-list]"), setupList);
