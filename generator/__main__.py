@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator import build
+from generator.check import check_catalog, contributor_language
 from generator.issues import format_report, has_errors, pick_language
 from generator.progress import Progress
 
@@ -65,10 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     root = getattr(args, "root", Path(".")).resolve()
     today = getattr(args, "today", None) or dt.date.today()
     strict = getattr(args, "strict", False)
-    lang = pick_language(getattr(args, "lang", None), build.contributor_language(root))
+    lang = pick_language(getattr(args, "lang", None), contributor_language(root))
 
+    if args.command != "check":
+        from generator import build  # pages, photos and MkDocs: loaded only when something is made
     if args.command == "check":
-        issues = build.check_catalog(root, today=today).issues
+        issues = check_catalog(root, today=today).issues
     elif args.command == "build":
         issues = build.build_site(root, out=args.out, today=today, only_bumdes=args.bumdes, strict=strict, lang=lang,
                                   progress=Progress(sys.stderr, "build"))

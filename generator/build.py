@@ -31,7 +31,6 @@ from generator.images import process_photo
 from generator.inquiry import qr_files
 from generator.videos import process_video
 from generator.issues import Issue, Severity, has_errors, make_issue
-from generator.load import LoadError, load_document
 from generator.localize import Localizer, load_strings
 from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_csv, render_products_json, render_products_schema
 from generator.feeds import render_atom, render_robots, render_sitemaps
@@ -44,9 +43,8 @@ from generator.render import (ASSET_FILES, ASSETS_DIR, FEED_FILE, KIT_SCRIPT, ki
                               page_source, render_body, render_mkdocs_config)
 from generator.search import SEARCH_RECORDS_DIR, KeptRecords, record_path, write_record
 from generator.shells import Shells, ShellError
-from generator.sources import CONFIG_FILE, STRINGS_DIR, THEME_DIR, read_sources
-from generator.checked import Validated
-from generator.validate import validate_sources
+from generator.sources import STRINGS_DIR, THEME_DIR
+from generator.check import check_catalog
 from generator.villages import write_village_finder
 
 SITE_DIR = "site"
@@ -69,24 +67,6 @@ class BuildReport:
     cards_drawn: int = 0
     cards_reused: int = 0
     pages_reused: int = 0
-
-
-def contributor_language(root: Path) -> str:
-    """The source language from site_config.yml, for messages; English when the file cannot be read."""
-    try:
-        data = load_document(root / CONFIG_FILE).data
-    except (OSError, LoadError):
-        return "en"
-    value = data.get("source_language") if isinstance(data, dict) else None
-    return value if isinstance(value, str) else "en"
-
-
-def check_catalog(root: Path, *, today: dt.date, only_bumdes: str | None = None) -> Validated:
-    """Read every file and run every check; nothing is written."""
-    # Load: bytes → strict YAML documents with positions (read problems become issues).
-    sources = read_sources(root, only_bumdes=only_bumdes)
-    # Validate: shapes, then the rules across files.
-    return validate_sources(sources, today=today)
 
 
 def build_site(root: Path, *, out: Path | None, today: dt.date, only_bumdes: str | None = None,

@@ -413,7 +413,7 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
                  download: Download = download_attachment) -> Intake:
     """Read the submitted form, fetch and clean its photos, write the files into the catalog at ``root``
     (never over an existing file), check the catalog, and map every problem to the form field to fix."""
-    from generator.build import check_catalog  # the check `make check` runs
+    from generator.check import check_catalog  # the check `make check` runs
 
     intake = Intake(form=form, issue=issue)
     spec = form.spec

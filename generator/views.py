@@ -311,11 +311,6 @@ def amount_text(ctx: PageContext, quantity: Any, unit: str) -> str:
     return f"{ctx.loc.number(quantity)} {'× ' if name[:1].isdigit() else ''}{name}"
 
 
-def is_container(ctx: PageContext, unit: str) -> bool:
-    """Whether a unit is a shipping container (its family is named container-…, one family per size)."""
-    return ctx.config.vocabularies.units[unit].family.startswith("container")
-
-
 def price_text(ctx: PageContext, product: ProductEntry) -> str:
     """The price range, single price or 'on request', formatted in the page's locale."""
     price = product.data.price
@@ -782,7 +777,6 @@ class Choice:
 
     value: str
     label: str
-    selected: bool = False
     family: str = ""
     """For a unit: its family (mass, volume, a container size), so a list offers only units that fit."""
 
@@ -819,7 +813,7 @@ class InquiryView:
 class InquiryKit:
     """What the quote form of every product page in one language shares, written once as inquiry.js's kit
     (render.kit_script) instead of into every page: at 10,000 products that is ~5 KB a page, and the
-    form only works with JavaScript anyway (without it the send links carry the message with blanks)."""
+    form only works with JavaScript anyway (without it the links open with what the product is)."""
 
     layout: MessageLayout
     """The message; the product, its producer and its page are fields the page fills (inquiry_view)."""

@@ -248,6 +248,7 @@
     var form = holder.content.querySelector("[data-inquiry-form]");
     var unit = form.elements.unit;
     var family = section.getAttribute("data-family");
+    /* A shipping container's family is named container-… (one family per size, site_config.yml). */
     var own = [], containers = [];
     Array.prototype.slice.call(unit.options).forEach(function (option) {
       var of = option.getAttribute("data-family") || "";
@@ -276,7 +277,9 @@
 
   function setupProductInquiry(section) {
     var kit = window.vcKit;
-    if (!kit) return;  /* without the kit the links keep the build's message, as without JavaScript */
+    /* Without the kit, or on a page from before it (met while a publish is half-way), the links keep the
+       build's message, as without JavaScript. */
+    if (!kit || !section.hasAttribute("data-product") || section.querySelector("[data-inquiry-form]")) return;
     var form = drawForm(kit, section);
     var layout = productLayout(kit, section);
     var canonical = document.querySelector('link[rel="canonical"]');

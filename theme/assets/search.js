@@ -34,7 +34,8 @@
     var thumb = "-" + (box.getAttribute("data-thumb") || "320");
     var words = (window.vcKit || {}).search;
     var input = box.querySelector("input");
-    if (!input || !words) return;
+    /* A page from before kit.js (met while a publish is half-way) has its own drawer: leave it to the page. */
+    if (!input || !words || box.querySelector(".vc-search__drawer")) return;
     var noResults = words.no_match;
     /* The drawer is the same on every page of a language: made here, its words from kit.js. */
     var drawer = document.createElement("div");
