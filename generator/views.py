@@ -1312,7 +1312,8 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
     layout = message_layout(loc, subject=subject_word(loc), samples=True, about=(
         Line(label=loc.both("inquiry.products"), field="items", block=True),
     ))
-    other = loc.t("inquiry.incoterm_other")
+    # The same units, documents and answers as every product page's form (the language's kit).
+    kit = inquiry_kit(loc, vocab)
     title = loc.t("inquiry.list_title")
     body = InquiryListBody(
         layout=json_for_attribute(layout.as_json()),
@@ -1320,10 +1321,8 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
         contacts=json_for_attribute({c.key: {"name": c.name, "email": c.email, "whatsapp": c.whatsapp, "wechat": c.wechat,
                                              "alibaba": c.alibaba or dealer.alibaba_url} for c in contacts}),
         products_url=ctx.link.to(P.PRODUCTS),
-        units=tuple(Choice(value=key, label=loc.plain(term.name), family=term.family) for key, term in vocab.units.items()),
-        incoterms=(*(Choice(value=term, label=loc.plain(t.name)) for term, t in vocab.incoterms.items()),
-                   Choice(value=label_text(loc.both("inquiry.incoterm_other")), label=other)),
-        documents=tuple(Choice(value=label_text(both_names(loc, d.name)), label=loc.plain(d.name)) for d in vocab.export_documents.values()),
-        send_order=send_order(ctx), blank=BLANK, yes=label_text(loc.both("inquiry.answer_yes")), no=label_text(loc.both("inquiry.answer_no")),
+        units=kit.units,
+        incoterms=(*(Choice(value=term, label=loc.plain(t.name)) for term, t in vocab.incoterms.items()), kit.other_incoterm),
+        documents=kit.documents, send_order=send_order(ctx), blank=kit.blank, yes=kit.yes, no=kit.no,
     )
     return PageView(title=title, description=loc.t("inquiry.list_lead"), body=body)
