@@ -142,6 +142,10 @@ def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, 
         # Write: swap the finished tree into place in one step.
         progress.line("putting the new site in place")
         write.swap_into_place(staging, out)
+        # A whole build knows every photo, document, video and card the catalog shows; what else the cache
+        # holds (replaced photos, old settings' outputs) would only grow a restored CI cache forever.
+        if only_bumdes is None:
+            prune_media_cache(root / PHOTO_CACHE, media.cache_files())
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -185,6 +189,16 @@ def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport, progr
                 else:
                     report.photos_processed += 1
     return Media(photos=made["photo"], documents=made["document"], videos=made["video"]), issues
+
+
+def prune_media_cache(cache_dir: Path, keep: set[str]) -> int:
+    """Delete every file in ``cache_dir`` not named in ``keep`` (left-over temporary files too); how many."""
+    if not cache_dir.is_dir():
+        return 0
+    stale = [entry.path for entry in os.scandir(cache_dir) if entry.is_file(follow_symlinks=False) and entry.name not in keep]
+    for path in stale:
+        os.unlink(path)
+    return len(stale)
 
 
 def localizers(catalog: Catalog, strings: dict[str, dict[str, str]]) -> dict[str, Localizer]:

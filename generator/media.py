@@ -79,3 +79,7 @@ class Media:
         names = [v.name for p in self.photos.values() for v in (*p.variants, p.preview)]
         names += [name for d in self.documents.values() for name in (d.pdf, *(v.name for v in d.previews))]
         return names + [v.name for v in self.videos.values()] + sorted(set(self.cards.values()))
+
+    def cache_files(self) -> set[str]:
+        """Every file of the media cache this build used: each output and each photo's or document's manifest."""
+        return {*self.outputs(), *(f"{key}.json" for key in self.keys())}

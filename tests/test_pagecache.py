@@ -126,6 +126,34 @@ def test_a_full_build_forgets_cache_entries_it_no_longer_uses(tmp_path: Path) ->
     assert len(list(cache.iterdir())) == count
 
 
+def test_a_full_build_forgets_the_photos_and_cards_it_no_longer_shows(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {K: WITH_PHOTO, PHOTO: jpeg_bytes(), CRAB_FILE: CRAB}, with_theme=True)
+    build(root)
+    cache = root / ".cache" / "photos"
+    first = {p.name for p in cache.iterdir()}
+    assert any(name.endswith("-card.png") for name in first)  # the crab has no photo
+    (root / PHOTO).write_bytes(jpeg_bytes((1300, 1000), (200, 60, 60)))
+    (cache / ".left-by-a-killed-build.tmp").write_bytes(b"half")
+    build(root)
+    kept = {p.name for p in cache.iterdir()}
+    published = {p.name for p in (root / "site" / "media").iterdir() if not p.name.startswith("qr-")}  # QR: made each build
+    # What the site shows, and one manifest per photo; the replaced photo's outputs and the left-over are gone.
+    assert kept - published == {name for name in kept if name.endswith(".json")} and len(kept - published) == 1
+    assert published <= kept
+    assert {name for name in first if name.endswith("-card.png")} <= kept
+    assert not {name for name in first if name.endswith(".webp")} & kept
+
+
+def test_a_one_bumdes_preview_keeps_the_photos_of_the_others(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "catalog", {**OTHER_BUMDES, K: WITH_PHOTO, PHOTO: jpeg_bytes()}, with_theme=True)
+    build(root)
+    cache = root / ".cache" / "photos"
+    before = {p.name for p in cache.iterdir()}
+    issues = build_site(root, out=tmp_path / "preview", today=TODAY, only_bumdes="bumdes-lain")
+    assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
+    assert {p.name for p in cache.iterdir()} >= before  # bumdes-maju's photo was not in this build, and stays
+
+
 def test_a_product_page_in_the_cache_is_the_one_published(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", with_theme=True)
     build(root)
