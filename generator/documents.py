@@ -29,6 +29,7 @@ from PIL import Image
 from generator import images, write
 from generator.images import Variant
 from generator.issues import Severity, render_message
+from generator.metadata import image_kind
 
 Problem = tuple[str, Severity, dict[str, str]]
 DAMAGED: Problem = ("rule.document_damaged", Severity.ERROR, {})
@@ -175,13 +176,7 @@ def _kind(raw: bytes) -> str:
     """What the bytes are: PDF, JPEG, PNG, WEBP, or "" for anything else."""
     if raw.startswith(b"%PDF-"):
         return "PDF"
-    if raw.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if raw.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if raw[:4] == b"RIFF" and raw[8:12] == b"WEBP":
-        return "WEBP"
-    return ""
+    return image_kind(raw) or ""
 
 
 def _open_checked(raw: bytes) -> tuple[pikepdf.Pdf | None, list[Problem]]:

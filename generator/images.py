@@ -24,6 +24,7 @@ from PIL import Image, ImageCms, UnidentifiedImageError
 
 from generator import write
 from generator.issues import Severity
+from generator.metadata import image_kind
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
@@ -155,7 +156,7 @@ def describe_damage(exc: BaseException) -> str:
 def _has_accepted_signature(path: Path) -> bool:
     with path.open("rb") as file:
         head = file.read(12)
-    return head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (head[:4] == b"RIFF" and head[8:] == b"WEBP")
+    return image_kind(head) is not None
 
 
 def _kind(image: Image.Image) -> str:

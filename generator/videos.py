@@ -21,6 +21,7 @@ from typing import BinaryIO, Iterator
 
 from generator import write
 from generator.issues import Severity, render_message
+from generator.metadata import image_kind
 
 Problem = tuple[str, Severity, dict[str, str]]
 
@@ -119,7 +120,7 @@ class _Reader:
 
 
 def sniff(head: bytes) -> str:
-    """What the first bytes of a file are: MP4, WEBM, another kind by name (QuickTime (MOV), JPEG…), or ""."""
+    """What the first bytes of a file are: MP4, WEBM, another kind by name (QuickTime (MOV), JPEG, PDF…), or ""."""
     if head[4:8] == b"ftyp" and len(head) >= 12:
         brands = [head[8:12]] + [head[i:i + 4] for i in range(16, min(len(head), 8 + _box_size32(head)), 4)]
         if any(b in MP4_BRANDS for b in brands):
@@ -133,13 +134,9 @@ def sniff(head: bytes) -> str:
         return "FLV"
     if head.startswith(b"\x30\x26\xb2\x75\x8e\x66\xcf\x11"):
         return "WMV"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
     if head.startswith(b"%PDF-"):
         return "PDF"
-    return ""
+    return image_kind(head) or ""
 
 
 def _box_size32(head: bytes) -> int:

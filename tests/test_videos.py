@@ -248,6 +248,12 @@ def test_duration_text(seconds, shown):
 # --- 2. what is refused, with one clear issue --------------------------------------------------------------
 
 
+def webp_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (20, 90, 40)).save(buffer, "WEBP")
+    return buffer.getvalue()
+
+
 def cut(data: bytes, at: int) -> bytes:
     return data[:at]
 
@@ -255,6 +261,7 @@ def cut(data: bytes, at: int) -> bytes:
 REFUSED_BY_HAND = {
     "jpeg-named-mp4": ("v.mp4", lambda: jpeg_bytes((64, 64)), "rule.video_kind", {"kind": "JPEG"}),
     "pdf": ("v.mp4", lambda: b"%PDF-1.7\n" + bytes(100), "rule.video_kind", {"kind": "PDF"}),
+    "webp-named-mp4": ("v.mp4", lambda: webp_bytes(), "rule.video_kind", {"kind": "WEBP"}),
     "text": ("v.mp4", lambda: b"this is not a video at all" * 4, "rule.video_format", {}),
     "empty": ("v.mp4", lambda: b"", "rule.video_format", {}),
     "heic": ("v.mp4", lambda: box(b"ftyp", b"heic" + bytes(4) + b"mif1heic"), "rule.video_kind", {"kind": "HEIC"}),
