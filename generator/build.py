@@ -54,6 +54,8 @@ WORK_DIR = ".build"
 CACHE_DIR = ".cache"
 PHOTO_CACHE = ".cache/photos"
 PAGE_CACHE = ".cache/pages"
+ONE_BUMDES_MARKER = ".one-bumdes-preview"
+"""In a site built for one BUMDes (its id inside): make publish refuses it, since the bucket would lose every other one."""
 
 
 @dataclass
@@ -139,6 +141,9 @@ def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, 
             broken = check_authored_links(catalog, pages, staging, root)
             if broken:
                 return issues + broken
+        # A one-BUMDes preview says so, so that make publish never puts it in place of the whole catalog.
+        if only_bumdes is not None:
+            (staging / ONE_BUMDES_MARKER).write_text(only_bumdes + "\n", encoding="utf-8")
         # Write: swap the finished tree into place in one step.
         progress.line("putting the new site in place")
         write.swap_into_place(staging, out)

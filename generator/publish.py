@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, TextIO
 
 from generator.progress import Progress as CommandProgress
-from generator.build import SEARCH_DIR
+from generator.build import ONE_BUMDES_MARKER, SEARCH_DIR
 from generator.pages import CATEGORY, CONTRIBUTORS_DIR, DATA_DIR, HOME, MEDIA_DIR, PRODUCTS, REGIONS
 from generator.render import FEED_FILE
 
@@ -340,6 +340,11 @@ def check_site(site: Path) -> None:
         raise PublishError(f"{site} does not exist: run make build first")
     if not (site / PAGE_FILE).is_file():
         raise PublishError(f"{site} looks half-built (no {PAGE_FILE}): run make build again")
+    marker = site / ONE_BUMDES_MARKER
+    if marker.is_file():
+        bumdes = marker.read_text(encoding="utf-8", errors="replace").strip()[:80]
+        raise PublishError(f"{site} is a preview of one BUMDes ({bumdes}, from make build BUMDES=...): publishing it would "
+                           "delete every other BUMDes from the bucket; run make build (the whole catalog), then publish")
 
 
 def scan_site(site: Path) -> dict[str, StoredFile]:

@@ -85,6 +85,21 @@ def test_a_missing_or_half_built_site_is_refused(tmp_path):
     assert str(refused.value) == f"{tmp_path / 'site'} looks half-built (no index.html): run make build again"
 
 
+@pytest.mark.slow
+def test_a_site_built_for_one_bumdes_is_refused_until_the_whole_catalog_is_built(tmp_path):
+    root = write_catalog(tmp_path / "catalog", {"products/bumdes-maju/kepiting-hidup.yml": CRAB}, with_theme=True)
+    issues = build_site(root, out=None, today=TODAY, only_bumdes="bumdes-maju")
+    assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
+    with pytest.raises(PublishError) as refused:
+        check_site(root / "site")
+    assert str(refused.value) == (f"{root / 'site'} is a preview of one BUMDes (bumdes-maju, from make build BUMDES=...): "
+                                  "publishing it would delete every other BUMDes from the bucket; run make build (the whole "
+                                  "catalog), then publish")
+    issues = build_site(root, out=None, today=TODAY)
+    assert [i.format("en") for i in issues if i.severity is Severity.ERROR] == []
+    check_site(root / "site")
+
+
 def test_the_command_refuses_in_one_line_and_exits_1(tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith("RCLONE_")}
     result = subprocess.run([sys.executable, "-m", "generator", "publish", "--site", str(tmp_path), "--dest", "catalog:bucket"],
