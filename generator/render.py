@@ -228,7 +228,7 @@ def kit_script(jinja: jinja2.Environment, env: LanguageEnv) -> str:
     add buttons, and the search drawer's words (search.js)."""
     loc = env.loc
     kit = inquiry_kit(loc, env.catalog.config.vocabularies)
-    form = collapse_whitespace(jinja.get_template(INQUIRY_FORM).render(kit=kit, t=loc.ui, loc=loc).strip())
+    form = collapse_whitespace(jinja.get_template(INQUIRY_FORM).render(kit=kit, t=loc.ui, loc=loc, quantity=True, incoterms=()).strip())
     data = {"form": form, "layout": kit.layout.as_json(), "blank": kit.blank, "add": loc.t("inquiry.add"), "added": loc.t("inquiry.added"),
             "search": {"results": loc.t("search.results"), "more": loc.t("search.more"), "no_match": loc.t("search.no_results")}}
     # ASCII JSON: no character can end the script or trip an old parser (U+2028); generated, so never edited.

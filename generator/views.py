@@ -1294,13 +1294,11 @@ class InquiryListBody:
     """Every contact by key as JSON, so each product in the list is asked of whoever answers for it."""
     products_url: str | None
     """The listing, relative to this page; a product's page is products/<id>/ beside it."""
-    units: tuple[Choice, ...]
+    kit: InquiryKit
+    """The units, documents and answers of every product page's form: the list's form is the same markup."""
     incoterms: tuple[Choice, ...]
-    documents: tuple[Choice, ...]
+    """Every Incoterm of the vocabulary (a product page offers only its own), before the kit's "other"."""
     send_order: tuple[str, ...]
-    blank: str
-    yes: str
-    no: str
 
 
 def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
@@ -1312,7 +1310,7 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
     layout = message_layout(loc, subject=subject_word(loc), samples=True, about=(
         Line(label=loc.both("inquiry.products"), field="items", block=True),
     ))
-    # The same units, documents and answers as every product page's form (the language's kit).
+    # The same form as every product page's (the language's kit), without the one product's quantity.
     kit = inquiry_kit(loc, vocab)
     title = loc.t("inquiry.list_title")
     body = InquiryListBody(
@@ -1321,8 +1319,7 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
         contacts=json_for_attribute({c.key: {"name": c.name, "email": c.email, "whatsapp": c.whatsapp, "wechat": c.wechat,
                                              "alibaba": c.alibaba or dealer.alibaba_url} for c in contacts}),
         products_url=ctx.link.to(P.PRODUCTS),
-        units=kit.units,
-        incoterms=(*(Choice(value=term, label=loc.plain(t.name)) for term, t in vocab.incoterms.items()), kit.other_incoterm),
-        documents=kit.documents, send_order=send_order(ctx), blank=kit.blank, yes=kit.yes, no=kit.no,
+        kit=kit, incoterms=tuple(Choice(value=term, label=loc.plain(t.name)) for term, t in vocab.incoterms.items()),
+        send_order=send_order(ctx),
     )
     return PageView(title=title, description=loc.t("inquiry.list_lead"), body=body)

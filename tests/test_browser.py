@@ -311,6 +311,22 @@ def add_from_card(page, product_id: str) -> None:
     page.locator(f'.vc-card__add[data-basket-add="{product_id}"]').first.click()
 
 
+@pytest.mark.parametrize("lang", ["zh"])
+def test_the_inquiry_list_asks_what_a_product_form_asks_but_the_quantity(page, site, lang):
+    """One form markup (_inquiry_form.html.j2) in both places: the list's quantities are per product instead."""
+    fields = """form => Array.from(form.querySelectorAll('[name]')).map(f => [f.name, f.value && f.type === 'checkbox' ? f.value : '',
+      f.placeholder || '', f.labels && f.labels.length ? f.labels[0].textContent.trim() : ''])"""
+    page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+    page.wait_for_selector(".vc-inquiry [data-inquiry-form]")
+    product = page.locator(".vc-inquiry [data-inquiry-form]").evaluate(fields)
+    page.goto(f"{site}{lang}/inquiry/")
+    listed = page.locator("[data-inquiry-list] [data-inquiry-form]").evaluate(fields)
+    # Names, checkbox values, examples (placeholders) and labels, in order.
+    assert [f for f in product if f[0] not in ("quantity", "unit")] == listed
+    terms = page.locator("[data-inquiry-list] #q-incoterm option").evaluate_all("options => options.map(o => o.value)")
+    assert len(terms) > 3 and terms[0] == ""  # every Incoterm, then "other"
+
+
 def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(browser, site):  # noqa: F811
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
     page = context.new_page()
