@@ -351,6 +351,8 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
         row.locator("select").select_option(unit)
         units = row.locator("select option").evaluate_all("options => options.map(o => o.value)")
         assert "litre" not in units and "container-20ft" in units  # no litres of crab
+        containers = [u.startswith("container") for u in units]
+        assert containers == sorted(containers)  # as on the product's page: its own family, then containers
     page.fill("#q-destination", "上海")
     page.fill("#q-message", MESSAGE)
     groups = page.locator(".vc-send-group")

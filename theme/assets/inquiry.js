@@ -237,6 +237,21 @@
     showCount(readList().length);
   }
 
+  /* Only the units that fit a product, in the order a buyer reaches for them: its own family (kg and tonnes
+     for crab, never litres), then shipping containers, whose families are named container-… (one per size,
+     site_config.yml). Without a family (a list kept by an older page) every unit stays. */
+  function fitUnits(select, family) {
+    if (!family) return;
+    var own = [], containers = [];
+    Array.prototype.slice.call(select.options).forEach(function (option) {
+      var of = option.getAttribute("data-family") || "";
+      if (of === family) own.push(option);
+      else if (of.indexOf("container") === 0) containers.push(option);
+      option.remove();
+    });
+    own.concat(containers).forEach(function (option) { select.appendChild(option); });
+  }
+
   /* --- a product page's form -------------------------------------------------------------------------- */
 
   /* The form every product page of this language shares (kit.js, written once by the build), made
@@ -247,16 +262,7 @@
     holder.innerHTML = kit.form;
     var form = holder.content.querySelector("[data-inquiry-form]");
     var unit = form.elements.unit;
-    var family = section.getAttribute("data-family");
-    /* A shipping container's family is named container-… (one family per size, site_config.yml). */
-    var own = [], containers = [];
-    Array.prototype.slice.call(unit.options).forEach(function (option) {
-      var of = option.getAttribute("data-family") || "";
-      if (of === family) own.push(option);
-      else if (of.indexOf("container") === 0) containers.push(option);
-      option.remove();
-    });
-    own.concat(containers).forEach(function (option) { unit.appendChild(option); });
+    fitUnits(unit, section.getAttribute("data-family"));
     var incoterm = form.elements.incoterm;
     JSON.parse(section.getAttribute("data-terms") || "[]").forEach(function (term) {
       incoterm.insertBefore(new Option(term, term), incoterm.options[incoterm.options.length - 1]);
@@ -356,11 +362,7 @@
         quantity.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + item.name);
         var unit = document.createElement("select");
         unit.innerHTML = unitOptions;
-        /* Units that fit the product: its own family (kg and tonnes for crab, never litres) and containers. */
-        Array.prototype.slice.call(unit.options).forEach(function (option) {
-          var family = option.getAttribute("data-family");
-          if (item.family && family !== item.family && family.indexOf("container") !== 0) option.remove();
-        });
+        fitUnits(unit, item.family);
         unit.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + item.name);
         if (item.unit) unit.value = item.unit;
         var remove = document.createElement("button");
