@@ -311,6 +311,19 @@ def add_from_card(page, product_id: str) -> None:
     page.locator(f'.vc-card__add[data-basket-add="{product_id}"]').first.click()
 
 
+def test_a_product_without_a_photo_shows_its_price_on_a_phones_first_screen(browser, site):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{site}zh/products/{OTHER_ID}/")
+    assert page.locator(".vc-gallery img").count() == 0  # the crab has no photo
+    band = page.locator(".vc-gallery .vc-placeholder").bounding_box()
+    assert band["height"] <= band["width"] / 3  # a band saying so, not a box as tall as a photo
+    first_fact = page.locator(".vc-facts dl > div").first.bounding_box()
+    bar = page.locator("[data-stickybar]").bounding_box()
+    assert first_fact["y"] + first_fact["height"] <= bar["y"]  # above the sticky inquiry bar, without scrolling
+    context.close()
+
+
 @pytest.mark.parametrize("lang", ["zh"])
 def test_the_inquiry_list_asks_what_a_product_form_asks_but_the_quantity(page, site, lang):
     """One form markup (_inquiry_form.html.j2) in both places: the list's quantities are per product instead."""
