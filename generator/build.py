@@ -296,6 +296,8 @@ def render_language(catalog: Catalog, media: Media, pages: list[Page], code: str
         front, body = page_front(view), render_body(jinja, page, template_context(env, page, view))
         if shells is None or not page.kind.shell or not shells.add(page.url, front, body):
             write.write_text(docs / page.source_path, page_source(front, body))
+        for name, text in view.files:
+            write.write_text(docs / page.url / name, text)
         if view.search or view.result:
             write_record(records, code, page.url, view.title, view.search, view.result)
     for url, front, body in shells.sources() if shells is not None else []:

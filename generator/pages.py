@@ -24,6 +24,9 @@ ABOUT = "about/"
 CONTACT = "contact/"
 INQUIRY_LIST = "inquiry/"
 """The buyer's inquiry list: products gathered from any page, asked for in one message."""
+ROWS_FILE = "rows.json"
+"""Beside the all-products page (products/rows.json): its products after the cards, which catalog.js fetches when a
+buyer filters or asks. At 10,000 products they were 3.4 MB of the page's HTML, parsed before it showed anything."""
 TEXT_PAGES = {"how-to-buy": HOW_TO_BUY, "about": ABOUT, "after-inquiry": CONTACT, "how-summary": HOME}
 """Which page shows each project-written text (sources.THEME_PAGES)."""
 MEDIA_DIR = "media"

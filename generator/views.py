@@ -152,6 +152,9 @@ class PageView:
     crumbs: tuple[Crumb, ...] = ()
     structured: dict[str, Any] | None = None
     """The whole JSON-LD document (its nodes and the breadcrumb trail)."""
+    files: tuple[tuple[str, str], ...] = ()
+    """(name, text) of files written into the page's folder with it. Only a kind rendered in every build (in the
+    nav) may have them: a page restored from the page cache would lose them."""
 
 
 # --- what a language shares, and what one page has -----------------------------------------------------
@@ -233,12 +236,14 @@ def make_view(env: LanguageEnv, read: CatalogReader, page: P.Page) -> PageView:
     """The page's view in the env's language; what it read is left in ``read.reads``."""
     ctx = PageContext(env=env, read=read, link=Linker(env.catalog, env.lang, page.url), page=page)
     view: PageView = page.kind.view(ctx, page)
+    if view.files and not page.kind.in_nav:
+        raise ValueError(f"{page.kind.name} pages come from the page cache, which keeps no files beside them")
     crumbs = tuple(crumbs_view(ctx, page, view.title)) if page.parents else ()
     trail = [(_crumb_label(ctx, key), ctx.link.absolute(url)) for url, key in page.parents]
     trail.append((view.title, ctx.link.absolute(page.url)))
     return PageView(title=view.title, description=view.description, body=view.body, og_image=view.og_image,
                     og_type=view.og_type, search=view.search, result=view.result, jsonld=view.jsonld, crumbs=crumbs,
-                    structured=S.graph(*view.jsonld, S.breadcrumb_list(trail)))
+                    structured=S.graph(*view.jsonld, S.breadcrumb_list(trail)), files=view.files)
 
 
 @dataclass(frozen=True)
@@ -441,6 +446,15 @@ class HomeBody:
     how_summary: Markup
 
 
+def category_chips(ctx: PageContext, catalog: Catalog) -> tuple[CategoryChip, ...]:
+    """Every category with products, in the vocabulary's order, with its count and page."""
+    return tuple(
+        CategoryChip(slug=slug, name=ctx.loc.plain(term.name), url=ctx.link.to(P.CATEGORY.format(slug=slug)),
+                     count=len(catalog.products_by_category[slug]))
+        for slug, term in ctx.config.vocabularies.categories.items() if catalog.products_by_category[slug]
+    )
+
+
 def featured_products(catalog: Catalog, limit: int = 8) -> list[ProductEntry]:
     """Products for the home page: one per category first (those with photos first), then the rest."""
     chosen: list[ProductEntry] = []
@@ -455,11 +469,7 @@ def featured_products(catalog: Catalog, limit: int = 8) -> list[ProductEntry]:
 def home_view(ctx: PageContext, page: P.Page) -> PageView:
     """The home page: categories, featured products, provinces, how to buy."""
     catalog = ctx.read.everything()
-    categories = tuple(
-        CategoryChip(slug=slug, name=ctx.loc.plain(term.name), url=ctx.link.to(P.CATEGORY.format(slug=slug)),
-                     count=len(catalog.products_by_category[slug]))
-        for slug, term in ctx.config.vocabularies.categories.items() if catalog.products_by_category[slug]
-    )
+    categories = category_chips(ctx, catalog)
     featured = featured_products(catalog)
     first_photo = next((p for p in featured if p.data.photos), None)
     og = _preview(ctx, first_photo.folder, first_photo.data.photos) if first_photo else None
@@ -487,21 +497,55 @@ def _province_list(ctx: PageContext, catalog: Catalog) -> tuple[PlaceLink, ...]:
 
 
 @dataclass(frozen=True)
+class RowsFile:
+    """The all-products listing's products after its cards, in a file beside the page instead of its HTML."""
+
+    name: str
+    count: int
+    lead: str
+    """Without JavaScript: "9,952 more products. Every category:" before the category links (each with its full count)."""
+    show: str
+    """The button that fetches them: "Show 9,952 more products"."""
+    categories: tuple[CategoryChip, ...]
+
+
+@dataclass(frozen=True)
 class ListingBody(Listing):
     """All products, or one category's."""
 
     title: str = ""
     lead: str = ""
     filters: tuple[Filter, ...] = ()
+    rest: RowsFile | None = None
+
+
+ROW_FIELDS = ("url", "name", "detail", "category", "province", "regency", "certs", "incoterms", "availability",
+              "moqFamily", "moqBase")
+"""A row's values in rows.json; after the first three, the filter's data attributes (as ``dataset`` names them)."""
 
 
 def products_view(ctx: PageContext, page: P.Page) -> PageView:
-    """Every product, with filters."""
-    products = list(ctx.read.everything().products.values())
+    """Every product, with filters: its first products as cards, the rest in P.ROWS_FILE (always rendered: in the nav)."""
+    catalog = ctx.read.everything()
+    products = list(catalog.products.values())
     title, lead = ctx.loc.t("listing.all_title"), ctx.loc.t("listing.all_lead")
     listing = listing_view(ctx, products)
-    return PageView(title=title, description=lead, body=ListingBody(items=listing.items, more=listing.more, title=title,
-                                                                    lead=lead, filters=_filters(ctx, products)))
+    rest, files = None, ()
+    if listing.more:
+        count = len(listing.more)
+        rest = RowsFile(name=P.ROWS_FILE, count=count, lead=ctx.loc.count("listing.rest_lead", count),
+                        show=ctx.loc.count("listing.rest_show", count), categories=category_chips(ctx, catalog))
+        files = ((P.ROWS_FILE, rows_json(listing.more)),)
+    body = ListingBody(items=listing.items, more=(), title=title, lead=lead, filters=_filters(ctx, products), rest=rest)
+    return PageView(title=title, description=lead, body=body, files=files)
+
+
+def rows_json(rows: tuple[Card, ...]) -> str:
+    """The rows as catalog.js draws them: the texts of an HTML row and its filter attributes, one array each."""
+    return json.dumps({"fields": ROW_FIELDS, "rows": [
+        [r.url, r.plain_name, f"{r.bumdes} · {r.place} · {r.moq_label} {r.moq}", r.category, r.province, r.regency_code,
+         r.certs, r.incoterms, r.availability, r.moq_family, r.moq_base] for r in rows]},
+        ensure_ascii=False, separators=(",", ":"))
 
 
 def category_view(ctx: PageContext, page: P.Page) -> PageView:

@@ -513,6 +513,78 @@ def test_listing_without_javascript_shows_every_card_and_no_filters(browser, sit
     context.close()
 
 
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory) -> str:
+    """The same catalog with one card a listing: the all-products page keeps its other two products in rows.json."""
+    import generator.views as views
+
+    require_chromium()
+    root = write_catalog(tmp_path_factory.mktemp("long") / "catalog", trade_files(), with_theme=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(views, "LISTING_CARDS", 1)
+        issues = build_site(root, out=None, today=TODAY)
+    assert [i for i in issues if i.severity is not Severity.INFO] == []
+    with serve_directory(root / "site") as base:
+        yield base
+
+
+def row(page, product_id: str):
+    return page.locator(f'.vc-row:has(a[href="{product_id}/"])')
+
+
+def test_the_all_products_page_fetches_the_rest_only_when_a_buyer_filters_or_asks(page, long_site):
+    # By name, "Bulk dried moringa leaves" is the card; "Live mud crab" and "Moringa leaf powder" are in rows.json.
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(path_of(request.url)) if request.url.endswith(".json") else None)
+    page.goto(f"{long_site}en/products/")
+    assert page.locator(".vc-filters__count").text_content() == "3 products shown"
+    assert page.locator(".vc-row").count() == 0 and fetched == []
+    page.select_option("#f-category", "seafood")
+    page.wait_for_selector(".vc-row")
+    assert row(page, OTHER_ID).is_visible() and row(page, PRODUCT_ID).is_hidden() and card(page, CONTAINER).is_hidden()
+    assert page.locator(".vc-filters__count").text_content() == "1 product shown"
+    assert fetched == ["/en/products/rows.json"]
+    page.select_option("#f-category", "moringa")  # the rows are there now: nothing more is fetched
+    assert row(page, PRODUCT_ID).is_visible() and row(page, OTHER_ID).is_hidden() and card(page, CONTAINER).is_visible()
+    assert page.locator(".vc-filters__count").text_content() == "2 products shown" and len(fetched) == 1
+    row(page, PRODUCT_ID).locator("a").click()
+    page.wait_for_url(f"**/en/products/{PRODUCT_ID}/")
+
+    # A shared link with a filter fetches them at once; a buyer without one asks with the button.
+    page.goto(f"{long_site}en/products/?category=seafood")
+    page.wait_for_selector(".vc-row")
+    assert row(page, OTHER_ID).is_visible() and card(page, CONTAINER).is_hidden()
+    page.goto(f"{long_site}zh/products/")
+    page.get_by_role("button", name="显示其余 2 个产品").click()
+    page.wait_for_selector(".vc-row")
+    assert page.locator(".vc-row a").all_text_contents() == ["散装辣木干叶", "鲜活青蟹"]  # by pinyin: la, san, xian
+    assert page.locator("[data-rows-show]").count() == 0
+    assert page.locator(".vc-filters__count").text_content() == "显示 3 个产品"
+
+
+def test_when_the_rest_cannot_be_fetched_the_cards_are_filtered_alone_and_the_categories_stay(page, long_site):
+    # Offline, or a pull request's preview opened from disk (no fetch from file://).
+    page.route("**/rows.json", lambda route: route.abort())
+    page.goto(f"{long_site}en/products/?category=moringa")
+    page.wait_for_function("document.querySelector('.vc-filters__count').textContent !== ''")
+    assert page.locator(".vc-filters__count").text_content() == "1 product shown"
+    assert card(page, CONTAINER).is_visible() and page.locator(".vc-row").count() == 0
+    page.locator(".vc-more a", has_text="Moringa").click()
+    page.wait_for_url("**/en/categories/moringa/")
+
+
+def test_without_javascript_the_categories_lead_to_the_rest(browser, long_site):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{long_site}en/products/")
+    assert page.locator("[data-rows-show]").is_hidden()
+    assert page.locator(".vc-more p").first.text_content() == "2 more products. Every category:"
+    page.locator(".vc-more a", has_text="Seafood").click()
+    page.wait_for_url("**/en/categories/seafood/")
+    assert card(page, OTHER_ID).is_visible()
+    context.close()
+
+
 # Privacy ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -331,18 +331,49 @@ def test_the_same_sources_build_byte_identical_output(tmp_path):
 
 
 def test_long_listings_continue_as_one_line_per_product(tmp_path, monkeypatch):
+    import json
+
     import generator.views as views
-    from conftest import CRAB
+    from conftest import CRAB, PRODUCT
     from generator.links import check_site_links
 
     monkeypatch.setattr(views, "LISTING_CARDS", 1)
-    root = write_catalog(tmp_path / "catalog", {"products/bumdes-maju/kepiting-hidup.yml": CRAB}, with_theme=True)
+    leaves = PRODUCT.replace("id: kelor-powder", "id: kelor-leaves").replace("Moringa leaf powder", "Moringa dried leaves")
+    root = write_catalog(tmp_path / "catalog", {"products/bumdes-maju/kepiting-hidup.yml": CRAB,
+                                                "products/bumdes-maju/kelor-leaves.yml": leaves}, with_theme=True)
     assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
-    page = (root / "site/en/products/index.html").read_text(encoding="utf-8")
-    assert page.count('class="vc-card"') == 1
-    rows = re.findall(r'<li class="vc-row"[^>]*data-category="(\w+)"[^>]*><a href="([^"]+)">', page)
-    assert rows == [("moringa", "kelor-powder/")]  # by name: "Live mud crab" is the card, "Moringa…" the row
+    row = r'<li class="vc-row"[^>]*data-category="(\w+)"[^>]*><a href="([^"]+)">'
+    # A category's page goes on in its HTML: by name, "…dried leaves" is the card, "…leaf powder" the row.
+    category = (root / "site/en/categories/moringa/index.html").read_text(encoding="utf-8")
+    assert category.count('class="vc-card"') == 1
+    assert re.findall(row, category) == [("moringa", "../../products/kelor-powder/")]
+    # The all-products page keeps its rows in rows.json beside it, in every language, and leads to them by
+    # category without JavaScript.
+    for lang, lead in (("en", "2 more products. Every category:"), ("id", "2 produk lainnya. Semua kategori:"),
+                       ("zh", "另有 2 个产品。全部类别：")):
+        page = (root / f"site/{lang}/products/index.html").read_text(encoding="utf-8")
+        assert page.count('class="vc-card"') == 1 and 'class="vc-row"' not in page
+        assert 'data-rows="rows.json" data-rows-count="2"' in page and f"<p>{lead}</p>" in page
+        chips = r'class="vc-chip vc-chip--(\w+)" href="([^"]+)">[^<]+<span class="vc-chip__count">(\d+)<'
+        assert re.findall(chips, page) == [("moringa", "../categories/moringa/", "2"), ("seafood", "../categories/seafood/", "1")]
+    data = json.loads((root / "site/en/products/rows.json").read_text(encoding="utf-8"))
+    rows = [dict(zip(data["fields"], r)) for r in data["rows"]]
+    # By name, "Live mud crab" is the card.
+    assert [(r["url"], r["name"], r["category"], r["moqFamily"], r["moqBase"]) for r in rows] == [
+        ("kelor-leaves/", "Moringa dried leaves", "moringa", "mass", "500"),
+        ("kelor-powder/", "Moringa leaf powder", "moringa", "mass", "500")]
+    assert rows[0]["detail"] == "Maju Village Enterprise · Sigi Regency, Central Sulawesi · Minimum order 500 kg"
+    zh = json.loads((root / "site/zh/products/rows.json").read_text(encoding="utf-8"))
+    assert [dict(zip(zh["fields"], r))["name"] for r in zh["rows"]] == ["辣木叶粉", "辣木叶粉"]
+    # A row says what the HTML row of a category page says.
+    assert re.search(r'<a href="../../products/kelor-powder/">Moringa leaf powder</a> <span>([^<]+)</span>', category)[1] == rows[1]["detail"]
+    for r in rows:
+        assert (root / "site/en/products" / r["url"] / "index.html").is_file()
     assert check_site_links(root / "site", base_path="/catalog/") == []
+    # A rebuild that finds nothing changed (every other page from the page cache) writes the file again.
+    before = (root / "site/en/products/rows.json").read_bytes()
+    assert not [i for i in build_site(root, out=None, today=TODAY) if i.severity is Severity.ERROR]
+    assert (root / "site/en/products/rows.json").read_bytes() == before
 
 
 def test_alibaba_link_falls_back_from_product_to_agent_to_dealer(tmp_path):

@@ -17,8 +17,51 @@
     });
   }
 
+  /* A big all-products listing keeps the products after its cards in a file beside the page (pages.ROWS_FILE).
+     The returned function fetches it once, puts its products in place of the box as the one-line rows a
+     smaller listing has (same data attributes, so the filters read them alike), and resolves when done. */
+  function rowsLoader(box) {
+    var loading = null;
+    return function () {
+      if (loading) return loading;
+      loading = fetch(box.getAttribute("data-rows")).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }).then(function (data) {
+        var list = document.createElement("ul");
+        list.className = "vc-rows";
+        list.setAttribute("aria-label", box.getAttribute("data-rows-label"));
+        data.rows.forEach(function (row) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          var detail = document.createElement("span");
+          item.className = "vc-row";
+          data.fields.forEach(function (field, i) {
+            if (field === "url") link.setAttribute("href", row[i]);
+            else if (field === "name") link.textContent = row[i];
+            else if (field === "detail") detail.textContent = row[i];
+            else item.dataset[field] = row[i];
+          });
+          item.append(link, " ", detail);
+          list.appendChild(item);
+        });
+        box.replaceWith(list);
+      });
+      // A failed fetch (offline, a publish half-way) may be tried again; the box and its links stay meanwhile.
+      loading.catch(function () { loading = null; });
+      return loading;
+    };
+  }
+
   function setupFilters(form) {
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".vc-listing .vc-card, .vc-listing .vc-row"));
+    var listed = function () {
+      return Array.prototype.slice.call(document.querySelectorAll(".vc-listing .vc-card, .vc-listing .vc-row"));
+    };
+    var cards = listed();
+    var box = document.querySelector(".vc-listing [data-rows]");
+    var loadRows = box ? rowsLoader(box) : null;
+    var notLoaded = box ? Number(box.getAttribute("data-rows-count")) : 0;
+    var unreachable = false;
     var count = form.querySelector(".vc-filters__count");
     var empty = document.querySelector("[data-no-results]");
     var regency = form.elements.regency;
@@ -59,7 +102,13 @@
           option.hidden = Boolean(values.province && parent && parent !== values.province);
         });
       }
-      var shown = 0;
+      /* Filtering needs every product: the rows not yet fetched come first, then this runs again. If they
+         cannot be fetched (offline, a preview opened from disk), the cards are filtered and counted alone,
+         and the box with its category links stays. */
+      var filtering = names.some(function (name) { return name !== "moq_unit" && values[name]; });
+      var waiting = Boolean(loadRows && filtering && !unreachable);
+      if (waiting) showRows().catch(function () { unreachable = true; apply(false); });
+      var shown = waiting || !loadRows || filtering ? 0 : notLoaded;
       cards.forEach(function (card) {
         var visible = matches(card, values);
         card.hidden = !visible;
@@ -68,8 +117,8 @@
       // The count's wording by the page language's plural rules ("1 product shown", "2 products shown").
       var forms = JSON.parse(count.getAttribute("data-count-forms"));
       var plural = new Intl.PluralRules(document.documentElement.lang).select(shown);
-      count.textContent = (forms[plural] || forms.other).replace("{count}", shown);
-      if (empty) empty.hidden = shown !== 0;
+      count.textContent = waiting ? "" : (forms[plural] || forms.other).replace("{count}", shown.toLocaleString(document.documentElement.lang));
+      if (empty) empty.hidden = waiting || shown !== 0;
       if (push) {
         var query = params.toString();
         history.replaceState(null, "", query ? "?" + query : location.pathname);
@@ -85,6 +134,21 @@
       var field = form.elements[name];
       if (field && initial.get(name)) field.value = initial.get(name);
     });
+    function showRows() {
+      return loadRows().then(function () {
+        loadRows = null;
+        cards = listed();
+        apply(false);
+      });
+    }
+    if (box) {
+      var show = box.querySelector("[data-rows-show]");
+      show.hidden = false;
+      show.addEventListener("click", function () {
+        show.disabled = true;
+        showRows().catch(function () { show.disabled = false; });
+      });
+    }
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
