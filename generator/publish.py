@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Mapping, TextIO
 
 from generator.progress import Progress as CommandProgress
 from generator.build import ONE_BUMDES_MARKER, SEARCH_DIR
-from generator.pages import CATEGORY, CONTRIBUTORS_DIR, DATA_DIR, HOME, MEDIA_DIR, PRODUCTS, REGIONS
+from generator.pages import CATEGORY, CONTRIBUTORS_DIR, DATA_DIR, HOME, MEDIA_DIR, PRODUCTS, REGIONS, ROWS_FILE
 from generator.render import FEED_FILE
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -252,6 +252,8 @@ def is_index(path: str) -> bool:
         return False
     if rest == FEED_FILE:
         return True
+    if rest == PRODUCTS + ROWS_FILE:
+        return True  # the all-products page's rows go up with the page, so the two agree
     if rest != PAGE_FILE and not rest.endswith("/" + PAGE_FILE):
         return False
     url = rest[: -len(PAGE_FILE)]

@@ -218,7 +218,7 @@ def test_progress_is_one_line_per_stage_in_logs_and_a_live_count_on_a_terminal()
 
 @pytest.mark.parametrize("path", [
     "index.html", "robots.txt", "sitemap.xml", "sitemap-2.xml", "data/products.json", "data/products.csv",
-    "en/index.html", "en/feed.xml", "en/products/index.html", "en/categories/moringa/index.html",
+    "en/index.html", "en/feed.xml", "en/products/index.html", "en/products/rows.json", "en/categories/moringa/index.html",
     "en/regions/index.html", "en/regions/sulawesi-tengah/index.html", "en/regions/sulawesi-tengah/sigi/index.html",
 ])
 def test_pages_that_list_others_and_the_site_wide_files_are_indexes(path):
