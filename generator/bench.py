@@ -10,6 +10,7 @@ line is one JSON object.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -72,6 +73,16 @@ def product_page_bytes(site: Path) -> float:
     """The average bytes of a product page (the listing at products/ left out), over every language."""
     sizes = [page.stat().st_size for page in site.glob("*/products/*/index.html")]
     return statistics.mean(sizes) if sizes else 0.0
+
+
+def listing_kb(site: Path, lang: str = "en") -> dict[str, float]:
+    """KB of the all-products page and of the rows it fetches (rows.json; 0 when every product is a card), raw
+    and gzipped as a server sends them."""
+    figures = {}
+    for key, path in (("html", site / lang / "products" / "index.html"), ("rows", site / lang / "products" / "rows.json")):
+        data = path.read_bytes() if path.is_file() else b""
+        figures[key], figures[f"{key}_gz"] = len(data) / 1e3, len(gzip.compress(data)) / 1e3 if data else 0.0
+    return figures
 
 
 def phone_photo_figures(count: int, work: Path) -> dict[str, float]:
@@ -240,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages: {pages}; output: {files} files, {size / 1e6:.1f} MB ("
           + ", ".join(f"{part} {n} files {b / 1e6:.1f} MB" for part, (n, b) in parts.items())
           + f"); average product page {product_page / 1000:.1f} KB", flush=True)
+    listing = listing_kb(site)
+    print(f"all-products page (en): {listing['html']:.0f} KB ({listing['html_gz']:.0f} KB gzipped); the rows it fetches "
+          f"when a buyer filters: {listing['rows']:.0f} KB ({listing['rows_gz']:.0f} KB gzipped)", flush=True)
     print(f"without photos: {without_photos / 1e6:.1f} MB, "
           f"{'within' if without_photos <= PAGES_LIMIT_BYTES else 'OVER'} GitHub Pages' 1 GB", flush=True)
 
@@ -272,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         "rebuild_pages_reused": pages_reused,
         "peak_rss_mb": round(peak_rss_mb), "output_mb": round(size / 1e6, 1), "files": files,
         "output_without_photos_mb": round(without_photos / 1e6, 1), "product_page_bytes": round(product_page),
+        "listing_kb": round(listing["html"]), "listing_rows_kb": round(listing["rows"]),
         "site_mb_per_1000_products_with_photo": round(per_1000 / 1e6), "phone_photo_output_kb": round(phone["output_bytes"] / 1e3),
         "phone_photo_cpu_s": round(phone["cpu_s"], 2),
         "search_first_query_kb": round(max(search_kb or 0, search_zh_kb or 0)),

@@ -13,7 +13,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"products", "languages", "pages", "check_s", "build_s", "rebuild_s", "peak_rss_mb", "search_first_query_kb", "output_mb", "files",
-        "output_without_photos_mb", "product_page_bytes", "site_mb_per_1000_products_with_photo", "phone_photo_output_kb"}
+        "output_without_photos_mb", "product_page_bytes", "site_mb_per_1000_products_with_photo", "phone_photo_output_kb",
+        "listing_kb", "listing_rows_kb"}
 
 
 def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
@@ -36,5 +37,7 @@ def test_small_benchmark_prints_its_figures_and_a_json_summary(tmp_path):
     # Sizes: the parts add up, a product page is a page's size, photos add their outputs.
     assert summary["output_without_photos_mb"] < summary["output_mb"] and summary["files"] > summary["pages"]
     assert 5_000 < summary["product_page_bytes"] < 100_000
+    # 300 products are more than the all-products page's cards: the rest are in rows.json, a fraction of a card each.
+    assert summary["listing_rows_kb"] > 0
     assert summary["site_mb_per_1000_products_with_photo"] > 1000 * summary["output_without_photos_mb"] / 300 / 2
     assert any(line.startswith("without photos: ") and "GitHub Pages' 1 GB" in line for line in lines)
