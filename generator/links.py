@@ -1,4 +1,5 @@
-"""Check a built site: every internal link, anchor, image, srcset entry and video poster resolves to a file (and id).
+"""Check a built site: every internal link, anchor, image, srcset entry and video poster resolves to a file (and id),
+and so does every row's link in the all-products page's rows.json.
 
 ``check_site_links`` walks a whole site (tests, audits); ``check_authored_links`` is what every build runs:
 the links people wrote that lead into the site.
@@ -6,6 +7,7 @@ the links people wrote that lead into the site.
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +18,7 @@ from generator.checked import format_loc
 from generator.issues import Issue, make_issue
 from generator.load import load_document
 from generator.localize import render_rich
-from generator.pages import TEXT_PAGES, Page, authored_texts
+from generator.pages import ROWS_FILE, TEXT_PAGES, Page, authored_texts
 from generator.sources import THEME_PAGES, THEME_PAGES_DIR
 
 SKIPPED_SCHEMES = ("mailto:", "https:", "http:", "data:", "tel:", "weixin:")
@@ -45,8 +47,15 @@ class _Collector(HTMLParser):
                     self.links.append((line, url))
 
 
+def _row_links(path: Path) -> list[tuple[int, str]]:
+    """The links of a rows.json, numbered by row (views.rows_json)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    at = data["fields"].index("url")
+    return [(number, row[at]) for number, row in enumerate(data["rows"], 1)]
+
+
 def check_site_links(site: Path, base_path: str = "/") -> list[str]:
-    """Problems as ``page:line: link: reason``; an empty list when everything resolves.
+    """Problems as ``page:line: link: reason`` (``rows.json:row: …`` for a row); an empty list when everything resolves.
 
     ``base_path`` is the path of the site's base URL (``/catalog/`` for https://example.org/catalog/):
     root-relative links, as in the 404 pages, start with it.
@@ -61,8 +70,10 @@ def check_site_links(site: Path, base_path: str = "/") -> list[str]:
         return parsed[page]
 
     problems = []
-    for page in sorted(site.rglob("*.html")):
-        for line, link in parse(page).links:
+    sources = [(page, parse(page).links) for page in sorted(site.rglob("*.html"))]
+    sources += [(rows, _row_links(rows)) for rows in sorted(site.rglob(ROWS_FILE))]
+    for page, links in sources:
+        for line, link in links:
             if link.startswith(SKIPPED_SCHEMES) or link.startswith("//"):
                 continue
             parts = urlsplit(link)
