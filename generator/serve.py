@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import re
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from mkdocs.livereload import LiveReloadServer
 
@@ -48,6 +49,42 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
+Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def byte_ranges(app: Wsgi) -> Wsgi:
+    """WSGI middleware answering one ``Range: bytes=`` request with 206 and that part of a 200 answer.
+
+    MkDocs' live-reload server sends whole files only, and Safari (an iPhone, a Mac) plays no video from a
+    server that ignores ranges. Several ranges get the whole file, as HTTP allows.
+    """
+    def wrapped(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        match = RANGE_RE.fullmatch(environ.get("HTTP_RANGE", "").strip())
+        if not match or match.groups() == ("", "") or environ.get("REQUEST_METHOD") != "GET":
+            return app(environ, start_response)
+        answer: list[Any] = []
+        body = app(environ, lambda status, headers, exc_info=None: answer.extend((status, headers)))
+        if answer and not answer[0].startswith("200"):
+            start_response(*answer)
+            return body
+        try:
+            data = b"".join(body)
+        finally:
+            getattr(body, "close", lambda: None)()
+        size, (first, last) = len(data), match.groups()
+        start, end = (max(size - int(last), 0), size - 1) if not first else (int(first), min(int(last or size - 1), size - 1))
+        if start < 0 or start >= size or start > end:
+            start_response("416 Range Not Satisfiable", [("Content-Range", f"bytes */{size}")])
+            return []
+        headers = [(name, value) for name, value in answer[1] if name.lower() != "content-length"]
+        headers += [("Content-Length", str(end - start + 1)), ("Content-Range", f"bytes {start}-{end}/{size}"),
+                    ("Accept-Ranges", "bytes")]
+        start_response("206 Partial Content", headers)
+        return [data[start:end + 1]]
+    return wrapped
+
+
 @contextlib.contextmanager
 def serve_directory(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 (a free port) in a thread; yields the base URL ending in '/'."""
@@ -75,6 +112,7 @@ def serve(root: Path, *, today: dt.date, only_bumdes: str | None, port: int, lan
     if not (out / "index.html").exists():
         return 1
     server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port, root=str(out))
+    server.set_app(byte_ranges(server.get_app()))
     for name in (PRODUCTS_DIR, REGIONS_DIR, THEME_DIR, CONFIG_FILE):
         if (root / name).exists():
             server.watch(str(root / name))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUMDES, PRODUCT, TODAY
+from generator.serve import byte_ranges
 
 pytestmark = pytest.mark.slow
 
@@ -72,6 +73,12 @@ def test_preview_serves_the_site_and_reloads_on_change(make_catalog, serving):
     page = wait_for(lambda: fetch(f"{base}/en/products/kelor-powder/"))
     assert page and "Moringa leaf powder" in page
     assert "livereload" in page  # MkDocs' live-reload script is injected into previewed pages
+    # A video player's request for part of a file gets that part (Safari plays no video otherwise).
+    script = (root / ".build/preview/en/assets/vc/catalog.js").read_bytes()
+    request = urllib.request.Request(f"{base}/en/assets/vc/catalog.js", headers={"Range": "bytes=10-19"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert response.status == 206 and response.headers["Content-Range"] == f"bytes 10-19/{len(script)}"
+        assert response.read() == script[10:20]
     product = root / "products/bumdes-maju/kelor-powder.yml"
     product.write_text(PRODUCT.replace("en: Moringa leaf powder,", "en: Moringa leaf powder fresh batch,"), encoding="utf-8")
     assert wait_for(lambda: "fresh batch" in (fetch(f"{base}/en/products/kelor-powder/") or ""))
@@ -88,3 +95,37 @@ def test_preview_of_one_bumdes_leaves_the_others_out(make_catalog, serving):
     assert fetch(f"{base}/zh/bumdes/bumdes-maju/")
     assert fetch(f"{base}/en/bumdes/bumdes-lain/") is None
     assert fetch(f"{base}/en/products/kopi/") is None
+
+
+def ranged(range_header: str, body: bytes = b"0123456789", status: str = "200 OK") -> tuple[str, dict[str, str], bytes]:
+    def app(environ, start_response):
+        start_response(status, [("Content-Type", "video/mp4"), ("Content-Length", str(len(body)))])
+        return [body]
+
+    answer: dict = {}
+    body_out = byte_ranges(app)({"REQUEST_METHOD": "GET", "HTTP_RANGE": range_header},
+                                lambda s, h, exc_info=None: answer.update(status=s, headers=dict(h)))
+    return answer["status"], answer["headers"], b"".join(body_out)
+
+
+@pytest.mark.parametrize(("header", "part", "content_range"), [
+    ("bytes=0-1", b"01", "bytes 0-1/10"),  # what Safari asks first
+    ("bytes=5-", b"56789", "bytes 5-9/10"),
+    ("bytes=-3", b"789", "bytes 7-9/10"),
+    ("bytes=-30", b"0123456789", "bytes 0-9/10"),
+    ("bytes=8-100", b"89", "bytes 8-9/10"),
+])
+def test_a_range_gets_that_part_of_the_file(header, part, content_range):
+    status, headers, body = ranged(header)
+    assert (status, body, headers["Content-Range"], headers["Content-Length"]) == ("206 Partial Content", part, content_range, str(len(part)))
+
+
+@pytest.mark.parametrize("header", ["", "bytes=0-1,4-5", "items=0-1", "bytes=-"])
+def test_no_range_or_several_ranges_get_the_whole_file(header):
+    assert ranged(header)[::2] == ("200 OK", b"0123456789")
+
+
+def test_a_range_past_the_end_is_refused_and_an_error_passes_through():
+    status, headers, body = ranged("bytes=10-")
+    assert (status, headers, body) == ("416 Range Not Satisfiable", {"Content-Range": "bytes */10"}, b"")
+    assert ranged("bytes=0-1", b"Not found", "404 Not Found")[::2] == ("404 Not Found", b"Not found")
