@@ -40,6 +40,7 @@ def product_record(catalog: Catalog, media: Media, product: ProductEntry) -> dic
         processed = media.get(product.folder, photo)
         if processed:
             photos.append({"url": f"{base}/{MEDIA_DIR}/{processed.largest().name}", "alt": dict(photo.alt)})
+    video = media.video(product.folder, data.video) if data.video else None
     price = data.price
     return {
         "id": product.id,
@@ -80,6 +81,9 @@ def product_record(catalog: Catalog, media: Media, product: ProductEntry) -> dic
         "verified": data.verified.isoformat(),
         "alibaba_url": data.alibaba_url,
         "photos": photos,
+        "video": None if video is None or data.video is None else {
+            "url": f"{base}/{MEDIA_DIR}/{video.name}", "type": video.mime, "seconds": round(video.seconds, 1),
+            "width": video.width, "height": video.height, "bytes": video.size, "caption": dict(data.video.caption)},
     }
 
 
@@ -122,6 +126,7 @@ def render_products_csv(catalog: Catalog, media: Media) -> str:
                "markets", "availability", "verified", "alibaba_url"]
     header += [f"{field}_{lang}" for field in localized[2:] for lang in langs]
     header += [f"url_{lang}" for lang in langs]
+    header += ["photo_urls", "video_url"]  # after the columns readers already know, so their positions stay
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -142,6 +147,7 @@ def render_products_csv(catalog: Catalog, media: Media) -> str:
                 r["gacc_registration"], " ".join(r["markets"]), r["availability"], r["verified"], r["alibaba_url"]]
         row += [(r[field] or {}).get(lang, "") for field in localized[2:] for lang in langs]
         row += [r["url"][lang] for lang in langs]
+        row += [" ".join(photo["url"] for photo in r["photos"]), r["video"]["url"] if r["video"] else None]
         writer.writerow([_cell(v) for v in row])
     return "\ufeff" + buffer.getvalue()
 
@@ -160,7 +166,7 @@ def products_schema(catalog: Catalog) -> dict[str, Any]:
         "required": ["id", "url", "category", "name", "summary", "description", "bumdes", "hs_code", "moq", "capacity",
                      "lead_time_days", "price", "shipping", "packaging", "season", "samples", "certifications",
                      "markets", "availability", "verified", "photos", "shelf_life_months", "storage",
-                     "specifications", "gacc_registration", "alibaba_url"],
+                     "specifications", "gacc_registration", "alibaba_url", "video"],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
             "url": urls,
@@ -193,6 +199,12 @@ def products_schema(catalog: Catalog) -> dict[str, Any]:
             "verified": {"type": "string", "format": "date"},
             "alibaba_url": string_or_null,
             "photos": {"type": "array", "items": {"type": "object", "required": ["url", "alt"]}},
+            "video": {"anyOf": [{"type": "null"}, {
+                "type": "object", "required": ["url", "type", "seconds", "width", "height", "bytes", "caption"],
+                "properties": {"url": {"type": "string", "format": "uri", "pattern": "^https://"},
+                               "type": {"enum": ["video/mp4", "video/webm"]}, "seconds": {"type": "number"},
+                               "width": {"type": ["integer", "null"]}, "height": {"type": ["integer", "null"]},
+                               "bytes": {"type": "integer"}, "caption": text}}]},
         },
     }
     return {

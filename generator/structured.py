@@ -57,8 +57,19 @@ def place(village: str, regency: str, province: str) -> dict[str, Any]:
     }
 
 
+def video_object(*, name: str, description: str, url: str, mime: str, seconds: float, thumbnail: str | None) -> dict[str, Any]:
+    """A product's film. No uploadDate: dates come from git, never the clock, and the page model has no
+    per-file date yet; search engines show no video result without one, but the film is still described."""
+    node: dict[str, Any] = {"@type": "VideoObject", "name": name, "description": description, "contentUrl": url,
+                            "encodingFormat": mime, "duration": f"PT{max(1, round(seconds))}S"}
+    if thumbnail:
+        node["thumbnailUrl"] = thumbnail
+    return node
+
+
 def product_node(product: ProductEntry, *, name: str, description: str, url: str, category: str, images: list[str],
-                 bumdes_name: str, bumdes_url: str, dealer: dict[str, Any], moq_unit: str) -> dict[str, Any]:
+                 bumdes_name: str, bumdes_url: str, dealer: dict[str, Any], moq_unit: str,
+                 video: dict[str, Any] | None = None) -> dict[str, Any]:
     """A Product with its maker, origin, key trade facts and offer (or price on request)."""
     data = product.data
     price = data.price
@@ -104,6 +115,8 @@ def product_node(product: ProductEntry, *, name: str, description: str, url: str
     }
     if images:
         node["image"] = images
+    if video:
+        node["subjectOf"] = video
     return node
 
 

@@ -692,6 +692,17 @@ def bumdes_view(ctx: PageContext, page: P.Page) -> PageView:
                     og_image=_preview_or_card(ctx, bumdes_card(bumdes, ctx.env.lang), bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
 
 
+def _video_node(ctx: PageContext, product: ProductEntry, name: str) -> dict[str, Any] | None:
+    """The product's film for JSON-LD: its caption, file, length and first photo (None without one)."""
+    video = product.data.video
+    processed = ctx.read.video(product.folder, video) if video else None
+    if video is None or processed is None:
+        return None
+    thumbnail = _absolute_images(ctx, product.folder, product.data.photos[:1])
+    return S.video_object(name=name, description=ctx.loc.plain(video.caption), url=ctx.link.absolute_media(processed.name),
+                          mime=processed.mime, seconds=processed.seconds, thumbnail=thumbnail[0] if thumbnail else None)
+
+
 def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> list[str]:
     urls = []
     for photo in photos:
@@ -1228,7 +1239,7 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         images=_absolute_images(ctx, product.folder, data.photos), bumdes_name=loc.plain(bumdes.data.name),
         bumdes_url=link.absolute(P.BUMDES.format(id=bumdes.id)),
         dealer=S.organization(ctx.config.dealer.name, link.absolute(P.CONTACT)),
-        moq_unit=loc.plain(vocab.units[data.moq.unit].name),
+        moq_unit=loc.plain(vocab.units[data.moq.unit].name), video=_video_node(ctx, product, title),
     )
     body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
                        basket_url=link.to(P.INQUIRY_LIST))

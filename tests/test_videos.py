@@ -8,7 +8,9 @@ Real files are encoded here with PyAV (FFmpeg's libx264 and libvpx); the structu
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import os
 import random
 import re
@@ -591,6 +593,35 @@ def test_the_page_shows_the_video_loading_nothing_until_play(built, made):
     assert (built / "site" / "media" / src.rsplit("/", 1)[1]).read_bytes() == videos.clean_copy(made["mp4"], "MP4")
     assert "<figcaption>Harvesting moringa leaves <span class=\"vc-video__about\">0:02 · MP4, 0.1 MB</span></figcaption>" in html
     assert f'<a href="{src}" download>Download the video</a></video>' in html
+
+
+def product_node(site: Path, lang: str, product_id: str) -> dict:
+    html = (site / lang / "products" / product_id / "index.html").read_text(encoding="utf-8")
+    graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))["@graph"]
+    return next(node for node in graph if node["@type"] == "Product")
+
+
+@pytest.mark.slow
+def test_the_film_is_in_structured_data_and_open_data(built):
+    site = built / "site"
+    src = re.search(r'<source src="[^"]+/media/([0-9a-f]{16}\.mp4)"', page(site, "en")).group(1)
+    url = f"https://example.org/catalog/media/{src}"
+    film = product_node(site, "en", "kelor-powder")["subjectOf"]
+    assert {k: film[k] for k in ("@type", "name", "description", "contentUrl", "encodingFormat", "duration")} == {
+        "@type": "VideoObject", "name": "Moringa leaf powder", "description": "Harvesting moringa leaves",
+        "contentUrl": url, "encodingFormat": "video/mp4", "duration": "PT2S"}
+    assert film["thumbnailUrl"] == product_node(site, "en", "kelor-powder")["image"][0]
+    # Chinese has no caption: the Indonesian one, as the page shows it.
+    assert product_node(site, "zh", "kelor-powder")["subjectOf"]["description"] == TRICKY_CAPTION
+    assert "thumbnailUrl" not in product_node(site, "en", "kepiting-hidup")["subjectOf"]  # no photo to show
+    records = {r["id"]: r for r in json.loads((site / "data/products.json").read_text(encoding="utf-8"))["products"]}
+    assert records["kelor-powder"]["video"] == {
+        "url": url, "type": "video/mp4", "seconds": 2.0, "width": 160, "height": 90,
+        "bytes": (site / "media" / src).stat().st_size, "caption": {"id": TRICKY_CAPTION, "en": "Harvesting moringa leaves"}}
+    assert records["kepiting-hidup"]["video"]["type"] == "video/webm"
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "data/products.csv").read_text(encoding="utf-8-sig")))}
+    assert rows["kelor-powder"]["video_url"] == url
+    assert rows["kelor-powder"]["photo_urls"] == records["kelor-powder"]["photos"][0]["url"]
 
 
 @pytest.mark.slow
