@@ -61,7 +61,10 @@ def byte_ranges(app: Wsgi) -> Wsgi:
     """
     def wrapped(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         match = RANGE_RE.fullmatch(environ.get("HTTP_RANGE", "").strip())
-        if not match or match.groups() == ("", "") or environ.get("REQUEST_METHOD") != "GET":
+        first, last = match.groups() if match else ("", "")
+        # No range, several, or one that is no range at all (5-3): the whole file, as HTTP says.
+        backwards = bool(first and last and int(last) < int(first))
+        if not (first or last) or backwards or environ.get("REQUEST_METHOD") != "GET":
             return app(environ, start_response)
         answer: list[Any] = []
         body = app(environ, lambda status, headers, exc_info=None: answer.extend((status, headers)))
@@ -72,7 +75,7 @@ def byte_ranges(app: Wsgi) -> Wsgi:
             data = b"".join(body)
         finally:
             getattr(body, "close", lambda: None)()
-        size, (first, last) = len(data), match.groups()
+        size = len(data)
         start, end = (max(size - int(last), 0), size - 1) if not first else (int(first), min(int(last or size - 1), size - 1))
         if start < 0 or start >= size or start > end:
             start_response("416 Range Not Satisfiable", [("Content-Range", f"bytes */{size}")])
