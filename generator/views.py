@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import attrgetter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -81,6 +82,11 @@ class CardText:
     """Who answers inquiries for it ("dealer" or an agent's id), for the inquiry list."""
     plain_name: str
     """The name as plain text, for sorting (a card's button takes the name from its title: inquiry.js)."""
+
+    @property
+    def row_detail(self) -> str:
+        """A one-line row's words after the name (the listings' rows and rows.json say the same)."""
+        return f"{self.bumdes} · {self.place} · {self.moq_label} {self.moq}"
 
 
 @dataclass(frozen=True)
@@ -519,9 +525,11 @@ class ListingBody(Listing):
     rest: RowsFile | None = None
 
 
-ROW_FIELDS = ("url", "name", "detail", "category", "province", "regency", "certs", "incoterms", "availability",
-              "moqFamily", "moqBase")
-"""A row's values in rows.json; after the first three, the filter's data attributes (as ``dataset`` names them)."""
+ROW_FIELDS = {"url": "url", "name": "plain_name", "detail": "row_detail", "category": "category", "province": "province",
+              "regency": "regency_code", "certs": "certs", "incoterms": "incoterms", "availability": "availability",
+              "moqFamily": "moq_family", "moqBase": "moq_base"}
+"""A row's values in rows.json and the Card attribute each comes from; after the first three, the filter's data
+attributes (as ``dataset`` names them)."""
 
 
 def products_view(ctx: PageContext, page: P.Page) -> PageView:
@@ -542,10 +550,8 @@ def products_view(ctx: PageContext, page: P.Page) -> PageView:
 
 def rows_json(rows: tuple[Card, ...]) -> str:
     """The rows as catalog.js draws them: the texts of an HTML row and its filter attributes, one array each."""
-    return json.dumps({"fields": ROW_FIELDS, "rows": [
-        [r.url, r.plain_name, f"{r.bumdes} · {r.place} · {r.moq_label} {r.moq}", r.category, r.province, r.regency_code,
-         r.certs, r.incoterms, r.availability, r.moq_family, r.moq_base] for r in rows]},
-        ensure_ascii=False, separators=(",", ":"))
+    row = attrgetter(*ROW_FIELDS.values())
+    return json.dumps({"fields": list(ROW_FIELDS), "rows": [row(r) for r in rows]}, ensure_ascii=False, separators=(",", ":"))
 
 
 def category_view(ctx: PageContext, page: P.Page) -> PageView:
