@@ -27,9 +27,9 @@ from generator.documents import ProcessedDocument
 from generator.inquiry import BLANK, Line, MessageLayout, compose, label_text, mailto_link, qr_image, whatsapp_link
 from generator.localize import Localizer, plain_text, render_rich
 from generator.media import CardFor, bumdes_card, product_card
-from generator.models import Contact, Photo, format_phone
+from generator.models import Contact, Photo, Video, format_phone
 from generator.search import THUMB_WIDTH, SearchResult
-from generator.videos import duration_text
+from generator.videos import ProcessedVideo, duration_text
 
 PLACEHOLDER_TOKENS = ("quantity", "destination", "incoterm", "sample", "message")
 LISTING_CARDS = 48
@@ -698,12 +698,19 @@ def bumdes_view(ctx: PageContext, page: P.Page) -> PageView:
                     og_image=_preview_or_card(ctx, bumdes_card(bumdes, ctx.env.lang), bumdes.folder, data.photos), og_type="profile", search=search, jsonld=(node,))
 
 
-def _video_node(ctx: PageContext, product: ProductEntry, name: str) -> dict[str, Any] | None:
-    """The product's film for JSON-LD: its caption, file, length and first photo (None without one)."""
+def _film(ctx: PageContext, product: ProductEntry) -> tuple[Video, ProcessedVideo] | None:
+    """The product's video and its published copy (None without one, or if it was not processed)."""
     video = product.data.video
     processed = ctx.read.video(product.folder, video) if video else None
-    if video is None or processed is None:
+    return (video, processed) if video is not None and processed is not None else None
+
+
+def _video_node(ctx: PageContext, product: ProductEntry, name: str) -> dict[str, Any] | None:
+    """The product's film for JSON-LD: its caption, file, length and first photo (None without one)."""
+    film = _film(ctx, product)
+    if film is None:
         return None
+    video, processed = film
     thumbnail = _absolute_images(ctx, product.folder, product.data.photos[:1])
     return S.video_object(name=name, description=ctx.loc.plain(video.caption), url=ctx.link.absolute_media(processed.name),
                           mime=processed.mime, seconds=processed.seconds, thumbnail=thumbnail[0] if thumbnail else None)
@@ -1043,10 +1050,10 @@ def nearest_shape(width: int | None, height: int | None) -> str:
 
 def video_view(ctx: PageContext, product: ProductEntry) -> VideoView | None:
     """<video> data of a product's video (None without one, or if it was not processed)."""
-    video = product.data.video
-    processed = ctx.read.video(product.folder, video) if video else None
-    if video is None or processed is None:
+    film = _film(ctx, product)
+    if film is None:
         return None
+    video, processed = film
     first = ctx.read.photo(product.folder, product.data.photos[0]) if product.data.photos else None
     # The poster loads with the page, unlike the video: a light (640 px) WebP of the first photo, one the
     # gallery's srcset may already have fetched.
