@@ -14,7 +14,7 @@ import time
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from generator import write
 from generator.catalog import Catalog, build_catalog
@@ -29,12 +29,12 @@ from generator.views import LanguageEnv, make_view, template_context
 from generator.documents import process_document
 from generator.images import process_photo
 from generator.inquiry import qr_files
-from generator.videos import process_video
+from generator.videos import ProcessedVideo, process_video
 from generator.issues import Issue, Severity, has_errors, make_issue
 from generator.localize import Localizer, load_strings
 from generator.exports import CSV_FILE, JSON_FILE, SCHEMA_FILE, render_products_csv, render_products_json, render_products_schema
 from generator.feeds import render_atom, render_robots, render_sitemaps
-from generator.history import load_change_times
+from generator.history import date_time, load_change_times
 from generator.links import check_authored_links
 from generator.kinds import plan_pages
 from generator.pages import DATA_DIR, MEDIA_DIR, Page
@@ -108,10 +108,12 @@ def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, 
     # products and BUMDes without a photo (cached by content).
     cards, card_issues = process_cards(catalog, plan_cards(catalog, localizers(catalog, strings)),
                                        root / FONTS_DIR, root / PHOTO_CACHE, report)
-    media = replace(media, cards=cards)
     issues += card_issues
-    # Dependencies: today's digest and last change (git) of everything a page can read.
-    deps = Dependencies(catalog, media, load_change_times(root))
+    # Dates: the last change (git) of every catalog file; a video's is its upload date in structured data.
+    times = load_change_times(root)
+    media = replace(media, cards=cards, videos=date_videos(catalog, media.videos, times))
+    # Dependencies: today's digest and last change of everything a page can read.
+    deps = Dependencies(catalog, media, times)
     deps.prepare()
     # Pages: the same list in every language.
     pages = plan_pages(catalog)
@@ -194,6 +196,19 @@ def process_images(catalog: Catalog, cache_dir: Path, report: BuildReport, progr
                 else:
                     report.photos_processed += 1
     return Media(photos=made["photo"], documents=made["document"], videos=made["video"]), issues
+
+
+def date_videos(catalog: Catalog, videos: Mapping[Path, ProcessedVideo], times: Mapping[str, int]) -> dict[Path, ProcessedVideo]:
+    """Each video dated by the last commit that changed its file; outside git (a zip, a test) by the newest
+    ``verified`` date of the products showing it, as a product page's lastmod is."""
+    verified: dict[Path, int] = {}
+    for product in catalog.products.values():
+        if product.data.video:
+            path = (product.folder / product.data.video.file).resolve()
+            verified[path] = max(verified.get(path, 0), date_time(product.data.verified))
+    root = catalog.root.resolve()
+    return {path: replace(video, uploaded=times.get(path.relative_to(root).as_posix()) or verified.get(path, 0))
+            for path, video in videos.items()}
 
 
 def prune_media_cache(cache_dir: Path, keep: set[str]) -> int:

@@ -197,6 +197,9 @@ class Dependencies:
         if kind == PHOTO:
             path = (catalog.root / which).resolve()
             processed = self.media.processed(path)
+            if isinstance(processed, ProcessedVideo):
+                # Its page's JSON-LD carries the upload date, which the file's bytes do not tell.
+                return f"{processed.key}@{processed.uploaded}"
             return processed.key if processed else "-"
         if kind == CARD:
             return self.media.cards.get(parse_card_read(which), "-")

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.catalog import Catalog
 from generator.deps import EVERYTHING, PRODUCT, Dependencies
-from generator.history import to_datetime
+from generator.history import stamp
 from generator.pages import Page, product_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -48,12 +48,12 @@ def render_sitemaps(catalog: Catalog, pages: Iterable[Page], lastmods: dict[str,
     size = len(head) + len(tail)
     for page in pages:
         lastmod = lastmods.get(page.url, 0)
-        stamp = f"    <lastmod>{_stamp(lastmod)}</lastmod>\n" if lastmod else ""
+        dated = f"    <lastmod>{stamp(lastmod)}</lastmod>\n" if lastmod else ""
         links = "".join(f'    <xhtml:link rel="alternate" hreflang={quoteattr(other)} href={quoteattr(f"{base}{other}/{page.url}")} />\n'
                         for other in languages)
         links += f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)} />\n'
         for lang in languages:
-            entry = f"  <url>\n    <loc>{escape(f'{base}{lang}/{page.url}')}</loc>\n{stamp}{links}  </url>\n"
+            entry = f"  <url>\n    <loc>{escape(f'{base}{lang}/{page.url}')}</loc>\n{dated}{links}  </url>\n"
             length = len(entry.encode())
             if parts[-1] and (len(parts[-1]) >= SITEMAP_MAX_URLS or size + length > SITEMAP_MAX_BYTES):
                 parts.append([])
@@ -68,7 +68,7 @@ def render_sitemaps(catalog: Catalog, pages: Iterable[Page], lastmods: dict[str,
     index = [f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n']
     for name, part_newest in zip(files, newest):
         index.append(f"  <sitemap>\n    <loc>{escape(base + name)}</loc>\n")
-        index.append(f"    <lastmod>{_stamp(part_newest)}</lastmod>\n" if part_newest else "")
+        index.append(f"    <lastmod>{stamp(part_newest)}</lastmod>\n" if part_newest else "")
         index.append("  </sitemap>\n")
     index.append("</sitemapindex>\n")
     return {SITEMAP_FILE: "".join(index), **files}
@@ -92,7 +92,7 @@ def render_atom(catalog: Catalog, lang: str, title: str, deps: Dependencies,
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", rel="self", href=f"{base}{lang}/feed.xml")
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", rel="alternate", href=f"{base}{lang}/")
     updated = max((changed[p] for p in newest), default=deps.time((EVERYTHING, "")))
-    ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = _stamp(updated)
+    ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = stamp(updated)
     author = ET.SubElement(feed, f"{{{ATOM_NS}}}author")
     ET.SubElement(author, f"{{{ATOM_NS}}}name").text = catalog.config.dealer.name
     for product_id in newest:
@@ -101,11 +101,7 @@ def render_atom(catalog: Catalog, lang: str, title: str, deps: Dependencies,
         ET.SubElement(entry, f"{{{ATOM_NS}}}title").text = names[product_id]
         ET.SubElement(entry, f"{{{ATOM_NS}}}id").text = url
         ET.SubElement(entry, f"{{{ATOM_NS}}}link", rel="alternate", href=url)
-        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = _stamp(changed[product_id])
+        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = stamp(changed[product_id])
         ET.SubElement(entry, f"{{{ATOM_NS}}}summary").text = summaries[product_id]
     ET.indent(feed, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-
-
-def _stamp(timestamp: int) -> str:
-    return to_datetime(timestamp).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -37,6 +37,11 @@ def to_datetime(timestamp: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc)
 
 
+def stamp(timestamp: int) -> str:
+    """A Unix time as W3C/ISO 8601 UTC (2026-11-01T00:00:00Z): sitemaps, feeds and JSON-LD dates."""
+    return to_datetime(timestamp).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def date_time(day: dt.date) -> int:
     """Midnight UTC of a date, as a Unix time."""
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.catalog import BumdesEntry, ProductEntry
+from generator.history import stamp
 
 AVAILABILITY = {
     "available": "https://schema.org/InStock",
@@ -57,11 +58,14 @@ def place(village: str, regency: str, province: str) -> dict[str, Any]:
     }
 
 
-def video_object(*, name: str, description: str, url: str, mime: str, seconds: float, thumbnail: str | None) -> dict[str, Any]:
-    """A product's film. No uploadDate: dates come from git, never the clock, and the page model has no
-    per-file date yet; search engines show no video result without one, but the film is still described."""
+def video_object(*, name: str, description: str, url: str, mime: str, seconds: float, uploaded: int,
+                 thumbnail: str | None) -> dict[str, Any]:
+    """A product's film, dated by the last commit that changed its file (``uploaded``, Unix time): search
+    engines show a video result only with name, thumbnail and uploadDate."""
     node: dict[str, Any] = {"@type": "VideoObject", "name": name, "description": description, "contentUrl": url,
                             "encodingFormat": mime, "duration": f"PT{max(1, round(seconds))}S"}
+    if uploaded:
+        node["uploadDate"] = stamp(uploaded)
     if thumbnail:
         node["thumbnailUrl"] = thumbnail
     return node

@@ -570,6 +570,9 @@ class ProcessedVideo:
     width: int | None
     height: int | None
     """The picture as shown (Probe), for the player's shape before the film loads."""
+    uploaded: int = 0
+    """When the file last changed in git (Unix time), else its product's ``verified`` date: the film's uploadDate.
+    Dated by the build (build.date_videos), never cached with the copy: git, not the file, knows it."""
 
 
 def video_key(source: bytes) -> str:

@@ -713,7 +713,7 @@ def _video_node(ctx: PageContext, product: ProductEntry, name: str) -> dict[str,
     video, processed = film
     thumbnail = _absolute_images(ctx, product.folder, product.data.photos[:1])
     return S.video_object(name=name, description=ctx.loc.plain(video.caption), url=ctx.link.absolute_media(processed.name),
-                          mime=processed.mime, seconds=processed.seconds, thumbnail=thumbnail[0] if thumbnail else None)
+                          mime=processed.mime, seconds=processed.seconds, uploaded=processed.uploaded, thumbnail=thumbnail[0] if thumbnail else None)
 
 
 def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> list[str]:

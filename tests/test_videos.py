@@ -15,6 +15,7 @@ import os
 import random
 import re
 import struct
+import subprocess
 from pathlib import Path
 
 import av
@@ -607,9 +608,10 @@ def test_the_film_is_in_structured_data_and_open_data(built):
     src = re.search(r'<source src="[^"]+/media/([0-9a-f]{16}\.mp4)"', page(site, "en")).group(1)
     url = f"https://example.org/catalog/media/{src}"
     film = product_node(site, "en", "kelor-powder")["subjectOf"]
-    assert {k: film[k] for k in ("@type", "name", "description", "contentUrl", "encodingFormat", "duration")} == {
+    assert {k: film[k] for k in ("@type", "name", "description", "contentUrl", "encodingFormat", "duration", "uploadDate")} == {
         "@type": "VideoObject", "name": "Moringa leaf powder", "description": "Harvesting moringa leaves",
-        "contentUrl": url, "encodingFormat": "video/mp4", "duration": "PT2S"}
+        "contentUrl": url, "encodingFormat": "video/mp4", "duration": "PT2S",
+        "uploadDate": "2026-10-01T00:00:00Z"}  # outside git: the product's verified date, as its lastmod
     assert film["thumbnailUrl"] == product_node(site, "en", "kelor-powder")["image"][0]
     # Chinese has no caption: the Indonesian one, as the page shows it.
     assert product_node(site, "zh", "kelor-powder")["subjectOf"]["description"] == TRICKY_CAPTION
@@ -653,6 +655,44 @@ def test_a_changed_video_rebuilds_the_page(built, made):
     assert old != new and (built / "site" / "media" / new).read_bytes() == videos.clean_copy(made["mp4-other"], "MP4")
     assert not (built / "site" / "media" / old).exists()
     assert "0:03 · MP4" in after
+
+
+@pytest.mark.slow
+def test_the_films_upload_date_is_the_last_commit_that_changed_its_file(made, tmp_path):
+    def commit(when: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        for args in (["add", "-A"], ["commit", "-q", "-m", when]):
+            done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, env=env)
+            assert done.returncode == 0, done.stderr
+
+    def upload_date() -> str:
+        issues = build_site(root, out=None, today=TODAY)
+        assert [i.format("en") for i in issues if i.severity is not Severity.INFO] == []
+        dates = {product_node(root / "site", lang, "kelor-powder")["subjectOf"]["uploadDate"] for lang in ("id", "en", "zh")}
+        assert len(dates) == 1
+        return dates.pop()
+
+    root = write_catalog(tmp_path / "catalog", {
+        KELOR: PRODUCT + VIDEO_YAML.format(file="panen.mp4"), f"{FOLDER}/panen.mp4": made["mp4"],
+        ".gitignore": ".cache/\n.build/\nsite/\n.trash-*/\n"}, with_theme=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    commit("2026-11-01T08:00:00Z")
+    assert upload_date() == "2026-11-01T08:00:00Z"
+    # A change to the product's words is not a new film.
+    (root / KELOR).write_text((root / KELOR).read_text(encoding="utf-8").replace("Harvesting", "Picking"), encoding="utf-8")
+    commit("2026-11-10T08:00:00Z")
+    assert upload_date() == "2026-11-01T08:00:00Z"
+    # Another film, then the first again, merged together: the same bytes as the page in the cache, but a
+    # new upload, so not that page.
+    (root / FOLDER / "panen.mp4").write_bytes(made["mp4-other"])
+    commit("2026-11-20T08:00:00Z")
+    (root / FOLDER / "panen.mp4").write_bytes(made["mp4"])
+    commit("2026-11-25T08:00:00Z")
+    assert upload_date() == "2026-11-25T08:00:00Z"
+    (root / FOLDER / "panen.mp4").write_bytes(made["mp4-other"])
+    commit("2026-11-30T08:00:00Z")
+    assert upload_date() == "2026-11-30T08:00:00Z"
 
 
 PLACEMENT = """(() => {
