@@ -705,15 +705,17 @@ def _film(ctx: PageContext, product: ProductEntry) -> tuple[Video, ProcessedVide
     return (video, processed) if video is not None and processed is not None else None
 
 
-def _video_node(ctx: PageContext, product: ProductEntry, name: str) -> dict[str, Any] | None:
-    """The product's film for JSON-LD: its caption, file, length and first photo (None without one)."""
+def _video_node(ctx: PageContext, product: ProductEntry, name: str, preview: str | None) -> dict[str, Any] | None:
+    """The product's film for JSON-LD: its caption, file, length and first photo, or the page's link
+    preview (``preview``, its card) when it has none: search engines show no video without a thumbnail."""
     film = _film(ctx, product)
     if film is None:
         return None
     video, processed = film
     thumbnail = _absolute_images(ctx, product.folder, product.data.photos[:1])
     return S.video_object(name=name, description=ctx.loc.plain(video.caption), url=ctx.link.absolute_media(processed.name),
-                          mime=processed.mime, seconds=processed.seconds, uploaded=processed.uploaded, thumbnail=thumbnail[0] if thumbnail else None)
+                          mime=processed.mime, seconds=processed.seconds, uploaded=processed.uploaded,
+                          thumbnail=thumbnail[0] if thumbnail else preview)
 
 
 def _absolute_images(ctx: PageContext, folder: Path, photos: list[Photo]) -> list[str]:
@@ -1247,17 +1249,18 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
     title = loc.plain(data.name)
     search = (loc.plain(data.summary), plain_text(loc.plain(data.description)), category_name, loc.plain(bumdes.data.name),
               bumdes.village_name, place, data.hs_code, *(c.name for c in certifications))
+    og_image = _preview_or_card(ctx, product_card(product, ctx.env.lang), product.folder, data.photos)
     node = S.product_node(
         product, name=title, description=loc.plain(data.summary), url=link.absolute(page.url), category=category_name,
         images=_absolute_images(ctx, product.folder, data.photos), bumdes_name=loc.plain(bumdes.data.name),
         bumdes_url=link.absolute(P.BUMDES.format(id=bumdes.id)),
         dealer=S.organization(ctx.config.dealer.name, link.absolute(P.CONTACT)),
-        moq_unit=loc.plain(vocab.units[data.moq.unit].name), video=_video_node(ctx, product, title),
+        moq_unit=loc.plain(vocab.units[data.moq.unit].name), video=_video_node(ctx, product, title, og_image),
     )
     body = ProductBody(view=facts, related=related, q=inquiry_view(ctx, page, product, bumdes), dealer=dealer_view(ctx),
                        basket_url=link.to(P.INQUIRY_LIST))
     return PageView(title=title, description=loc.plain(data.summary), body=body, og_type="product",
-                    og_image=_preview_or_card(ctx, product_card(product, ctx.env.lang), product.folder, data.photos), search=search,
+                    og_image=og_image, search=search,
                     result=search_result(ctx, product, category_name, loc.plain(bumdes.data.name)), jsonld=(node,))
 
 

@@ -16,6 +16,7 @@ import random
 import re
 import struct
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import av
@@ -615,7 +616,12 @@ def test_the_film_is_in_structured_data_and_open_data(built):
     assert film["thumbnailUrl"] == product_node(site, "en", "kelor-powder")["image"][0]
     # Chinese has no caption: the Indonesian one, as the page shows it.
     assert product_node(site, "zh", "kelor-powder")["subjectOf"]["description"] == TRICKY_CAPTION
-    assert "thumbnailUrl" not in product_node(site, "en", "kepiting-hidup")["subjectOf"]  # no photo to show
+    # No photo to show: the page's link-preview card, a PNG in the site's media.
+    crab = product_node(site, "en", "kepiting-hidup")["subjectOf"]["thumbnailUrl"]
+    crab_page = (site / "en" / "products" / "kepiting-hidup" / "index.html").read_text(encoding="utf-8")
+    og_image = unescape(re.search(r'<meta property="og:image" content="([^"]+)"', crab_page).group(1))
+    assert crab == og_image and re.fullmatch(r"https://example\.org/catalog/media/[0-9a-f]{16}-card\.png", crab), crab
+    assert (site / "media" / crab.rsplit("/", 1)[1]).is_file()
     records = {r["id"]: r for r in json.loads((site / "data/products.json").read_text(encoding="utf-8"))["products"]}
     assert records["kelor-powder"]["video"] == {
         "url": url, "type": "video/mp4", "seconds": 2.0, "width": 160, "height": 90,
