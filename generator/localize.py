@@ -210,6 +210,11 @@ class Localizer:
         own = self.language.territories
         return [own.get(code) or names.get(code, code) for code in codes]
 
+    def languages(self, codes: list[str]) -> list[str]:
+        """Language codes as this locale names them (id → Indonesian, 印度尼西亚语, Indonesia; an unknown code stays as written)."""
+        names = _language_names(self.language.locale)
+        return [names.get(code, code) for code in codes]
+
     def list(self, items: list[str]) -> str:
         """Items joined as this language joins them ("a, b and c"; "中国、新加坡和日本")."""
         return _format_list(tuple(items), self.language.locale) if items else ""
@@ -265,6 +270,11 @@ def _format_list(items: tuple[str, ...], locale: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _plural_form(locale: str, count: Decimal | int) -> str:
     return Locale.parse(locale).plural_form(count)
+
+
+@functools.lru_cache(maxsize=16)
+def _language_names(locale: str) -> Mapping[str, str]:
+    return Locale.parse(locale).languages
 
 
 @functools.lru_cache(maxsize=16)

@@ -795,6 +795,7 @@ class PersonLine:
     name: str
     role: str
     languages: str
+    """What they speak, named in the page's language ("speaks Indonesian and English"); empty when not said."""
 
 
 @dataclass(frozen=True)
@@ -1166,12 +1167,13 @@ def dealer_view(ctx: PageContext) -> DealerView:
     loc = ctx.loc
     dealer = ctx.read.contacts()[0]
     vocab = ctx.config.vocabularies
-    languages = {lang.code: lang.name for lang in ctx.config.languages}
     return DealerView(
         name=dealer.name, legal_name=dealer.legal_name or dealer.name, registration=dealer.registration, since=dealer.since,
         response_time=loc.plain(dealer.response_time), alibaba=dealer.alibaba_url,
         payment_terms=tuple(loc.plain(vocab.payment_terms[t].name) for t in dealer.payment_terms if t in vocab.payment_terms),
-        people=tuple(PersonLine(name=p.name, role=loc.plain(p.role), languages=loc.list([languages.get(c, c) for c in p.languages]))
+        # "speaks Indonesian and English" in the page's language, not each language's own name for itself.
+        people=tuple(PersonLine(name=p.name, role=loc.plain(p.role),
+                                languages=loc.t("dealer.speaks", languages=loc.list(loc.languages(p.languages))) if p.languages else "")
                      for p in dealer.people),
         contact_url=ctx.link.to(P.CONTACT),
         email=dealer.email, whatsapp_display=format_phone(dealer.whatsapp) if dealer.whatsapp else None,

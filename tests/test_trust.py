@@ -121,8 +121,11 @@ def test_the_dealers_credentials_on_product_and_contact_pages(site):
     assert "PT Dealer Uji Ekspor · NIB 9120001234567 · exporting since 2012 · Replies within one working day" in text_of(aside)
     contact = page(site, "zh", "contact")
     for fact in ("授权经销商：PT Dealer Uji Ekspor", "<dd>NIB 9120001234567</dd>", "<dd>一个工作日内回复</dd>",
-                 "<dd>自 2012 年起从事出口</dd>", "<li><strong>Chen Wei</strong>, 中国区销售 · 中文和English</li>"):
+                 "<dd>自 2012 年起从事出口</dd>", "<li><strong>Chen Wei</strong>, 中国区销售 · 会说中文和英语</li>"):
         assert fact in contact, fact
+    # The languages each person answers in, named in the page's language rather than each in its own.
+    assert "<li><strong>Chen Wei</strong>, Sales for China · speaks Chinese and English</li>" in page(site, "en", "contact")
+    assert "<li><strong>Chen Wei</strong>, Penjualan Tiongkok · berbahasa Tionghoa dan Inggris</li>" in page(site, "id", "contact")
 
 
 def test_units_offered_for_a_quantity_fit_the_product(site):
