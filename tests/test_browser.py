@@ -324,6 +324,39 @@ def test_a_product_without_a_photo_shows_its_price_on_a_phones_first_screen(brow
     context.close()
 
 
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_phones_inquiry_bar_never_hides_the_end_of_the_page(browser, site, width):  # noqa: F811
+    """The sticky bar's two buttons wrap to two lines at most in every language ("Tambah ke daftar
+    permintaan" is the longest), so the bar fits the room the page keeps for it below its content."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    for lang in ("id", "en", "zh"):
+        page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+        page.wait_for_selector(".vc-stickybar [data-basket-add]:not([hidden])")
+        bar, room, buttons = page.evaluate("""() => [
+            document.querySelector('[data-stickybar]').getBoundingClientRect().height,
+            parseFloat(getComputedStyle(document.querySelector('.vc-product')).paddingBottom),
+            Array.from(document.querySelectorAll('[data-stickybar] .vc-button')).map(b => b.getBoundingClientRect().height)]""")
+        assert len(buttons) == 2, lang
+        assert bar <= room, f"{lang}: the bar is {bar} px, the page keeps {room} px for it"
+    context.close()
+
+
+def test_the_search_hint_fits_a_phones_search_box(browser, site):  # noqa: F811
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    for lang in ("id", "en", "zh"):
+        page.goto(f"{site}{lang}/")
+        hint, width, room = page.evaluate("""() => {
+            const box = document.querySelector('input[placeholder]'), style = getComputedStyle(box);
+            const ruler = document.createElement('canvas').getContext('2d');
+            ruler.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            return [box.placeholder, ruler.measureText(box.placeholder).width,
+                    box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)]; }""")
+        assert hint and width <= room, f"{lang}: “{hint}” is {width:.0f} px in a box of {room:.0f} px"
+    context.close()
+
+
 @pytest.mark.parametrize("lang", ["zh"])
 def test_the_inquiry_list_asks_what_a_product_form_asks_but_the_quantity(page, site, lang):
     """One form markup (_inquiry_form.html.j2) in both places: the list's quantities are per product instead."""
