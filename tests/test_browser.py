@@ -425,6 +425,36 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
     context.close()
 
 
+def test_what_the_buyer_wrote_on_a_product_page_goes_to_the_inquiry_list(browser, site):  # noqa: F811
+    """The product's quantity goes with it into the list; the rest of the form (who, where, documents, the
+    message) is the list form's start, and a reload or another language's list keeps it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{site}zh/products/{OTHER_ID}/")
+    page.fill("#q-quantity", "12")
+    page.select_option("#q-unit", "tonne")
+    page.fill("#q-destination", "上海")
+    page.fill("#q-company", "上海海鲜贸易有限公司")
+    page.fill("#q-reply", "buyer@example.cn")
+    page.locator('input[name="documents"]').first.check()
+    page.fill("#q-message", MESSAGE)
+    page.locator(".vc-stickybar [data-basket-add]").click()
+    for url in (f"{site}zh/inquiry/", f"{site}zh/inquiry/", f"{site}en/inquiry/"):  # the second time: a reload
+        page.goto(url)
+        row = page.locator(".vc-basket__item")
+        assert row.count() == 1
+        assert row.locator("input").input_value() == "12" and row.locator("select").input_value() == "tonne"
+        assert page.input_value("#q-destination") == "上海" and page.input_value("#q-company") == "上海海鲜贸易有限公司"
+        assert page.input_value("#q-reply") == "buyer@example.cn" and page.input_value("#q-message") == MESSAGE
+        checked = page.locator('input[name="documents"]').evaluate_all("boxes => boxes.map(box => box.checked)")
+        assert checked[0] and not any(checked[1:])  # the same document, named in the page's language
+        # "Reply by" was chosen on a Chinese page; the English one keeps a choice of its own, never none.
+        assert page.locator("#q-reply-via").input_value() != ""
+        body = query_parts(page.locator('.vc-send-group [data-send="email"]').first.get_attribute("href"))[1]["body"]
+        assert f"({OTHER_ID}) — 12 " in body and "上海海鲜贸易有限公司" in body and "buyer@example.cn" in body
+    context.close()
+
+
 def decode_qr(element, tmp_path) -> list[str]:
     """What a phone's scanner reads from the QR image as the browser shows it (zbar, an independent decoder)."""
     import shutil

@@ -4,11 +4,16 @@
    The message is made from a layout (generator/inquiry.py: a product page's comes from the language's kit,
    kit.js; the list page's from data-layout) in the same way the build makes the links' opening
    lines: labels in the page's language with English beside them, the buyer's blank lines kept. The inquiry list lives in the browser (localStorage), so it is the same
-   list on the Indonesian, English and Chinese pages. */
+   list on the Indonesian, English and Chinese pages. A product added from its own page takes the quantity
+   typed into its form along; the rest of what the buyer wrote there (who, where, documents, the message)
+   is kept as a draft beside the list, which the list's form starts with and keeps across reloads. */
 (function () {
   "use strict";
 
   var STORE = "vc-inquiry-list";
+  var DRAFT = "vc-inquiry-draft";
+  /* Per product, kept with its item in the list instead of in the draft. */
+  var OWN_FIELDS = { quantity: true, unit: true };
 
   /* RFC 3986 unreserved characters stay; everything else is percent-encoded (space → %20, never +). */
   function encode(text) {
@@ -150,6 +155,53 @@
     showCount(items.length);
   }
 
+  /* What the buyer wrote in a quote form, but the product's own quantity: kept in the browser like the list,
+     so the list's form starts with it and a reload of the list keeps it. */
+  function saveDraft(form) {
+    var draft = { documents: [] };
+    var documents = form.querySelectorAll('input[name="documents"]');
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || OWN_FIELDS[field.name]) return;
+      if (field.type === "checkbox") {
+        /* Documents by position: their values are the page language's names, the same list in every language. */
+        if (field.name === "documents") {
+          if (field.checked) draft.documents.push(Array.prototype.indexOf.call(documents, field));
+        } else {
+          draft[field.name] = field.checked;
+        }
+      } else {
+        draft[field.name] = field.value;
+      }
+    });
+    try {
+      localStorage.setItem(DRAFT, JSON.stringify(draft));
+    } catch (error) { /* no storage: the form keeps what it has for this page */ }
+  }
+
+  function restoreDraft(form) {
+    var draft;
+    try {
+      draft = JSON.parse(localStorage.getItem(DRAFT) || "{}");
+    } catch (error) {
+      return;
+    }
+    if (!draft || typeof draft !== "object") return;
+    var documents = form.querySelectorAll('input[name="documents"]');
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || OWN_FIELDS[field.name] || !(field.name in draft)) return;
+      var value = draft[field.name];
+      if (field.type === "checkbox") {
+        field.checked = Array.isArray(value) ? value.indexOf(Array.prototype.indexOf.call(documents, field)) !== -1 : value === true;
+      } else if (typeof value === "string") {
+        /* A select keeps its choice when the value is not among its options (an Incoterm only another page
+           offered, "reply by" saved in another language). */
+        var before = field.value;
+        field.value = value;
+        if (field.tagName === "SELECT" && field.value !== value) field.value = before;
+      }
+    });
+  }
+
   function storageWorks() {
     try {
       localStorage.setItem(STORE + "-probe", "1");
@@ -223,9 +275,18 @@
       if (inList[id]) mark();
       button.addEventListener("click", function () {
         var items = readList();
-        if (!items.some(function (item) { return item.id === id; })) {
+        /* On the product's own page, the quantity the buyer typed into its quote form goes along. */
+        var form = document.querySelector('[data-inquiry][data-id="' + id + '"] [data-inquiry-form]');
+        var asked = form && form.elements.quantity ? form.elements.quantity.value.trim() : "";
+        var existing = items.filter(function (item) { return item.id === id; })[0];
+        if (!existing) {
           items.push({ id: id, name: button.getAttribute("data-name") || id, contact: button.getAttribute("data-contact") || "dealer",
-                       unit: button.getAttribute("data-unit") || "", family: button.getAttribute("data-family") || "" });
+                       unit: asked ? form.elements.unit.value : button.getAttribute("data-unit") || "",
+                       family: button.getAttribute("data-family") || "", quantity: asked });
+          writeList(items);
+        } else if (asked) {
+          existing.quantity = asked;
+          existing.unit = form.elements.unit.value;
           writeList(items);
         }
         Array.prototype.forEach.call(document.querySelectorAll('[data-basket-add="' + id + '"]'), function (other) {
@@ -301,6 +362,8 @@
     if (copyItem && navigator.clipboard) copyItem.hidden = false;
     form.addEventListener("input", update);
     form.addEventListener("change", update);
+    form.addEventListener("input", function () { saveDraft(form); });
+    form.addEventListener("change", function () { saveDraft(form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     update();
   }
@@ -425,8 +488,11 @@
       updaters.forEach(function (update) { update(); });
     }
 
+    restoreDraft(form);
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
+    form.addEventListener("input", function () { saveDraft(form); });
+    form.addEventListener("change", function () { saveDraft(form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     window.addEventListener("storage", function (event) { if (event.key === STORE) render(); });
     render();
