@@ -850,6 +850,10 @@ class Choice:
     label: str
     family: str = ""
     """For a unit: its family (mass, volume, a container size), so a list offers only units that fit."""
+    base: str = ""
+    """For a unit: how many of its family's base unit it is (tonne: 1000), to compare a quantity with the MOQ."""
+    plural: str = ""
+    """For a unit: its name for more than one where the language has one ("tonnes"), to say the MOQ."""
 
 
 @dataclass(frozen=True)
@@ -871,6 +875,8 @@ class InquiryView:
     alibaba: str | None
     unit: str
     """The MOQ's unit (a vocabulary key): the form asks in it first, and so does the inquiry list."""
+    moq: str
+    """The MOQ's quantity in that unit: the form says when the buyer asks for less."""
     family: str
     """Its family: the form and the inquiry list offer units of this family and containers."""
     terms: str
@@ -974,7 +980,8 @@ def inquiry_kit(loc: Localizer, vocab: Any) -> InquiryKit:
     """The quote form and message every product page of this language shares."""
     return InquiryKit(
         layout=message_layout(loc, subject=subject_word(loc), samples=True, about=about_lines(loc)),
-        units=tuple(Choice(value=key, label=loc.plain(term.name), family=term.family) for key, term in vocab.units.items()),
+        units=tuple(Choice(value=key, label=loc.plain(term.name), family=term.family, base=str(term.base),
+                           plural=term.plural.get(loc.code, "")) for key, term in vocab.units.items()),
         documents=tuple(Choice(value=label_text(both_names(loc, d.name)), label=loc.plain(d.name)) for d in vocab.export_documents.values()),
         other_incoterm=Choice(value=label_text(loc.both("inquiry.incoterm_other")), label=loc.t("inquiry.incoterm_other")),
         blank=BLANK, yes=label_text(loc.both("inquiry.answer_yes")), no=label_text(loc.both("inquiry.answer_no")),
@@ -1002,7 +1009,7 @@ def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: 
         product_id=product.id, product_name=name, product_line=about["product"], producer_line=about["producer"],
         contact=contact, mailto=mailto_link(contact.email, subject, opener),
         whatsapp=whatsapp_link(bumdes.contact.whatsapp, opener) if bumdes.contact.whatsapp else None,
-        alibaba=alibaba, unit=data.moq.unit, family=vocab.units[data.moq.unit].family,
+        alibaba=alibaba, unit=data.moq.unit, moq=format(data.moq.quantity.normalize(), "f"), family=vocab.units[data.moq.unit].family,
         terms=json_for_attribute([f"{s.incoterm} {s.place}" for s in data.shipping]),
         samples=samples, send_order=send_order(ctx),
     )

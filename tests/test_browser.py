@@ -455,6 +455,24 @@ def test_what_the_buyer_wrote_on_a_product_page_goes_to_the_inquiry_list(browser
     context.close()
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Below the minimum order of 2 tonnes: "), ("zh", "低于最小起订量 2 吨："), ("id", "Di bawah pesanan minimum 2 ton: ")])
+def test_the_quote_form_says_when_the_buyer_asks_for_less_than_the_minimum_order(page, site, lang, said):
+    page.goto(f"{site}{lang}/products/{OTHER_ID}/")  # the crab: 2 tonnes at least
+    note = page.locator(".vc-inquiry [data-moq-note]")
+    for quantity, unit, below in (("1", "tonne", True), ("1999", "kg", True), ("2000", "kg", False), ("3", "tonne", False),
+                                  ("1", "container-20ft", False), ("", "tonne", False)):
+        page.select_option("#q-unit", unit)
+        page.fill("#q-quantity", quantity)
+        assert note.is_visible() == below, (quantity, unit)
+        if below:
+            assert note.text_content().startswith(said)
+    # Said, never blocking: the links still carry what the buyer asked for.
+    page.fill("#q-quantity", "1")
+    page.select_option("#q-unit", "tonne")
+    assert "1 " in query_parts(page.locator('.vc-inquiry [data-send="email"]').get_attribute("href"))[1]["body"]
+
+
 def decode_qr(element, tmp_path) -> list[str]:
     """What a phone's scanner reads from the QR image as the browser shows it (zbar, an independent decoder)."""
     import shutil

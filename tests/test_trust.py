@@ -87,7 +87,7 @@ def test_export_documents_are_a_list_a_buyer_can_scan(site):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "FOB Pantoloan, Palu from 500 kg US$4.20 per kg from 5 tonne US$3,500.00 per tonne "
+    ("en", "FOB Pantoloan, Palu from 500 kg US$4.20 per kg from 5 tonnes US$3,500.00 per tonne "
            "CIF Qingdao from 1,000 kg US$4.60 per kg"),
     ("id", "FOB Pantoloan, Palu mulai 500 kg US$4,20 per kg mulai 5 ton US$3.500,00 per ton "
            "CIF Qingdao mulai 1.000 kg US$4,60 per kg"),
@@ -100,7 +100,7 @@ def test_price_tiers_read_by_incoterm_and_place_from_the_smallest_order_up(site,
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "1 × 20 ft container: 12 tonne (net 12,000 kg, gross 12,480 kg)"),
+    ("en", "1 × 20 ft container: 12 tonnes (net 12,000 kg, gross 12,480 kg)"),
     ("zh", "1 × 20英尺集装箱：12 吨（净重 12,000 公斤，毛重 12,480 公斤）"),
 ])
 def test_container_load_is_written_with_a_times_sign(site, lang, expected):

@@ -35,7 +35,7 @@ TRADE_CONFIG = (
              "    - {name: Chen Wei, role: {id: Penjualan Tiongkok, en: Sales for China, zh: 中国区销售}, languages: [zh, en]}\n")
     .replace('    kg: {name: {id: kg, en: kg, zh: 公斤}, family: mass, base: "1"}\n',
              '    kg: {name: {id: kg, en: kg, zh: 公斤}, family: mass, base: "1"}\n'
-             '    tonne: {name: {id: ton, en: tonne, zh: 吨}, family: mass, base: "1000"}\n'
+             '    tonne: {name: {id: ton, en: tonne, zh: 吨}, plural: {en: tonnes}, family: mass, base: "1000"}\n'
              '    container-20ft: {name: {id: kontainer 20 kaki, en: 20 ft container, zh: 20英尺集装箱}, family: container-20ft, base: "1"}\n')
     .replace("verify_hosts: [halal.go.id]}\n", "verify_hosts: [halal.go.id]}\n"
              "    sucofindo: {name: {id: Sucofindo, en: Sucofindo (laboratory), zh: Sucofindo 检测实验室}, verify_hosts: [sucofindo.co.id]}\n")

@@ -334,6 +334,25 @@
     return form;
   }
 
+  /* "Below the minimum order of 500 kg" while the buyer asks for less than the MOQ in a unit of its family
+     (0.2 tonne of a 500 kg MOQ); nothing for another family (containers), whose weight the form cannot know. */
+  function noteMoq(kit, section, form) {
+    var note = form.querySelector("[data-moq-note]");
+    var moq = Number(section.getAttribute("data-moq"));
+    var own = form.elements.unit.querySelector('option[value="' + section.getAttribute("data-unit") + '"]');
+    if (!note || !kit.below_moq || !moq || !own) return;
+    var chosen = form.elements.unit.selectedOptions[0];
+    var asked = Number(form.elements.quantity.value);
+    var below = asked > 0 && chosen && chosen.getAttribute("data-family") === own.getAttribute("data-family") &&
+      asked * Number(chosen.getAttribute("data-base")) < moq * Number(own.getAttribute("data-base"));
+    var lang = document.documentElement.lang || undefined;
+    /* "2 tonnes": the plural where the language has one and the number asks for it, as the page says it. */
+    var name = own.getAttribute("data-plural") && new Intl.PluralRules(lang).select(moq) !== "one" ?
+      own.getAttribute("data-plural") : own.textContent.trim();
+    note.textContent = below ? kit.below_moq.replace("{moq}", amount(moq.toLocaleString(lang), name)) : "";
+    note.hidden = !below;
+  }
+
   /* The kit's message about this product: the page's own lines filled in, no sample line where none is offered. */
   function productLayout(kit, section) {
     return {
@@ -362,8 +381,8 @@
     if (copyItem && navigator.clipboard) copyItem.hidden = false;
     form.addEventListener("input", update);
     form.addEventListener("change", update);
-    form.addEventListener("input", function () { saveDraft(form); });
-    form.addEventListener("change", function () { saveDraft(form); });
+    form.addEventListener("input", function () { saveDraft(form); noteMoq(kit, section, form); });
+    form.addEventListener("change", function () { saveDraft(form); noteMoq(kit, section, form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     update();
   }
