@@ -40,7 +40,7 @@ PALETTE_COLOURS = 64
 a JPEG at quality 88 and as close to the drawing (measured in docs/performance.md)."""
 PNG_COMPRESS_LEVEL = 6
 """zlib level: 9 saves another 13 % but takes six times as long."""
-SETTINGS_VERSION = "2"
+SETTINGS_VERSION = "3"
 """Raise when a change to this module changes what a card looks like: cached cards are then made again."""
 
 Measure = Callable[[str], float]
@@ -433,8 +433,9 @@ def sprout_shapes(x: float, y: float, size: float) -> tuple[list[list[tuple[floa
 
 def render_card(texts: CardTexts, fonts: CardFonts) -> bytes:
     """The card as PNG bytes: 1200 × 630, 64-colour palette, no metadata, the same bytes for the same texts and font."""
-    # Octree, not median cut: the same fidelity here in half the time. No dithering: flat colours stay flat.
-    image = draw_card(texts, fonts).quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    # Every card in one palette (_palette): mapping to known colours takes 1.3 ms, finding a card's own took
+    # 6.6 ms of its 17, and keeps the look as well (47.5 dB against 46.9). No dithering: flat colours stay flat.
+    image = draw_card(texts, fonts).quantize(palette=_palette(fonts), dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     # No pnginfo= or icc_profile= is passed, so only IHDR, PLTE, IDAT and IEND are written.
     image.save(buffer, "PNG", compress_level=PNG_COMPRESS_LEVEL)
@@ -454,6 +455,21 @@ def draw_card(texts: CardTexts, fonts: CardFonts) -> Image.Image:
 
 
 _FACES: dict[tuple[str, int], ImageFont.FreeTypeFont] = {}
+_PALETTES: dict[str, Image.Image] = {}
+
+PALETTE_TEXTS = CardTexts(headline="Spices and essential oils of the archipelago 辣木叶粉", place="Sulawesi Tengah 中苏拉威西省",
+                          site_title="Katalog Ekspor Desa 乡村出口目录")
+"""The card the palette is taken from: every colour a card has (ink on sand and on the faint sprout, the place,
+the pin, white on the band), in Latin and Chinese strokes."""
+
+
+def _palette(fonts: CardFonts) -> Image.Image:
+    """The PALETTE_COLOURS colours every card is reduced to: an octree palette of one card (PALETTE_TEXTS), made
+    once per process and font. The same every time, so a card's bytes depend only on its texts."""
+    if fonts.digest not in _PALETTES:
+        _PALETTES[fonts.digest] = draw_card(PALETTE_TEXTS, fonts).quantize(
+            colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    return _PALETTES[fonts.digest]
 
 
 def _face(fonts: CardFonts, size: int) -> ImageFont.FreeTypeFont:
@@ -515,7 +531,8 @@ def settings_fingerprint() -> str:
 
     layout = [CARD_SIZE, BAND_TOP, MARGIN, NAME_SIZES, LINE_HEIGHT, PLACE_SIZE, TITLE_SIZE, MARK_SIZE,
               [SAND, LEAF_TINT, INK, MUTED, GREEN, AMBER, RUST]]
-    return json.dumps([SETTINGS_VERSION, layout, PALETTE_COLOURS, PNG_COMPRESS_LEVEL, PIL.__version__,
+    palette = [PALETTE_COLOURS, PALETTE_TEXTS.headline, PALETTE_TEXTS.place, PALETTE_TEXTS.site_title]
+    return json.dumps([SETTINGS_VERSION, layout, palette, PNG_COMPRESS_LEVEL, PIL.__version__,
                        features.version("freetype2"), features.version("zlib")], separators=(",", ":"))
 
 
