@@ -16,6 +16,7 @@ posts: a reply, and when the check passed, a pull request's files, title and bod
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import json
 import re
@@ -30,6 +31,7 @@ from pydantic import BaseModel
 
 from generator import write
 from generator.attachments import DownloadError, download_attachment, find_links
+from generator.catalog import slugify
 from generator.facts import code_span
 from generator.forms import ALT_SEPARATOR, FLAG_CHOICES, FORM_ONLY, FORMS, FormField, FormSpec, IssueForm, Reading, read_form
 from generator.images import MAX_PIXELS, open_photo
@@ -168,10 +170,22 @@ def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Val
         elif spec.reading is Reading.PHOTOS:
             values.photos = _read_photo_links(text, spec, intake)
         elif spec.reading not in FORM_ONLY and text:
+            if spec.path == "hs_code":
+                text = _hs_code(text, spec, intake)
             value = _read(text, spec, element.options, intake)
             if value not in (None, [], ""):
                 values.by_path[spec.path] = value
     return values
+
+
+def _hs_code(text: str, spec: FormField, intake: Intake) -> str:
+    """An HS code as people write it ("3301.29", "1211 90", or in the quotes a YAML file needs) read as its
+    digits, and said so; anything else is left for the check to explain."""
+    digits = re.sub(r"[.\s]", "", text.strip("\"'“”‘’"))
+    if digits != text and re.fullmatch(r"[0-9]{4,10}", digits):
+        intake.find(spec.id, "intake.read_as", Severity.WARNING, value=shorten(text), read=digits)
+        return digits
+    return text
 
 
 def _clean(text: str, spec: FormField, intake: Intake) -> str:
@@ -420,11 +434,13 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
     values = read_values(read_answers(body, form, intake), form, intake)
     own_id = str(values.by_path.get("id", ""))
     folder_id = values.folder if spec.kind == "product" else own_id
-    names = {"id": own_id, **({"bumdes": folder_id} if spec.kind == "product" else {})}
     unanswered = {f.field for f in intake.findings if f.issue.code.startswith("intake.heading")}
+    if spec.kind == "product" and folder_id and "bumdes" not in unanswered:
+        folder_id = _bumdes_of(root, folder_id, intake)
+    names = {"id": own_id, **({"bumdes": folder_id} if spec.kind == "product" else {})}
     for field_id, value in names.items():
-        if field_id in unanswered:
-            continue  # already reported: its question is missing from the body
+        if field_id in unanswered or (field_id == "bumdes" and any(f.field == "bumdes" for f in intake.findings)):
+            continue  # already reported: its question is missing from the body, or the BUMDes was not found
         if not value:
             intake.find(field_id, "schema.missing")
         elif not _is_id(value):
@@ -434,7 +450,8 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
     folder = f"{PRODUCTS_DIR}/{folder_id}"
     file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else own_id + '.yml'}"
     if spec.kind == "product" and not (root / folder).is_dir():
-        intake.find("bumdes", "intake.no_bumdes", value=folder_id)
+        if not any(f.field == "bumdes" for f in intake.findings):
+            intake.find("bumdes", "intake.no_bumdes", value=folder_id)
         return intake
     if (root / file).exists() or (spec.kind == "bumdes" and (root / folder).exists()):
         intake.find("id", "intake.exists", value=file if spec.kind == "product" else folder)
@@ -460,6 +477,26 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
         if finding is not None:
             intake.findings.append(finding)
     return intake
+
+
+def _bumdes_of(root: Path, answer: str, intake: Intake) -> str:
+    """The BUMDes a facilitator named in the product form: its id as written, else the one folder whose id is
+    the answer made into an id ("BUMDes Harum Pegayon" → bumdes-harum-pegayon, said as a warning), else the
+    answer, with the ids it may have meant when there are any (only folders that exist are ever offered)."""
+    folders = sorted(entry.name for entry in (root / PRODUCTS_DIR).iterdir() if (entry / BUMDES_FILE).is_file()) \
+        if (root / PRODUCTS_DIR).is_dir() else []
+    if answer in folders:
+        return answer
+    made = slugify(answer)
+    if made in folders:
+        intake.find("bumdes", "intake.bumdes_by_name", Severity.WARNING, value=shorten(answer), bumdes=made)
+        return made
+    # Compared without the "bumdes-" most ids start with, which would make every id look close to every other.
+    bare = {folder.removeprefix("bumdes-"): folder for folder in folders}
+    near = [bare[f] for f in difflib.get_close_matches(made.removeprefix("bumdes-"), list(bare), n=3, cutoff=0.7)]
+    if near:
+        intake.find("bumdes", "intake.bumdes_unknown", value=shorten(answer), suggestions=" / ".join(near))
+    return answer
 
 
 def _is_id(value: str) -> bool:

@@ -809,6 +809,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is already in the catalog (choose another id; to change what is there, ask a maintainer)",
         "id": "'{value}' sudah ada di katalog (pilih id lain; untuk mengubah yang sudah ada, hubungi pengelola)",
     },
+    "intake.read_as": {
+        "en": "'{value}' read as {read}",
+        "id": "'{value}' dibaca sebagai {read}",
+    },
+    "intake.bumdes_by_name": {
+        "en": "'{value}' read as the BUMDes {bumdes} (next time write its id, the end of its page's address: …/bumdes/{bumdes}/)",
+        "id": "'{value}' dibaca sebagai BUMDes {bumdes} (lain kali tulis id-nya, ujung alamat halamannya: …/bumdes/{bumdes}/)",
+    },
+    "intake.bumdes_unknown": {
+        "en": "'{value}' is not the id of a BUMDes in the catalog (did you mean {suggestions}? The id is the end of the BUMDes page's address: …/bumdes/<id>/. A new BUMDes: send the form 'BUMDes baru / New BUMDes' first)",
+        "id": "'{value}' bukan id BUMDes di katalog (maksud Anda {suggestions}? Id adalah ujung alamat halaman BUMDes: …/bumdes/<id>/. BUMDes baru: kirim dulu formulir 'BUMDes baru / New BUMDes')",
+    },
     "intake.no_bumdes": {
         "en": "there is no BUMDes '{value}' in the catalog (check the folder name under products/, or send the form 'BUMDes baru / New BUMDes' first and wait until it is merged)",
         "id": "belum ada BUMDes '{value}' di katalog (periksa nama folder di products/, atau kirim dulu formulir 'BUMDes baru / New BUMDes' dan tunggu sampai digabungkan)",

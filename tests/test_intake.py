@@ -292,6 +292,34 @@ def test_a_problem_of_the_file_as_a_whole_has_its_own_section(catalog, github, t
     assert intake.files == {} and not intake.ready
 
 
+def test_a_bumdes_named_by_its_name_is_read_as_its_id_and_every_other_mistake_is_still_found(catalog, github):
+    body = answer(answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", "BUMDes Maju"), "Kode HS / HS code", "1211.90")
+    body = answer(body, "Pesanan minimum, jumlah / Minimum order, quantity", "1.000")
+    intake = run(catalog, body, github)
+    assert PRODUCT_FILE in intake.files  # the file is made in the BUMDes's folder
+    found = {(f.field, f.issue.code, f.issue.severity) for f in intake.findings}
+    assert ("bumdes", "intake.bumdes_by_name", Severity.WARNING) in found
+    assert ("hs_code", "intake.read_as", Severity.WARNING) in found  # 1211.90 is 121190
+    assert ("moq_quantity", "schema.ambiguous_number", Severity.ERROR) in found  # in the same round, not the next
+    said = next(f for f in intake.findings if f.field == "bumdes").issue.message("id")
+    assert said == "'BUMDes Maju' dibaca sebagai BUMDes bumdes-maju (lain kali tulis id-nya, ujung alamat halamannya: …/bumdes/bumdes-maju/)"
+
+
+@pytest.mark.parametrize(("written", "read"), [("3301.29", "330129"), ('"330129"', "330129"), ("1211 90 00", "12119000")])
+def test_an_hs_code_written_with_dots_spaces_or_quotes_is_read_as_its_digits(catalog, github, written, read):
+    intake = run(catalog, answer(PRODUCT_BODY, "Kode HS / HS code", written), github)
+    assert [(f.field, f.issue.code, f.issue.severity) for f in intake.findings] == [("hs_code", "intake.read_as", Severity.WARNING)]
+    assert f"hs_code: '{read}'" in intake.files[PRODUCT_FILE].decode() or f'hs_code: "{read}"' in intake.files[PRODUCT_FILE].decode()
+
+
+@pytest.mark.parametrize("written", ["BUMDes Majuu", "bumdes-maj", "Maju"])
+def test_a_bumdes_not_found_names_the_ids_it_may_have_meant(catalog, github, written):
+    intake = run(catalog, answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", written), github)
+    assert [(f.field, f.issue.code) for f in intake.findings] == [("bumdes", "intake.bumdes_unknown")]
+    assert "did you mean bumdes-maju?" in intake.findings[0].issue.message("en")
+    assert intake.files == {} and github.requested == []
+
+
 def test_a_product_of_a_bumdes_not_in_the_catalog_is_refused_with_the_way_forward(catalog, github):
     intake = run(catalog, answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", "bumdes-baru"), github)
     assert [(f.field, f.issue.code) for f in intake.findings] == [("bumdes", "intake.no_bumdes")]
@@ -404,7 +432,8 @@ def test_an_id_that_would_leave_the_folder_is_refused_and_nothing_is_written(cat
                          ("ID BUMDes / BUMDes id", "bumdes-maju/../../.github"),
                          ("ID BUMDes / BUMDes id", "$(id)")]:
         intake = run(catalog, answer(PRODUCT_BODY, label, value), github)
-        assert [f.issue.code for f in intake.findings] == ["scaffold.bad_id"] and intake.files == {}
+        # Refused as an id, or as a BUMDes the catalog lacks (with the real ones it may have meant).
+        assert [f.issue.code for f in intake.findings] in (["scaffold.bad_id"], ["intake.bumdes_unknown"]) and intake.files == {}
     assert sorted(str(p) for p in catalog.rglob("*")) == before
     assert github.requested == []
 
