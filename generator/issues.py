@@ -417,6 +417,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not used by any file of this BUMDes (list it under photos of the product or BUMDes it shows, or delete it)",
         "id": "'{value}' tidak dipakai oleh berkas mana pun dari BUMDes ini (cantumkan di photos produk atau BUMDes yang ditampilkannya, atau hapus)",
     },
+    "rule.unused_file_missing": {
+        "en": "'{value}' is not used by any file of this BUMDes, and a file here names {missing}, which is not here: if this is that file, it needs that name (rename it on your phone or computer, delete it here and upload it again), else delete it",
+        "id": "'{value}' tidak dipakai oleh berkas mana pun dari BUMDes ini, sedangkan sebuah berkas di sini menyebut {missing} yang tidak ada: bila ini berkas itu, namanya harus itu (ganti namanya di ponsel atau komputer, hapus di sini lalu unggah lagi), bila bukan, hapus",
+    },
     "rule.folder_too_big": {
         "en": "this BUMDes folder holds {size} of files, more than {limit} (export photos smaller, about 2000 px on the long side, and delete unused files)",
         "id": "folder BUMDes ini berisi {size} berkas, melebihi {limit} (ekspor foto lebih kecil, sekitar 2000 px sisi terpanjang, dan hapus berkas yang tidak dipakai)",

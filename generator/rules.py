@@ -198,7 +198,7 @@ def check_folder_contents(result: Validated, sources: Sources, today: dt.date) -
     for path, code in sources.unexpected:
         expected = path.with_suffix(".yml").name if code == "rule.yml_name" else ""
         yield make_issue(sources.relative(path), (1, 1), "", code, value=path.name, expected=expected)
-    used: dict[Path, set[str]] = {}
+    used: dict[Path, dict[str, str]] = {}
     readable: dict[Path, int] = {}
     for checked in [*result.bumdes, *result.products]:
         folder = checked.document.path.parent
@@ -206,14 +206,24 @@ def check_folder_contents(result: Validated, sources: Sources, today: dt.date) -
         if files is None:
             continue  # a field that lists files is broken: which files it uses is unknown
         # Compared without case: a name written in other capitals is reported where it is written.
-        used.setdefault(folder, set()).update(name.lower() for name in files)
+        used.setdefault(folder, {}).update((name.lower(), name) for name in files)
         readable[folder] = readable.get(folder, 0) + 1
     for folder, files in sources.other_files.items():
         # A file that could not be read may be the one that uses a photo: say nothing until it can be.
         if readable.get(folder, 0) < len(sources.catalog_files.get(folder, [])):
             continue
+        names = used.get(folder, {})
+        present = {file.name.lower() for file in files}
+        # A photo uploaded under the phone's name ("WhatsApp Image …") while the file names another: the two
+        # errors are one mistake, and the unused file's says which name it should have.
+        missing = [name for lower, name in names.items() if lower not in present]
         for file in files:
-            if file.name.lower() not in used.get(folder, set()):
+            if file.name.lower() in names:
+                continue
+            if missing:
+                yield make_issue(sources.relative(file), (1, 1), "", "rule.unused_file_missing", value=file.name,
+                                 missing=", ".join(f"'{name}'" for name in missing[:3]))
+            else:
                 yield make_issue(sources.relative(file), (1, 1), "", "rule.unused_file", value=file.name)
     for folder, size in sources.folder_bytes.items():
         if size > MAX_FOLDER_BYTES:

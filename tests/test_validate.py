@@ -70,6 +70,8 @@ CASES = {
  "first_photo_small": {K: P + 'photos:\n  - {file: a.jpg, alt: {id: A}}\n  - {file: b.jpg, alt: {id: B}}\n',
                        "products/bumdes-maju/a.jpg": SMALL_JPEG, "products/bumdes-maju/b.jpg": SMALL_JPEG},
  "unused_file": {"products/bumdes-maju/lama.jpg": JPEG, "products/bumdes-maju/catatan.txt": "x"},
+ "photo_under_phone_name": {K: P + 'photos:\n  - {file: kelor-1.jpg, alt: {id: Bubuk kelor}}\n',
+                            "products/bumdes-maju/WhatsApp Image 2026-12-01 at 10.15.32.jpeg": JPEG},
  "hidden_and_folders": {"products/bumdes-maju/.DS_Store": "x", "products/bumdes-maju/foto/a.jpg": JPEG, "products/.rahasia/x.yml": "x"},
  "yml_name": {"products/bumdes-maju/kopi.YML": P.replace("kelor-powder", "kopi"), "products/bumdes-maju/teh.yaml": "x"},
  "boolean_words": {"site_config.yml": CONFIG.replace("sample_data: true", "sample_data: yes")},
