@@ -457,6 +457,9 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
         intake.find("id", "intake.exists", value=file if spec.kind == "product" else folder)
         return intake
     photos = fetch_photos(values.photos, own_id, spec.field("photos"), download, intake)
+    if spec.kind == "product" and not values.photos:
+        # Allowed (the page shows "no photo yet" and a preview card), but a buyer trusts what they can see.
+        intake.find("photos", "intake.no_photo", Severity.WARNING)
     data: dict[str, Any] = {}
     for path, value in values.by_path.items():
         set_path(data, path, value)

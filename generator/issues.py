@@ -813,6 +813,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is already in the catalog (choose another id; to change what is there, ask a maintainer)",
         "id": "'{value}' sudah ada di katalog (pilih id lain; untuk mengubah yang sudah ada, hubungi pengelola)",
     },
+    "intake.no_photo": {
+        "en": "no photo: the product's page will say 'no photo yet', and buyers ask about products they can see (edit this issue and add photos to the Photos answer; the check runs again)",
+        "id": "tidak ada foto: halaman produk akan bertuliskan 'Belum ada foto', padahal pembeli lebih percaya produk yang terlihat (sunting isu ini dan tambahkan foto di jawaban Foto; pemeriksaan berjalan lagi)",
+    },
     "intake.read_as": {
         "en": "'{value}' read as {read}",
         "id": "'{value}' dibaca sebagai {read}",

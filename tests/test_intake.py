@@ -305,6 +305,14 @@ def test_a_bumdes_named_by_its_name_is_read_as_its_id_and_every_other_mistake_is
     assert said == "'BUMDes Maju' dibaca sebagai BUMDes bumdes-maju (lain kali tulis id-nya, ujung alamat halamannya: …/bumdes/bumdes-maju/)"
 
 
+def test_a_product_without_photos_is_made_with_a_warning_that_says_how_to_add_them(catalog, github, tmp_path):
+    intake = run(catalog, answer(PRODUCT_BODY, "Foto / Photos", "_No response_"), github)
+    assert [(f.field, f.issue.code, f.issue.severity) for f in intake.findings] == [("photos", "intake.no_photo", Severity.WARNING)]
+    assert intake.ready and list(intake.files) == [PRODUCT_FILE]  # allowed: a warning, not an error
+    write_outcome(tmp_path / "out", intake)
+    assert "sunting isu ini dan tambahkan foto" in (tmp_path / "out" / "reply.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("written", "read"), [("3301.29", "330129"), ('"330129"', "330129"), ("1211 90 00", "12119000")])
 def test_an_hs_code_written_with_dots_spaces_or_quotes_is_read_as_its_digits(catalog, github, written, read):
     intake = run(catalog, answer(PRODUCT_BODY, "Kode HS / HS code", written), github)
