@@ -473,6 +473,25 @@ def test_the_quote_form_says_when_the_buyer_asks_for_less_than_the_minimum_order
     assert "1 " in query_parts(page.locator('.vc-inquiry [data-send="email"]').get_attribute("href"))[1]["body"]
 
 
+def test_the_quote_form_says_when_a_reply_address_could_not_be_used(page, site):
+    page.goto(f"{site}en/products/{PRODUCT_ID}/")
+    note = page.locator(".vc-inquiry [data-reply-note]")
+    via = page.locator("#q-reply-via option").evaluate_all("options => options.map(o => o.value)")  # e-mail, WeChat, WhatsApp
+    for chosen, written, said in ((via[0], "测试", "That is not an e-mail address yet"), (via[0], "buyer@example.cn", None),
+                                  (via[2], "0812 3456 7890", "A WhatsApp number starts with +"), (via[2], "+86 138 0013 8000", None),
+                                  (via[1], "shanghai_seafood", None)):  # a WeChat id has no shape to check
+        page.select_option("#q-reply-via", chosen)
+        page.fill("#q-reply", written)
+        page.locator("#q-reply").blur()  # said once the buyer leaves the field, not while typing
+        assert note.is_visible() == (said is not None), (chosen, written)
+        if said:
+            assert note.text_content().startswith(said)
+    # Said, never blocking: the links carry what the buyer wrote.
+    page.select_option("#q-reply-via", via[0])
+    page.fill("#q-reply", "测试")
+    assert "测试" in query_parts(page.locator('.vc-inquiry [data-send="email"]').get_attribute("href"))[1]["body"]
+
+
 def decode_qr(element, tmp_path) -> list[str]:
     """What a phone's scanner reads from the QR image as the browser shows it (zbar, an independent decoder)."""
     import shutil

@@ -353,6 +353,28 @@
     note.hidden = !below;
   }
 
+  /* A reply address the dealer could not use ("测试" as an e-mail, a WhatsApp number without its country
+     code) is said under it once the buyer leaves the field: said, never blocking. */
+  function noteReply(form, typing) {
+    var note = form.querySelector("[data-reply-note]");
+    var via = form.elements.reply_via ? form.elements.reply_via.selectedOptions[0] : null;
+    if (!note || !via) return;
+    var text = form.elements.reply.value.trim();
+    var pattern = via.getAttribute("data-pattern");
+    var wrong = text !== "" && pattern !== null && !new RegExp(pattern).test(text);
+    if (typing && !wrong) note.hidden = true;  /* while typing only ever cleared, never raised */
+    if (typing) return;
+    note.textContent = wrong ? via.getAttribute("data-check") : "";
+    note.hidden = !wrong;
+  }
+
+  function watchReply(form) {
+    if (!form.elements.reply) return;
+    form.elements.reply.addEventListener("input", function () { noteReply(form, true); });
+    form.elements.reply.addEventListener("change", function () { noteReply(form, false); });
+    form.elements.reply_via.addEventListener("change", function () { noteReply(form, false); });
+  }
+
   /* The kit's message about this product: the page's own lines filled in, no sample line where none is offered. */
   function productLayout(kit, section) {
     return {
@@ -384,6 +406,7 @@
     form.addEventListener("input", function () { saveDraft(form); noteMoq(kit, section, form); });
     form.addEventListener("change", function () { saveDraft(form); noteMoq(kit, section, form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    watchReply(form);
     update();
   }
 
@@ -508,6 +531,8 @@
     }
 
     restoreDraft(form);
+    watchReply(form);
+    noteReply(form, false);
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
     form.addEventListener("input", function () { saveDraft(form); });
