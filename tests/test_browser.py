@@ -448,6 +448,8 @@ def test_what_the_buyer_wrote_on_a_product_page_goes_to_the_inquiry_list(browser
         assert page.input_value("#q-reply") == "buyer@example.cn" and page.input_value("#q-message") == MESSAGE
         checked = page.locator('input[name="documents"]').evaluate_all("boxes => boxes.map(box => box.checked)")
         assert checked[0] and not any(checked[1:])  # the same document, named in the page's language
+        wechat = page.locator('.vc-send-group [data-show="wechat"]').first
+        assert wechat.text_content() == ("微信号: AgenPalu" if "/zh/" in url else "WeChat ID: AgenPalu")  # the crab's agent
         # "Reply by" was chosen on a Chinese page; the English one keeps a choice of its own, never none.
         assert page.locator("#q-reply-via").input_value() != ""
         body = query_parts(page.locator('.vc-send-group [data-send="email"]').first.get_attribute("href"))[1]["body"]

@@ -512,7 +512,7 @@
         var email = group.querySelector('[data-show="email"]');
         if (email) email.textContent = contact.email;
         var wechat = group.querySelector('[data-show="wechat"]');
-        if (wechat) wechat.textContent = contact.wechat ? "WeChat: " + contact.wechat : "";
+        if (wechat) wechat.textContent = contact.wechat ? wechat.getAttribute("data-label") + ": " + contact.wechat : "";
         var alibaba = group.querySelector('[data-send="alibaba"]');
         if (alibaba && contact.alibaba) alibaba.href = contact.alibaba;
         groups.appendChild(group);
