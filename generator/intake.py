@@ -435,11 +435,15 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
     own_id = str(values.by_path.get("id", ""))
     folder_id = values.folder if spec.kind == "product" else own_id
     unanswered = {f.field for f in intake.findings if f.issue.code.startswith("intake.heading")}
+    found_before = len(intake.findings)
     if spec.kind == "product" and folder_id and "bumdes" not in unanswered:
         folder_id = _bumdes_of(root, folder_id, intake)
+    # What _bumdes_of said (read by name, or not found) is all there is to say about the BUMDes answer; a
+    # finding from reading the answer (an invisible character) is not.
+    bumdes_said = len(intake.findings) > found_before
     names = {"id": own_id, **({"bumdes": folder_id} if spec.kind == "product" else {})}
     for field_id, value in names.items():
-        if field_id in unanswered or (field_id == "bumdes" and any(f.field == "bumdes" for f in intake.findings)):
+        if field_id in unanswered or (field_id == "bumdes" and bumdes_said):
             continue  # already reported: its question is missing from the body, or the BUMDes was not found
         if not value:
             intake.find(field_id, "schema.missing")
@@ -450,7 +454,7 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
     folder = f"{PRODUCTS_DIR}/{folder_id}"
     file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else own_id + '.yml'}"
     if spec.kind == "product" and not (root / folder).is_dir():
-        if not any(f.field == "bumdes" for f in intake.findings):
+        if not bumdes_said:
             intake.find("bumdes", "intake.no_bumdes", value=folder_id)
         return intake
     if (root / file).exists() or (spec.kind == "bumdes" and (root / folder).exists()):

@@ -328,6 +328,13 @@ def test_a_bumdes_not_found_names_the_ids_it_may_have_meant(catalog, github, wri
     assert intake.files == {} and github.requested == []
 
 
+def test_a_bumdes_answer_with_an_invisible_character_is_still_checked_as_an_id(catalog, github):
+    intake = run(catalog, answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", "Desa\u200bku Jaya!"), github)
+    codes = [(f.field, f.issue.code) for f in intake.findings]
+    assert ("bumdes", "load.invisible") in codes and ("bumdes", "scaffold.bad_id") in codes
+    assert intake.files == {}
+
+
 def test_a_product_of_a_bumdes_not_in_the_catalog_is_refused_with_the_way_forward(catalog, github):
     intake = run(catalog, answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", "bumdes-baru"), github)
     assert [(f.field, f.issue.code) for f in intake.findings] == [("bumdes", "intake.no_bumdes")]
