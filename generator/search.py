@@ -82,8 +82,15 @@ def searchable(text: str) -> str:
     that the query starts with: "crab" found the "c" of °C in every dried product. Left out, such short
     words can no longer answer for a longer one; the texts are only searched, never shown.
     """
-    kept = _RUN.sub(lambda run: run.group() if sum(ch.isalpha() for ch in run.group()) >= MIN_LETTERS else " ", text)
-    return " ".join(kept.split())
+    return " ".join(_RUN.sub(_keep_run, text).split())
+
+
+def _keep_run(run: re.Match[str]) -> str:
+    word = run.group()
+    # Most runs are whole words: isalpha() says so at C speed, instead of counting letter by letter.
+    if len(word) >= MIN_LETTERS and word.isalpha():
+        return word
+    return word if sum(ch.isalpha() for ch in word) >= MIN_LETTERS else " "
 
 
 SEGMENTED_LANGUAGES = ("zh", "ja", "th")
