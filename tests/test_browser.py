@@ -457,6 +457,32 @@ def test_what_the_buyer_wrote_on_a_product_page_goes_to_the_inquiry_list(browser
     context.close()
 
 
+def test_the_buyer_can_clear_what_the_inquiry_list_keeps_of_them(browser, site):  # noqa: F811
+    """On a shared computer: the list's form says its details stay in this browser, and one button forgets
+    them, for good (a reload brings nothing back) and in every language; the products stay in the list."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{site}zh/products/{OTHER_ID}/")
+    page.fill("#q-company", "上海海鲜贸易有限公司")
+    page.fill("#q-reply", "buyer@example.cn")
+    page.locator('input[name="documents"]').first.check()
+    page.locator(".vc-stickybar [data-basket-add]").click()
+    page.goto(f"{site}zh/inquiry/")
+    assert page.input_value("#q-reply") == "buyer@example.cn"
+    assert page.locator(".vc-draft").text_content().startswith("您填写的内容只保存在本浏览器中")
+    page.get_by_role("button", name="清除我填写的内容").click()
+    assert page.input_value("#q-reply") == "" and page.input_value("#q-company") == ""
+    assert not any(page.locator('input[name="documents"]').evaluate_all("boxes => boxes.map(box => box.checked)"))
+    body = query_parts(page.locator('.vc-send-group [data-send="email"]').first.get_attribute("href"))[1]["body"]
+    assert "buyer@example.cn" not in body and "上海海鲜贸易有限公司" not in body
+    assert page.evaluate("localStorage.getItem('vc-inquiry-draft')") is None
+    for url in (f"{site}zh/inquiry/", f"{site}en/inquiry/"):
+        page.goto(url)
+        assert page.input_value("#q-reply") == "" and page.input_value("#q-company") == ""
+        assert page.locator(".vc-basket__item").count() == 1  # the list itself is kept
+    context.close()
+
+
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "Below the minimum order of 2 tonnes: "), ("zh", "低于最小起订量 2 吨："), ("id", "Di bawah pesanan minimum 2 ton: ")])
 def test_the_quote_form_says_when_the_buyer_asks_for_less_than_the_minimum_order(page, site, lang, said):

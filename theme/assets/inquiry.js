@@ -531,6 +531,17 @@
     }
 
     restoreDraft(form);
+    /* On a shared computer the next person should not find this buyer's name and address in the form. */
+    var clear = section.querySelector("[data-clear-draft]");
+    if (clear) clear.addEventListener("click", function () {
+      try {
+        localStorage.removeItem(DRAFT);
+      } catch (error) { /* no storage: there was no draft to forget */ }
+      form.reset();
+      noteReply(form, false);
+      refresh();
+      form.querySelector("input, select, textarea").focus();
+    });
     watchReply(form);
     noteReply(form, false);
     form.addEventListener("input", refresh);
