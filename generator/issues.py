@@ -172,8 +172,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "berkas bukan teks UTF-8 (simpan ulang sebagai UTF-8)",
     },
     "load.tab": {
-        "en": "tab character in indentation (indent with spaces only)",
-        "id": "ada karakter tab di indentasi (gunakan spasi saja)",
+        "en": "tab character in indentation, on line {lines} (indent with spaces only: replace each tab with spaces)",
+        "id": "ada karakter tab di indentasi, di baris {lines} (gunakan spasi saja: ganti setiap tab dengan spasi)",
+    },
+    "load.missing_colon": {
+        "en": "this line has no colon after its key (write 'key: value', e.g. 'unit: tonne'; if the line belongs to the text above, put that text in quotes)",
+        "id": "baris ini tidak punya titik dua setelah kuncinya (tulis 'kunci: nilai', mis. 'unit: tonne'; jika baris ini bagian dari teks di atasnya, beri tanda kutip pada teks itu)",
+    },
+    "load.colon_in_value": {
+        "en": "': ' inside a value, which YAML reads as a new key (put the whole value in straight quotes, e.g. note: \"Catatan: dikirim beku\")",
+        "id": "ada ': ' di tengah nilai, yang dibaca YAML sebagai kunci baru (beri tanda kutip lurus pada seluruh nilai, mis. note: \"Catatan: dikirim beku\")",
+    },
+    "load.odd_space": {
+        "en": "an unusual space, {character}, is here (often pasted from WhatsApp or a word processor); YAML does not read it as a space (delete it and type a normal space)",
+        "id": "ada spasi yang tidak biasa, {character}, di sini (sering tersalin dari WhatsApp atau pengolah kata); YAML tidak membacanya sebagai spasi (hapus, lalu ketik spasi biasa)",
+    },
+    "load.cut_by_hash": {
+        "en": "the value stops before '{comment}': YAML reads text after ' #' as a comment, so only '{kept}' is kept (if it belongs to the value, put the whole value in straight quotes: \"{kept} {comment}\"; a comment needs a space after #)",
+        "id": "nilai terpotong sebelum '{comment}': YAML membaca teks setelah ' #' sebagai komentar, jadi yang tersimpan hanya '{kept}' (jika itu bagian dari nilai, beri tanda kutip lurus pada seluruh nilai: \"{kept} {comment}\"; komentar perlu spasi setelah #)",
+    },
+    "load.curly_quotes": {
+        "en": "the value is between curly quotes {quotes}, which YAML keeps as part of the text (replace them with straight quotes \" \", or delete them)",
+        "id": "nilai diapit tanda kutip miring {quotes}, yang oleh YAML disimpan sebagai bagian teks (ganti dengan tanda kutip lurus \" \", atau hapus)",
     },
     "load.syntax": {
         "en": "not valid YAML: {problem} (check the indentation and the colon after each key)",

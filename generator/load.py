@@ -156,12 +156,22 @@ def parse_document(path: Path, raw: bytes) -> Document:
     return Document(path=path, data=walk.root, text=text, problems=tuple(walk.problems))
 
 
+TAB_LINES_SHOWN = 12
+
+
 def _check_tabs(text: str) -> None:
-    """YAML forbids tabs in indentation; web editors insert them, so say so plainly."""
+    """YAML forbids tabs in indentation; web editors insert them, so say so plainly, naming every line with one
+    (a file indented with tabs would otherwise take one round of checks per line)."""
+    if "\t" not in text:
+        return
+    found = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            raise LoadError(number, len(line) - len(stripped) + 1, "load.tab")
+            found.append((number, len(line) - len(stripped) + 1))
+    if found:
+        lines = ", ".join(str(number) for number, _ in found[:TAB_LINES_SHOWN]) + (", …" if len(found) > TAB_LINES_SHOWN else "")
+        raise LoadError(*found[0], "load.tab", {"lines": lines})
 
 
 _RAW_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -232,6 +242,8 @@ class _Walk:
                             value = None  # a bare `~`, `null` or empty value means "nothing here"; quoted ones are text
                         else:
                             value = self._text(value, event)
+                            if not event.style:
+                                self._check_plain(value, event)
                     else:
                         if len(stack) >= MAX_DEPTH:
                             raise LoadError(*_mark(event), "load.too_deep", {"limit": str(MAX_DEPTH)})
@@ -267,6 +279,9 @@ class _Walk:
         if frame[1] and frame[2] is _NO_KEY:
             if value is None or not isinstance(value, str):
                 raise LoadError(*_mark(event), "load.key_not_text")
+            odd = _ODD_SPACE.search(value)
+            if odd:  # "\u00a0 unit" parses as a key of its own: say what is in it, not only "unknown key"
+                self.problems.append(Problem(*_mark(event), "load.odd_space", {"character": character_name(odd.group())}))
             first = frame[4].get(value)
             if first is not None:
                 self.problems.append(Problem(*_mark(event), "load.duplicate_key", {"key": value, "first": str(first)}))
@@ -297,6 +312,20 @@ class _Walk:
             self.value_at[child] = _mark(event)
         return child
 
+    def _check_plain(self, value: str, event: Any) -> None:
+        """A plain (unquoted) scalar that does not say what its writer meant: text after ' #' is a comment
+        to YAML and silently dropped ("Gudang #2 Palu" is kept as "Gudang"); curly quotes from a phone's
+        keyboard are kept as part of the text."""
+        end = event.end_mark
+        cut = _CUT_BY_HASH.match(self.text, end.index)
+        if cut:
+            line_end = self.text.find("\n", end.index)
+            comment = self.text[cut.end() - 2:line_end if line_end >= 0 else len(self.text)].strip()
+            self.problems.append(Problem(end.line + 1, cut.end() - 2 - (end.index - end.column) + 1, "load.cut_by_hash",
+                                        {"kept": value, "comment": comment}))
+        if len(value) >= 2 and value[0] in _CURLY_OPEN and value[-1] in _CURLY_CLOSE:
+            self.problems.append(Problem(*_mark(event), "load.curly_quotes", {"quotes": value[0] + value[-1]}))
+
     def _text(self, value: str, event: Any) -> str:
         """A scalar as the catalog keeps it: NFC, and every forbidden character reported where it stands."""
         for found in FORBIDDEN.finditer(value):
@@ -326,6 +355,20 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> LoadError:
             mark = exc.context_mark
             code = "load.unclosed_quote" if "quoted" in context else "load.unclosed"
             return LoadError(mark.line + 1, mark.column + 1, code, {"problem": (exc.problem or context).strip()})
+        odd = _odd_space_near(text, [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None])
+        if odd is not None:
+            return odd
+        problem = exc.problem or ""
+        if context.startswith("while scanning a simple key") and exc.context_mark is not None:
+            # PyYAML gives up on the line after; the key without its colon is where the context began.
+            return LoadError(exc.context_mark.line + 1, exc.context_mark.column + 1, "load.missing_colon")
+        mark = exc.problem_mark
+        if problem.startswith("mapping values are not allowed") and mark is not None:
+            # "note: Catatan: dikirim": a second ': ' on a line whose key already had one. (A ': ' on a line of
+            # its own is a key indented too deep, which quotes would not fix.)
+            line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+            if ": " in line[:mark.column]:
+                return LoadError(mark.line + 1, mark.column + 1, "load.colon_in_value")
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return LoadError(line, column, "load.syntax", {"problem": (exc.problem or exc.context or "invalid YAML").strip()})
@@ -336,6 +379,24 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> LoadError:
         return LoadError(line, column, "load.character", {"character": character_name(chr(exc.character))
                                                           if isinstance(exc.character, int) else str(exc.character)})
     return LoadError(1, 1, "load.syntax", {"problem": str(exc).strip()})
+
+
+_CUT_BY_HASH = re.compile(r"[ \t]+#[^ \t\r\n]")
+"""After a plain value: ' #2 Palu' is a comment to YAML, but '#' with no space after it is rarely meant as one."""
+_CURLY_OPEN = "“‘„‚«「『"
+_CURLY_CLOSE = "”’“‘»」』"
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+"""Spaces YAML does not read as spaces: no-break (WhatsApp, word processors), typographic and ideographic ones."""
+
+
+def _odd_space_near(text: str, lines: list[int]) -> LoadError | None:
+    """An unusual space on the lines where the parser stopped, or the line before: the likely cause, where it is."""
+    all_lines = text.split("\n")
+    for number in sorted({n for line in lines for n in (line - 1, line) if 0 <= n < len(all_lines)}):
+        found = _ODD_SPACE.search(all_lines[number])
+        if found:
+            return LoadError(number + 1, found.start() + 1, "load.odd_space", {"character": character_name(found.group())})
+    return None
 
 
 def _mark(event: Any) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.issues import render_message
 from generator.load import MAX_FILE_BYTES, LoadError, parse_document
 
 P = Path("x.yml")
@@ -47,17 +48,61 @@ def test_positions_of_keys_and_values():
         ("a: !!int 1\n", "load.tag", 1, 4),
         ("a: 1\n---\nb: 2\n", "load.many_documents", 2, 1),
         ("a:\n\t- b\n", "load.tab", 2, 1),
+        ("a:\n  b: 1\n\tc: 2\n\td: 3\n", "load.tab", 3, 1),
         ("a: [1, 2\n", "load.unclosed", 1, 4),
         ("a: 'x\n", "load.unclosed_quote", 1, 4),
         ("a: \"\x1b\"\n", "load.character", 1, 5),
         ("? [a]\n: 1\n", "load.key_not_text", 1, 3),
-        ("a: b: c\n", "load.syntax", 1, 5),
+        ("a: b: c\n", "load.colon_in_value", 1, 5),
+        ("a: b\n  c: d\n", "load.syntax", 2, 4),  # a key indented too deep: quotes would not help
+        ("- a\nb: c\n", "load.syntax", 2, 1),
+        ("a: 1\nmoq:\n  quantity: 5\n  unit tonne\nb: 2\n", "load.missing_colon", 4, 3),  # PyYAML stops on line 5
+        ("a: 1\nplace:\u00a0Gudang\nb: 2\n", "load.odd_space", 2, 7),
     ],
 )
 def test_refused_constructs(text, code, line, column):
     with pytest.raises(LoadError) as caught:
         parse(text)
     assert (caught.value.code, caught.value.line, caught.value.column) == (code, line, column)
+
+
+def test_every_line_indented_with_a_tab_is_named_in_one_round():
+    with pytest.raises(LoadError) as caught:
+        parse("a:\n\tb: 1\n\tc: 2\nd: |\n  x\n\te: 3\n")
+    assert caught.value.values == {"lines": "2, 3, 6"}
+    assert render_message(caught.value.code, caught.value.values, "id").startswith("ada karakter tab di indentasi, di baris 2, 3, 6 (")
+
+
+@pytest.mark.parametrize(("text", "kept", "at", "said"), [
+    ("place: Gudang #2 Palu\n", {"place": "Gudang"}, (1, 15),
+     "nilai terpotong sebelum '#2 Palu': YAML membaca teks setelah ' #' sebagai komentar, jadi yang tersimpan hanya 'Gudang' "
+     "(jika itu bagian dari nilai, beri tanda kutip lurus pada seluruh nilai: \"Gudang #2 Palu\"; komentar perlu spasi setelah #)"),
+    ("name:\n  zh: 活蟹 #1 号\n", {"name": {"zh": "活蟹"}}, (2, 10), None),
+])
+def test_a_value_cut_short_by_a_hash_is_reported_where_it_is_cut(text, kept, at, said):
+    doc = parse(text)
+    assert doc.data == kept
+    assert [(p.line, p.column, p.code) for p in doc.problems] == [(*at, "load.cut_by_hash")]
+    if said:
+        assert render_message("load.cut_by_hash", doc.problems[0].values, "id") == said
+
+
+def test_comments_and_quoted_hashes_are_left_alone():
+    doc = parse('unit: kg  # kilogram\nplace: "Gudang #2 Palu"\ntags: [a, b]  #x\nnote: |\n  nomor #1\n')
+    assert doc.problems == ()
+    assert doc.data["place"] == "Gudang #2 Palu" and doc.data["note"] == "nomor #1\n"
+
+
+def test_curly_quotes_around_a_value_are_reported_and_inside_text_are_not():
+    doc = parse('hs_code: “030633”\nnumber: ‘ID-123’\nsummary: Kepiting “super” segar\nquoted: "“Super”"\n')
+    assert [(p.line, p.column, p.code, p.values) for p in doc.problems] == [
+        (1, 10, "load.curly_quotes", {"quotes": "“”"}), (2, 9, "load.curly_quotes", {"quotes": "‘’"})]
+
+
+def test_a_key_holding_a_no_break_space_is_named():
+    doc = parse("a:\n  x: 1\n\u00a0 y: 2\n")
+    assert [(p.line, p.column, p.code, p.values) for p in doc.problems] == [
+        (3, 1, "load.odd_space", {"character": "U+00A0 NO-BREAK SPACE"})]
 
 
 def test_bad_encoding_points_at_the_byte():

@@ -114,6 +114,11 @@ CASES = {
  "unclosed_quote_in_braces": {K: P.replace("packaging: {id: Karung 25 kg,", 'packaging: {id: "Karung 25 kg,')},
  "unclosed_quote": {K: P.replace("availability: available\n", "availability: available\nstorage:\n  id: \"Simpan di tempat kering\n")},
  "yaml_colon": {K: P.replace("availability: available", "availability: available: yes")},
+ "yaml_structure": {K: P.replace("availability: available", "availability: available\n- limited")},
+ "missing_colon": {K: P.replace("shelf_life_months: \"24\"", "shelf_life_months \"24\"")},
+ "no_break_space": {K: P.replace("availability: available", "availability:\u00a0available")},
+ "cut_by_hash": {K: P.replace('gacc_registration: CIDN1234567', 'gacc_registration: CIDN1234567 #2')},
+ "curly_quotes": {K: P.replace('number: ID123', 'number: “ID123”')},
  "missing_nested_field": {K: P.replace('moq: {quantity: "500", unit: kg}', 'moq:\n  quantity: "500"')},
  "glossary_problems": {"glossary/synonyms.yml": GLOSSARY.replace("zh: [螃蟹, 蟹]", "zh: [螃蟹, 蟹]\n      fr: [crabe]")
                        .replace("id: [kepiting]", "id: [kepiting, '°C', '0306']") + "  kelor:\n    names: {en: [crab]}\n"},
