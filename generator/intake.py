@@ -21,7 +21,7 @@ import io
 import json
 import re
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -170,22 +170,40 @@ def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Val
         elif spec.reading is Reading.PHOTOS:
             values.photos = _read_photo_links(text, spec, intake)
         elif spec.reading not in FORM_ONLY and text:
-            if spec.path == "hs_code":
-                text = _hs_code(text, spec, intake)
+            if spec.path in CODE_READINGS:
+                text = _code(text, spec, intake)
             value = _read(text, spec, element.options, intake)
             if value not in (None, [], ""):
                 values.by_path[spec.path] = value
     return values
 
 
-def _hs_code(text: str, spec: FormField, intake: Intake) -> str:
-    """An HS code as people write it ("3301.29", "1211 90", or in the quotes a YAML file needs) read as its
-    digits, and said so; anything else is left for the check to explain."""
-    digits = re.sub(r"[.\s]", "", text.strip("\"'“”‘’"))
-    if digits != text and re.fullmatch(r"[0-9]{4,10}", digits):
-        intake.find(spec.id, "intake.read_as", Severity.WARNING, value=shorten(text), read=digits)
-        return digits
-    return text
+CODE_READINGS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "hs_code": (r"[0-9]{4,10}", lambda digits: digits),
+    "nib": (r"[0-9]{13}", lambda digits: digits),
+    "village": (r"[0-9]{10}", lambda digits: f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"),
+}
+"""Codes people write with dots, spaces, hyphens or in the quotes a YAML file needs ("3301.29",
+"1250-0188-26417", "7210012009", "“72.10.01.2009”"): the digits they hold, and how the file writes them. A
+form has no YAML, so the check's advice to quote a code would only send the answer round in a loop."""
+
+
+QUOTES = "\"'“”‘’„«»「」"
+
+
+def _code(text: str, spec: FormField, intake: Intake) -> str:
+    """A code answer read as its digits, written as the file writes it, and said so; anything else is left for
+    the check to explain."""
+    pattern, written = CODE_READINGS[spec.path]
+    quoted = len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES
+    unquoted = text[1:-1].strip() if quoted else text
+    digits = re.sub(r"[.\s\-–]", "", unquoted)
+    if not re.fullmatch(pattern, digits):
+        return unquoted  # the check says what is wrong with the code itself, not with its quotes
+    read = written(digits)
+    if read != text:
+        intake.find(spec.id, "intake.read_as", Severity.WARNING, value=shorten(text), read=read)
+    return read
 
 
 def _clean(text: str, spec: FormField, intake: Intake) -> str:
@@ -510,9 +528,16 @@ def _is_id(value: str) -> bool:
     return 2 <= len(value) <= 80 and re.fullmatch(ID_PATTERN, value) is not None
 
 
+FORM_WORDING = {"schema.pattern_hs": "intake.pattern_hs", "schema.pattern_nib": "intake.pattern_nib",
+                "schema.pattern_village": "intake.pattern_village", "village.suggestions": "intake.village_suggestions"}
+"""The check's messages that tell a file's writer to quote a code, said instead as a form's answer needs it."""
+
+
 def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: list[tuple[str, int]]) -> Finding | None:
     """The check's issue as a problem of a form field; None for issues of files this submission did not add.
     ``photos`` are the photos' paths in the file's order, each with its place in the answer (the reply's number)."""
+    if found.code in FORM_WORDING:
+        found = replace(found, code=FORM_WORDING[found.code])
     positions = [position for _, position in photos]
     if found.path in dict(photos):
         return Finding("photos", found, dict(photos)[found.path])
@@ -582,6 +607,13 @@ def render_reply(intake: Intake) -> str:
                  f"*{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}. Open **⋯** on this"
                  " issue → **Edit**, fix the answers named below and save: the check runs again and a new reply"
                  " appears here.*"]
+        if not intake.files:
+            # No file could be made from these answers, so the catalog check has not read them yet: a short
+            # list now may grow once these are fixed, and the person should know before they think it done.
+            lines += ["", "Isian ini belum bisa diperiksa seluruhnya. Setelah masalah di bawah diperbaiki, pemeriksaan"
+                      " lengkap berjalan dan mungkin menemukan masalah lain.", "",
+                      "*The answers could not be checked in full yet. Once the problems below are fixed, the full"
+                      " check runs and may find more.*"]
     current = None
     for row in problems(intake):
         heading = row["label"] or "Isian secara keseluruhan · The submission as a whole"

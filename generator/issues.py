@@ -837,6 +837,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no photo: the product's page will say 'no photo yet', and buyers ask about products they can see (edit this issue and add photos to the Photos answer; the check runs again)",
         "id": "tidak ada foto: halaman produk akan bertuliskan 'Belum ada foto', padahal pembeli lebih percaya produk yang terlihat (sunting isu ini dan tambahkan foto di jawaban Foto; pemeriksaan berjalan lagi)",
     },
+    "intake.pattern_hs": {
+        "en": "'{value}' is not an HS code (4, 6, 8, 9 or 10 digits, e.g. 121190)",
+        "id": "'{value}' bukan kode HS (4, 6, 8, 9 atau 10 digit, mis. 121190)",
+    },
+    "intake.pattern_nib": {
+        "en": "'{value}' is not an NIB (13 digits, as on the NIB certificate)",
+        "id": "'{value}' bukan NIB (13 digit, seperti di sertifikat NIB)",
+    },
+    "intake.pattern_village": {
+        "en": "'{value}' is not a Kemendagri village code (10 digits, written like 72.10.01.2009)",
+        "id": "'{value}' bukan kode desa Kemendagri (10 digit, ditulis seperti 72.10.01.2009)",
+    },
+    "intake.village_suggestions": {
+        "en": "the village may be: {suggestions} (copy the right code into this answer, or search the village-code page, kontributor/kode-desa/)",
+        "id": "desanya mungkin: {suggestions} (salin kode yang benar ke jawaban ini, atau cari di halaman kode desa, kontributor/kode-desa/)",
+    },
     "intake.read_as": {
         "en": "'{value}' read as {read}",
         "id": "'{value}' dibaca sebagai {read}",

@@ -24,7 +24,7 @@ from generator.__main__ import main
 from generator.attachments import MAX_BYTES, DownloadError, download_attachment, find_links, is_attachment
 from generator.build import check_catalog
 from generator.forms import FORMS, read_form
-from generator.intake import CatalogDumper, intake_issue, render_file, write_outcome
+from generator.intake import CatalogDumper, intake_issue, render_file, render_reply, write_outcome
 from generator.issues import Severity
 from generator.load import parse_document
 from generator.metadata import location_tags, location_tags_of, orientation_of
@@ -269,7 +269,7 @@ def test_the_reply_names_each_problem_under_the_question_to_fix(catalog, github,
     rows = json.loads((out / "result.json").read_text(encoding="utf-8"))["problems"]
     assert [(row["label"], row["item"], row["severity"], row["code"]) for row in rows] == [
         ("Foto / Photos", 2, "error", "schema.missing"),
-        ("Kode HS / HS code", None, "error", "schema.pattern_hs"),
+        ("Kode HS / HS code", None, "error", "intake.pattern_hs"),
         ("Pesanan minimum, jumlah / Minimum order, quantity", None, "error", "schema.ambiguous_number"),
         ("Harga atas permintaan? / Price on request?", None, "error", "schema.price"),
         ("Sertifikat / Certificates", 2, "error", "intake.line"),
@@ -278,11 +278,12 @@ def test_the_reply_names_each_problem_under_the_question_to_fix(catalog, github,
     assert rows[1]["message"]["en"].startswith("'`12119`' is not an HS code")
     reply = (out / "reply.md").read_text(encoding="utf-8")
     assert reply.startswith("## ❌ Perlu diperbaiki · Needs fixing\n\n5 galat, 0 peringatan. Buka menu **⋯** di isu ini → **Edit**")
-    assert ("\n### Kode HS / HS code\n\n- **❌ galat**: '`12119`' bukan kode HS (4, 6, 8, 9 atau 10 digit dalam tanda kutip, "
-            "mis. \"121190\")  \n  *error: '`12119`' is not an HS code") in reply
+    assert ("\n### Kode HS / HS code\n\n- **❌ galat**: '`12119`' bukan kode HS (4, 6, 8, 9 atau 10 digit, "
+            "mis. 121190)  \n  *error: '`12119`' is not an HS code") in reply  # no advice to quote: a form has no YAML
     assert "\n### Foto / Photos\n\n- **❌ galat** (Foto 2): wajib diisi (tambahkan kolom ini)  \n  *error (photo 2): required" in reply
     assert "- **❌ galat** (Baris 2): baris '`halal tanpa nomor`' tidak ditulis seperti" in reply
     assert "### Berkas · Files" in reply  # the files were made and checked; they are listed, not proposed
+    assert "belum bisa diperiksa seluruhnya" not in reply  # and this list is the whole of it
 
 
 def test_a_problem_of_the_file_as_a_whole_has_its_own_section(catalog, github, tmp_path):
@@ -290,6 +291,8 @@ def test_a_problem_of_the_file_as_a_whole_has_its_own_section(catalog, github, t
     intake = run(catalog, body, github)
     assert [(f.field, f.issue.code) for f in intake.findings] == [("id", "intake.exists")]
     assert intake.files == {} and not intake.ready
+    # One problem, but the rest was not checked: the reply says more may follow, so one fix is not taken for the last.
+    assert "belum bisa diperiksa seluruhnya" in render_reply(intake) and "could not be checked in full yet" in render_reply(intake)
 
 
 def test_a_bumdes_named_by_its_name_is_read_as_its_id_and_every_other_mistake_is_still_found(catalog, github):
@@ -318,6 +321,30 @@ def test_an_hs_code_written_with_dots_spaces_or_quotes_is_read_as_its_digits(cat
     intake = run(catalog, answer(PRODUCT_BODY, "Kode HS / HS code", written), github)
     assert [(f.field, f.issue.code, f.issue.severity) for f in intake.findings] == [("hs_code", "intake.read_as", Severity.WARNING)]
     assert f"hs_code: '{read}'" in intake.files[PRODUCT_FILE].decode() or f'hs_code: "{read}"' in intake.files[PRODUCT_FILE].decode()
+
+
+@pytest.mark.parametrize(("question", "written", "read"), [
+    ("NIB / Business registration number (NIB)", "1250-0188-26417", "1250018826417"),
+    ("NIB / Business registration number (NIB)", '"0120004567890"', "0120004567890"),
+    ("NIB / Business registration number (NIB)", "“0120004567890”", "0120004567890"),
+    ("Kode desa Kemendagri / Kemendagri village code", '"72.10.01.2009"', "72.10.01.2009"),
+    ("Kode desa Kemendagri / Kemendagri village code", "“72.10.01.2009”", "72.10.01.2009"),
+    ("Kode desa Kemendagri / Kemendagri village code", "7210012009", "72.10.01.2009"),
+    ("Kode desa Kemendagri / Kemendagri village code", "72 10 01 2009", "72.10.01.2009"),
+])
+def test_a_bumdes_code_written_with_quotes_or_separators_is_read_as_the_file_writes_it(catalog, github, question, written, read):
+    """The check's advice for files ("in quotes") must not send a form's answer round in a loop: quoted,
+    hyphenated or undotted, the code is read, said so, and nothing else is wrong."""
+    intake = run(catalog, answer(BUMDES_BODY, question, written), github, kind="bumdes", issue=7)
+    assert [(f.issue.code, f.issue.severity) for f in intake.findings] == [("intake.read_as", Severity.WARNING)]
+    assert intake.findings[0].issue.message("id") == f"'{written}' dibaca sebagai {read}"
+    assert f'"{read}"' in intake.files["products/bumdes-sejahtera-kalukubula/bumdes.yml"].decode("utf-8")
+
+
+def test_a_code_with_the_wrong_number_of_digits_is_left_for_the_check_to_explain(catalog, github):
+    intake = run(catalog, answer(BUMDES_BODY, "NIB / Business registration number (NIB)", '"012000456789"'), github, kind="bumdes", issue=7)
+    assert [(f.field, f.issue.code, f.issue.message("id")) for f in intake.findings] == [
+        ("nib", "intake.pattern_nib", "'012000456789' bukan NIB (13 digit, seperti di sertifikat NIB)")]  # no quotes: a form has none
 
 
 @pytest.mark.parametrize("written", ["BUMDes Majuu", "bumdes-maj", "Maju"])
@@ -387,7 +414,7 @@ def test_shell_metacharacters_in_every_text_answer_stay_text(catalog, github):
     assert set(data) <= set(Product.model_fields)
     assert not Path("/tmp/intake-pwned").exists()
     codes = {(f.field, f.issue.code) for f in intake.findings}
-    assert ("hs_code", "schema.pattern_hs") in codes and ("verified", "schema.date") in codes
+    assert ("hs_code", "intake.pattern_hs") in codes and ("verified", "schema.date") in codes
     assert ("moq_quantity", "schema.number") in codes and ("alibaba_url", "schema.url") in codes
     assert all(f.field for f in intake.findings)  # every problem is under a question
 
