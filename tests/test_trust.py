@@ -126,6 +126,9 @@ def test_the_dealers_credentials_on_product_and_contact_pages(site):
     # The languages each person answers in, named in the page's language rather than each in its own.
     assert "<li><strong>Chen Wei</strong>, Sales for China · speaks Chinese and English</li>" in page(site, "en", "contact")
     assert "<li><strong>Chen Wei</strong>, Penjualan Tiongkok · berbahasa Tionghoa dan Inggris</li>" in page(site, "id", "contact")
+    # One reply time, the dealer's own: the project's "after you ask" steps name none of their own.
+    for lang, said in (("en", "working day"), ("id", "hari kerja"), ("zh", "工作日")):
+        assert text_of(page(site, lang, "contact")).count(said) == 1, lang
 
 
 def test_units_offered_for_a_quantity_fit_the_product(site):
