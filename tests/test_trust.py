@@ -131,6 +131,17 @@ def test_the_dealers_credentials_on_product_and_contact_pages(site):
         assert text_of(page(site, lang, "contact")).count(said) == 1, lang
 
 
+def test_the_quote_box_says_whom_a_request_goes_to_and_for_whom(site):
+    """A product served by a regional agent names the agent and the dealer it acts for, on screen and on paper."""
+    leads = {}
+    for product in (CRAB, KELOR, CONTAINER):
+        inquiry = page(site, "zh", f"products/{product}").split('<section class="vc-inquiry"')[1].split("</p>")[0]
+        leads[product] = text_of(inquiry.split("<p>")[1])
+    assert leads == {CRAB: "您的询价将发送给 Agen Palu，即授权经销商 PT Dealer Uji Ekspor 在本地区的代理，由其代表经销商回复报价。",
+                     KELOR: "您的询价将发送给 Agen Palu，即授权经销商 PT Dealer Uji Ekspor 在本地区的代理，由其代表经销商回复报价。",
+                     CONTAINER: "您的询价将发送给授权经销商 Dealer Uji，由其回复报价。"}  # the dealer itself
+
+
 def test_units_offered_for_a_quantity_fit_the_product(site):
     """The form is drawn by inquiry.js from the language's kit (test_browser checks the drawn form); here, what
     it draws from: the product's unit and family, whether it offers samples, and every unit's family."""
