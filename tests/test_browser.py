@@ -457,6 +457,26 @@ def test_what_the_buyer_wrote_on_a_product_page_goes_to_the_inquiry_list(browser
     context.close()
 
 
+def test_a_target_price_stays_with_the_product_it_was_written_for(browser, site):  # noqa: F811
+    """A target price typed on the moringa's page goes into the list with the moringa, not into the list's
+    form, where it would read as the price asked for every product."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{site}en/products/{PRODUCT_ID}/")
+    page.fill("#q-target-price", "US$5.00/kg CIF")
+    page.fill("#q-company", "Harbour Foods Ltd")
+    page.locator(".vc-facts__actions [data-basket-add]").click()
+    page.goto(f"{site}en/products/{OTHER_ID}/")
+    page.locator(".vc-facts__actions [data-basket-add]").click()
+    page.goto(f"{site}en/inquiry/")
+    assert page.input_value("#q-target-price") == "" and page.input_value("#q-company") == "Harbour Foods Ltd"
+    bodies = [query_parts(link.get_attribute("href"))[1]["body"] for link in page.locator('.vc-send-group [data-send="email"]').all()]
+    kelor = next(body for body in bodies if f"({PRODUCT_ID})" in body)
+    assert f"({PRODUCT_ID})\r\n   Target price: US$5.00/kg CIF\r\n" in kelor
+    assert all("US$5.00" not in body.split(f"({OTHER_ID})")[1].split("\r\n\r\n")[0] for body in bodies if f"({OTHER_ID})" in body)
+    context.close()
+
+
 def test_the_buyer_can_clear_what_the_inquiry_list_keeps_of_them(browser, site):  # noqa: F811
     """On a shared computer: the list's form says its details stay in this browser, and one button forgets
     them, for good (a reload brings nothing back) and in every language; the products stay in the list."""

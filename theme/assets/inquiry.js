@@ -12,8 +12,9 @@
 
   var STORE = "vc-inquiry-list";
   var DRAFT = "vc-inquiry-draft";
-  /* Per product, kept with its item in the list instead of in the draft. */
-  var OWN_FIELDS = { quantity: true, unit: true };
+  /* Per product, kept with its item in the list instead of in the draft: a target price for the moringa is
+     no price for the crab. */
+  var OWN_FIELDS = { quantity: true, unit: true, target_price: true };
 
   /* RFC 3986 unreserved characters stay; everything else is percent-encoded (space → %20, never +). */
   function encode(text) {
@@ -278,15 +279,19 @@
         /* On the product's own page, the quantity the buyer typed into its quote form goes along. */
         var form = document.querySelector('[data-inquiry][data-id="' + id + '"] [data-inquiry-form]');
         var asked = form && form.elements.quantity ? form.elements.quantity.value.trim() : "";
+        var target = form && form.elements.target_price ? form.elements.target_price.value.trim() : "";
         var existing = items.filter(function (item) { return item.id === id; })[0];
         if (!existing) {
           items.push({ id: id, name: button.getAttribute("data-name") || id, contact: button.getAttribute("data-contact") || "dealer",
                        unit: asked ? form.elements.unit.value : button.getAttribute("data-unit") || "",
-                       family: button.getAttribute("data-family") || "", quantity: asked });
+                       family: button.getAttribute("data-family") || "", quantity: asked, target: target });
           writeList(items);
-        } else if (asked) {
-          existing.quantity = asked;
-          existing.unit = form.elements.unit.value;
+        } else if (asked || target) {
+          if (asked) {
+            existing.quantity = asked;
+            existing.unit = form.elements.unit.value;
+          }
+          if (target) existing.target = target;
           writeList(items);
         }
         Array.prototype.forEach.call(document.querySelectorAll('[data-basket-add="' + id + '"]'), function (other) {
@@ -433,10 +438,15 @@
       return new URL(products + id + "/" + (location.protocol === "file:" ? "index.html" : ""), location.href).href;
     }
 
+    /* "目标价格 (Target price)": the message's own label for the field, so an item's price reads as the form's does. */
+    var targetLine = layout.lines.filter(function (line) { return line.field === "target_price" && line.label; })[0];
+    var targetLabel = targetLine ? labelText(targetLine.label) : "";
+
     function itemsText(items) {
       return items.map(function (item, index) {
         var asked = item.quantity ? " — " + (item.unitName ? amount(item.quantity, item.unitName) : item.quantity) : "";
-        return (index + 1) + ". " + item.name + " (" + item.id + ")" + asked + "\n   " + pageOf(item.id);
+        var target = typeof item.target === "string" && item.target ? "\n   " + targetLabel + ": " + item.target : "";
+        return (index + 1) + ". " + item.name + " (" + item.id + ")" + asked + target + "\n   " + pageOf(item.id);
       }).join("\n");
     }
 
