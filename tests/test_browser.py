@@ -327,18 +327,22 @@ def test_a_product_without_a_photo_shows_its_price_on_a_phones_first_screen(brow
 @pytest.mark.parametrize("width", [360, 390])
 def test_the_phones_inquiry_bar_never_hides_the_end_of_the_page(browser, site, width):  # noqa: F811
     """The sticky bar's two buttons wrap to two lines at most in every language ("Tambah ke daftar
-    permintaan" is the longest), so the bar fits the room the page keeps for it below its content."""
+    permintaan" is the longest), and the bar fits the room the page keeps for it below its footer."""
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     for lang in ("id", "en", "zh"):
         page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
         page.wait_for_selector(".vc-stickybar [data-basket-add]:not([hidden])")
-        bar, room, buttons = page.evaluate("""() => [
-            document.querySelector('[data-stickybar]').getBoundingClientRect().height,
-            parseFloat(getComputedStyle(document.querySelector('.vc-product')).paddingBottom),
-            Array.from(document.querySelectorAll('[data-stickybar] .vc-button')).map(b => b.getBoundingClientRect().height)]""")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        bar, buttons, last = page.evaluate("""() => {
+            const words = [...document.querySelectorAll('.md-content *, .md-footer *')].filter(e =>
+                !e.closest('[data-stickybar]') && e.offsetParent !== null && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+            return [document.querySelector('[data-stickybar]').getBoundingClientRect().top,
+                    Array.from(document.querySelectorAll('[data-stickybar] .vc-button')).map(b => b.getBoundingClientRect().height),
+                    Math.max(...words.map(e => e.getBoundingClientRect().bottom))]; }""")
         assert len(buttons) == 2, lang
-        assert bar <= room, f"{lang}: the bar is {bar} px, the page keeps {room} px for it"
+        # Scrolled to the end, the last words of the page (the footer's note that prices are indicative) stand above the bar.
+        assert last <= bar, f"{lang}: the page's last words end at {last} px, the bar starts at {bar} px"
     context.close()
 
 
