@@ -16,7 +16,6 @@ posts: a reply, and when the check passed, a pull request's files, title and bod
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import json
 import re
@@ -39,7 +38,7 @@ from generator.issues import Issue, Severity, make_issue, render_message, shorte
 from generator.load import FORBIDDEN, character_name
 from generator.metadata import MetadataError, check_stripped, location_tags_of, strip_location
 from generator.models import ID_PATTERN, unwrap
-from generator.sources import BUMDES_FILE, PRODUCTS_DIR
+from generator.sources import BUMDES_FILE, PRODUCTS_DIR, near_bumdes
 
 NO_RESPONSE = "_No response_"
 """What GitHub writes for a field left empty."""
@@ -516,9 +515,7 @@ def _bumdes_of(root: Path, answer: str, intake: Intake) -> str:
     if made in folders:
         intake.find("bumdes", "intake.bumdes_by_name", Severity.WARNING, value=shorten(answer), bumdes=made)
         return made
-    # Compared without the "bumdes-" most ids start with, which would make every id look close to every other.
-    bare = {folder.removeprefix("bumdes-"): folder for folder in folders}
-    near = [bare[f] for f in difflib.get_close_matches(made.removeprefix("bumdes-"), list(bare), n=3, cutoff=0.7)]
+    near = near_bumdes(made, folders)
     if near:
         intake.find("bumdes", "intake.bumdes_unknown", value=shorten(answer), suggestions=" / ".join(near))
     return answer

@@ -417,6 +417,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "folder has no bumdes.yml (add the BUMDes profile: copy bumdes.yml from another folder and edit it, see CONTRIBUTING.md)",
         "id": "folder tidak punya bumdes.yml (tambahkan profil BUMDes: salin bumdes.yml dari folder lain lalu ubah, lihat CONTRIBUTING.md)",
     },
+    "rule.missing_bumdes_near": {
+        "en": "folder has no bumdes.yml: did you mean {suggestions}? (a product belongs in its BUMDes's folder: move its file and photos there; on GitHub, Edit file and change the folder in the file's name)",
+        "id": "folder tidak punya bumdes.yml: mungkin maksudnya {suggestions}? (produk harus berada di folder BUMDes-nya: pindahkan berkas dan fotonya ke sana; di GitHub, Edit file lalu ubah nama folder di kotak nama berkas)",
+    },
     "rule.tracked_build_state": {
         "en": "this file is build output committed to git; the generator never reads it (remove it from git: git rm -r --cached .cache .build site)",
         "id": "berkas ini hasil build yang ikut di-commit ke git; generator tidak pernah membacanya (hapus dari git: git rm -r --cached .cache .build site)",

@@ -22,7 +22,7 @@ from generator.search import searchable
 from generator.checked import CatalogRule, Checked, FileRule, Validated, format_loc, having
 from generator.issues import Issue, Severity, make_issue, shorten
 from generator.models import Product, RegionFile, unwrap
-from generator.sources import BUMDES_FILE, STRINGS_DIR, THEME_PAGES, THEME_PAGES_DIR, Sources
+from generator.sources import BUMDES_FILE, STRINGS_DIR, THEME_PAGES, THEME_PAGES_DIR, Sources, near_bumdes
 
 EXPIRY_WARNING_DAYS = 60
 STALE_AFTER_DAYS = 365
@@ -183,8 +183,13 @@ def check_unique_ids(result: Validated, sources: Sources, today: dt.date) -> Ite
 
 def check_layout(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:
     """Every folder under products/ has a bumdes.yml; no YAML lies where the catalog does not read it."""
+    known = sorted({Path(bumdes.where).parent.name for bumdes in result.bumdes})
     for folder in sources.empty_folders:
-        yield make_issue(sources.relative(folder / BUMDES_FILE), (1, 1), "", "rule.missing_bumdes")
+        near = near_bumdes(folder.name, known)
+        if near:  # a typo in the folder's name, not a BUMDes to add: say which folder it may be
+            yield make_issue(sources.relative(folder / BUMDES_FILE), (1, 1), "", "rule.missing_bumdes_near", suggestions=" / ".join(near))
+        else:
+            yield make_issue(sources.relative(folder / BUMDES_FILE), (1, 1), "", "rule.missing_bumdes")
     for path in sources.stray:
         yield make_issue(sources.relative(path), (1, 1), "", "rule.stray_file")
 

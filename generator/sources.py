@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from generator.issues import Issue, make_issue
 from generator.load import Document, LoadError, load_document, parse_document
@@ -57,6 +59,13 @@ class Sources:
         """The path as contributors see it: relative to the catalog root, with forward slashes."""
         text, prefix = path.as_posix(), self.root.as_posix().rstrip("/") + "/"
         return text[len(prefix):] if text.startswith(prefix) else text
+
+
+def near_bumdes(name: str, folders: Iterable[str]) -> list[str]:
+    """The existing BUMDes folders a mistyped name may mean, nearest first (at most three). Compared without the
+    "bumdes-" most ids start with, which would make every id look close to every other."""
+    bare = {folder.removeprefix("bumdes-"): folder for folder in folders}
+    return [bare[f] for f in difflib.get_close_matches(name.removeprefix("bumdes-"), list(bare), n=3, cutoff=0.7)]
 
 
 def read_sources(root: Path, *, only_bumdes: str | None = None) -> Sources:

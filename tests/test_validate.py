@@ -114,6 +114,7 @@ CASES = {
  "unclosed_quote_in_braces": {K: P.replace("packaging: {id: Karung 25 kg,", 'packaging: {id: "Karung 25 kg,')},
  "unclosed_quote": {K: P.replace("availability: available\n", "availability: available\nstorage:\n  id: \"Simpan di tempat kering\n")},
  "yaml_colon": {K: P.replace("availability: available", "availability: available: yes")},
+ "folder_typo": {"products/bumdes-maj/kelor-tea.yml": P.replace("id: kelor-powder", "id: kelor-tea")},
  "yaml_structure": {K: P.replace("availability: available", "availability: available\n- limited")},
  "missing_colon": {K: P.replace("shelf_life_months: \"24\"", "shelf_life_months \"24\"")},
  "no_break_space": {K: P.replace("availability: available", "availability:\u00a0available")},
