@@ -41,6 +41,8 @@ from generator.models import ID_PATTERN, unwrap
 from generator.sources import BUMDES_FILE, PRODUCTS_DIR, near_bumdes
 
 NO_RESPONSE = "_No response_"
+NOTHING = frozenset(("-", "–", "—", "--", "n/a", "N/A", "tidak ada", "Tidak ada", "belum ada", "Belum ada"))
+"""What people write in a question the form says to leave empty ("Kosongkan…"): read as no answer."""
 """What GitHub writes for a field left empty."""
 MAX_PHOTOS = 12
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -137,7 +139,7 @@ def read_answers(body: str, form: IssueForm, intake: Intake) -> dict[str, str]:
         start = found[0]
         end = next((number for number in boundaries if number > start), len(lines))
         text = "\n".join(lines[start + 1:end]).strip()
-        answers[field_id] = "" if text == NO_RESPONSE else text
+        answers[field_id] = "" if text == NO_RESPONSE or text in NOTHING else text
     return answers
 
 

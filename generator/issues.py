@@ -296,6 +296,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must be at most {limit}",
         "id": "maksimal {limit}",
     },
+    "schema.date_order": {
+        "en": "'{value}' is not a date (write YYYY-MM-DD: {suggestion}?)",
+        "id": "'{value}' bukan tanggal (tulis TTTT-BB-HH: {suggestion}?)",
+    },
     "schema.date": {
         "en": "'{value}' is not a date (write YYYY-MM-DD, e.g. 2026-03-31)",
         "id": "'{value}' bukan tanggal (tulis TTTT-BB-HH, mis. 2026-03-31)",
@@ -312,6 +316,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' has the wrong form (see docs/data-format.md for this field)",
         "id": "'{value}' formatnya salah (lihat docs/data-format.md untuk kolom ini)",
     },
+    "schema.pattern_id_suggest": {
+        "en": "'{value}' is not a valid id (lower-case letters, digits and single hyphens: e.g. {suggestion})",
+        "id": "'{value}' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal: mis. {suggestion})",
+    },
     "schema.pattern_id": {
         "en": "'{value}' is not a valid id (lower-case letters, digits and single hyphens, e.g. kelor-leaf-powder)",
         "id": "'{value}' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal, mis. bubuk-daun-kelor)",
@@ -327,6 +335,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.pattern_language": {
         "en": "'{value}' is not a language code (e.g. id, en, zh)",
         "id": "'{value}' bukan kode bahasa (mis. id, en, zh)",
+    },
+    "schema.pattern_country_suggest": {
+        "en": "'{value}' is not a country code (two capital letters: write {suggestion})",
+        "id": "'{value}' bukan kode negara (dua huruf kapital: tulis {suggestion})",
     },
     "schema.pattern_country": {
         "en": "'{value}' is not a country code (two capital letters, e.g. CN)",
@@ -359,6 +371,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.too_long": {
         "en": "too long: at most {limit} item(s) or character(s) (shorten it)",
         "id": "terlalu panjang: paling banyak {limit} butir atau karakter (persingkat)",
+    },
+    "schema.url_no_scheme": {
+        "en": "'{value}' is not a safe link (write the whole https:// address: {suggestion})",
+        "id": "'{value}' bukan tautan aman (tulis alamat lengkap dengan https://: {suggestion})",
     },
     "schema.url": {
         "en": "'{value}' is not a safe link (only https:// addresses are accepted)",

@@ -14,6 +14,7 @@ import functools
 import gc
 import hashlib
 import json
+import re
 import typing
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -21,6 +22,7 @@ from typing import Any, Callable, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator import models, write
+from generator.catalog import slugify
 from generator.checked import Checked, Validated, format_loc
 from generator.issues import MESSAGES, Issue, Severity, make_issue, shorten
 from generator.load import Document
@@ -387,6 +389,11 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
         values.update({name: ctx[name] for name in ("allowed", "suggestion", "service", "example") if name in ctx})
     elif code == "schema.other":
         values["problem"] = error.get("msg", kind)
+    if isinstance(value, str) and code in _HINTS:
+        hinted = _HINTS[code](value.strip())
+        if hinted is not None:
+            code, extra = hinted
+            values.update(extra)
     if code in ("schema.not_text", "schema.not_mapping", "schema.not_list", "schema.missing"):
         values.pop("value", None)
     if code == "schema.missing":
@@ -395,6 +402,65 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
     else:
         position = document.position(loc, key=is_key or kind == "extra_forbidden")
     return make_issue(where, position, field_path, code, **values)
+
+
+# --- what a refused value was probably meant to be ---------------------------------------------------------
+
+
+def _id_hint(value: str) -> tuple[str, dict[str, str]] | None:
+    """'Kepiting Bakau Betina' → kepiting-bakau-betina."""
+    made = slugify(value)
+    return ("schema.pattern_id_suggest", {"suggestion": made}) if made != "x" and re.fullmatch(models.ID_PATTERN, made) else None
+
+
+def _country_hint(value: str) -> tuple[str, dict[str, str]] | None:
+    """'China', 'Tiongkok', 'Singapura', '中国', 'cn' → the ISO code."""
+    code = _country_names().get(value.casefold())
+    return ("schema.pattern_country_suggest", {"suggestion": code}) if code else None
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for locale in ("en", "id", "zh"):
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(name.casefold(), code)
+                names.setdefault(code.casefold(), code)
+    names.update({"china": "CN", "tiongkok": "CN", "cina": "CN", "rrc": "CN", "hong kong": "HK", "usa": "US", "uk": "GB"})
+    return names
+
+
+def _url_hint(value: str) -> tuple[str, dict[str, str]] | None:
+    """'www.alibaba.com/…' or 'http://…' → the https:// address."""
+    if value.startswith("http://"):
+        return "schema.url_no_scheme", {"suggestion": "https://" + value[len("http://"):]}
+    if re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+([/?#]\S*)?", value):
+        return "schema.url_no_scheme", {"suggestion": "https://" + value}
+    return None
+
+
+def _date_hint(value: str) -> tuple[str, dict[str, str]] | None:
+    """'12/10/2026' → 2026-10-12 or 2026-12-10: which one, only its writer knows."""
+    found = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", value)
+    if not found:
+        return None
+    first, second, year = (int(part) for part in found.groups())
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    readings = list(dict.fromkeys(readings))
+    return ("schema.date_order", {"suggestion": " / ".join(readings)}) if readings else None
+
+
+_HINTS = {"schema.pattern_id": _id_hint, "schema.pattern_country": _country_hint, "schema.url": _url_hint,
+          "schema.date": _date_hint}
+"""For a refused value, the value it probably meant, so that the message can say what to write."""
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

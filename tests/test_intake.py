@@ -347,6 +347,13 @@ def test_a_code_with_the_wrong_number_of_digits_is_left_for_the_check_to_explain
         ("nib", "intake.pattern_nib", "'012000456789' bukan NIB (13 digit, seperti di sertifikat NIB)")]  # no quotes: a form has none
 
 
+@pytest.mark.parametrize("written", ["-", "–", "—", "tidak ada"])
+def test_a_dash_or_tidak_ada_in_a_question_to_leave_empty_is_no_answer(catalog, github, written):
+    intake = run(catalog, answer(PRODUCT_BODY, "Masa simpan (bulan) / Shelf life (months)", written), github)
+    assert [f.issue.code for f in intake.findings] == [] and intake.ready
+    assert "shelf_life_months" not in intake.files[PRODUCT_FILE].decode("utf-8")
+
+
 @pytest.mark.parametrize("written", ["BUMDes Majuu", "bumdes-maj", "Maju"])
 def test_a_bumdes_not_found_names_the_ids_it_may_have_meant(catalog, github, written):
     intake = run(catalog, answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", written), github)

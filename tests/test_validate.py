@@ -114,6 +114,9 @@ CASES = {
  "unclosed_quote_in_braces": {K: P.replace("packaging: {id: Karung 25 kg,", 'packaging: {id: "Karung 25 kg,')},
  "unclosed_quote": {K: P.replace("availability: available\n", "availability: available\nstorage:\n  id: \"Simpan di tempat kering\n")},
  "yaml_colon": {K: P.replace("availability: available", "availability: available: yes")},
+ "what_it_meant": {K: P.replace("markets: [CN, SG]", "markets: [China, Singapura]").replace("verified: 2026-10-01", "verified: 12/10/2026")
+                    .replace("gacc_registration: CIDN1234567", "gacc_registration: CIDN1234567\nalibaba_url: www.alibaba.com/product-detail/kelor")},
+ "id_written_as_a_name": {BF: B.replace("id: bumdes-maju", "id: BUMDes Maju")},
  "folder_typo": {"products/bumdes-maj/kelor-tea.yml": P.replace("id: kelor-powder", "id: kelor-tea")},
  "yaml_structure": {K: P.replace("availability: available", "availability: available\n- limited")},
  "missing_colon": {K: P.replace("shelf_life_months: \"24\"", "shelf_life_months \"24\"")},
