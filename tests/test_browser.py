@@ -253,7 +253,10 @@ def test_each_channel_sends_exactly_what_the_buyer_typed(browser, site, lang, tm
     links = sent(page)
 
     # What the dealer must receive, composed in Python from the page's own layout and the typed values.
-    unit = page.locator("#q-unit option:checked").inner_text()
+    # 7.5 takes the plural where the language has one ("7.5 tonnes"), as the page says amounts.
+    chosen = page.locator("#q-unit option:checked")
+    unit = chosen.get_attribute("data-plural") or chosen.inner_text()
+    assert (unit == "tonnes") == (lang == "en")
     values = {
         "quantity": f"7.5 {unit}", "destination": "Qingdao, CN", "incoterm": other.get_attribute("value"),
         "target_price": "US$ 3.10/kg CFR", "delivery": "2027-03",
@@ -458,6 +461,19 @@ def test_what_the_buyer_wrote_on_a_product_page_goes_to_the_inquiry_list(browser
         assert page.locator("#q-reply-via").input_value() != ""
         body = query_parts(page.locator('.vc-send-group [data-send="email"]').first.get_attribute("href"))[1]["body"]
         assert f"({OTHER_ID}) — 12 " in body and "上海海鲜贸易有限公司" in body and "buyer@example.cn" in body
+    context.close()
+
+
+def test_a_price_tiers_quantity_stays_on_one_line_on_a_phone(browser, site):  # noqa: F811
+    """"1,000 公斤起" broken before 起 reads as two facts."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for lang in LANGS:
+        page.goto(f"{site}{lang}/products/{PRODUCT_ID}/")
+        lines = page.locator("table.vc-prices th").evaluate_all("""cells => cells.map(cell => {
+            const range = document.createRange(); range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; })""")
+        assert lines and set(lines) == {1}, (lang, lines)
     context.close()
 
 

@@ -65,10 +65,19 @@
     return quantity + (/^\d/.test(unit) ? " × " : " ") + unit;
   }
 
+  /* A unit option named for a count, as the page says it: "2 tonnes", the plural where the language has one
+     and the number asks for it (data-plural); the option's own name otherwise. */
+  function unitLabel(option, count) {
+    if (!option) return "";
+    var plural = option.getAttribute("data-plural");
+    var number = Number(count);
+    return plural && count !== "" && !isNaN(number) &&
+      new Intl.PluralRules(document.documentElement.lang || undefined).select(number) !== "one" ? plural : option.textContent.trim();
+  }
+
   /* A unit select's value is the vocabulary key; the message names the unit as the page does. */
-  function unitName(select) {
-    var option = select.selectedOptions[0];
-    return option ? option.textContent.trim() : "";
+  function unitName(select, count) {
+    return unitLabel(select.selectedOptions[0], count);
   }
 
   /* What the buyer filled in, as the message's fields. */
@@ -85,7 +94,7 @@
       country: text("country"),
       message: e.message ? e.message.value : ""
     };
-    if (e.quantity) values.quantity = text("quantity") ? amount(text("quantity"), unitName(e.unit)) : "";
+    if (e.quantity) values.quantity = text("quantity") ? amount(text("quantity"), unitName(e.unit, text("quantity"))) : "";
     if (e.reply) values.reply = text("reply") ? e.reply_via.value + ": " + text("reply") : "";
     var documents = [];
     Array.prototype.forEach.call(form.querySelectorAll('input[name="documents"]:checked'), function (box) {
@@ -351,10 +360,7 @@
     var below = asked > 0 && chosen && chosen.getAttribute("data-family") === own.getAttribute("data-family") &&
       asked * Number(chosen.getAttribute("data-base")) < moq * Number(own.getAttribute("data-base"));
     var lang = document.documentElement.lang || undefined;
-    /* "2 tonnes": the plural where the language has one and the number asks for it, as the page says it. */
-    var name = own.getAttribute("data-plural") && new Intl.PluralRules(lang).select(moq) !== "one" ?
-      own.getAttribute("data-plural") : own.textContent.trim();
-    note.textContent = below ? kit.below_moq.replace("{moq}", amount(moq.toLocaleString(lang), name)) : "";
+    note.textContent = below ? kit.below_moq.replace("{moq}", amount(moq.toLocaleString(lang), unitLabel(own, moq))) : "";
     note.hidden = !below;
   }
 
@@ -491,11 +497,11 @@
           });
           item.quantity = quantity.value.trim();
           item.unit = unit.value;
-          item.unitName = unitName(unit);
+          item.unitName = unitName(unit, item.quantity);
           writeList(all);
           refresh();
         }
-        item.unitName = unitName(unit);
+        item.unitName = unitName(unit, item.quantity || "");
         quantity.addEventListener("input", save);
         unit.addEventListener("change", save);
         remove.addEventListener("click", function () {
