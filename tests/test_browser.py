@@ -390,10 +390,18 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
     page.goto(f"{site}en/products/{OTHER_ID}/")
     page.locator(".vc-facts__actions [data-basket-add]").click()
     assert page.locator(".vc-facts__actions [data-basket-add]").get_attribute("aria-pressed") == "true"
-    # Read on the Chinese list page: the list is kept in the browser, shared across languages.
+    zh = {}  # each product's Chinese name, as its Chinese page names it
+    for product in (PRODUCT_ID, OTHER_ID, CONTAINER):
+        page.goto(f"{site}zh/products/{product}/")
+        zh[product] = page.locator("[data-inquiry]").get_attribute("data-name")
+    assert all(re.search("[\u4e00-\u9fff]", name) for name in zh.values()), zh
+    # Read on the Chinese list page: the list is kept in the browser, shared across languages, and names the
+    # products as that page's language does, though they were added on English pages.
     page.goto(f"{site}zh/inquiry/")
     rows = page.locator(".vc-basket__item")
     assert rows.count() == 3
+    page.wait_for_function("names => [...document.querySelectorAll('.vc-basket__item a')].every(a => names.includes(a.textContent))",
+                           arg=list(zh.values()))
     assert page.locator(".md-tabs__link").filter(has_text="询价单").text_content().strip() == "询价单 (3)"
     quantities = {PRODUCT_ID: ("800", "kg"), OTHER_ID: ("2", "tonne"), CONTAINER: ("3", "container-20ft")}
     for index in range(3):
@@ -419,10 +427,10 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
     agent, dealer = messages[AGENT_EMAIL], messages[DEALER_EMAIL]
     kg, tonne, container = (page.locator(f'.vc-basket__item select option[value="{key}"]').first.inner_text()
                             for key in ("kg", "tonne", "container-20ft"))
-    assert f"1. Moringa leaf powder ({PRODUCT_ID}) — 800 {kg}\n   {site}zh/products/{PRODUCT_ID}/" in agent
-    assert f"2. Live mud crab ({OTHER_ID}) — 2 {tonne}\n   {site}zh/products/{OTHER_ID}/" in agent
+    assert f"1. {zh[PRODUCT_ID]} ({PRODUCT_ID}) — 800 {kg}\n   {site}zh/products/{PRODUCT_ID}/" in agent
+    assert f"2. {zh[OTHER_ID]} ({OTHER_ID}) — 2 {tonne}\n   {site}zh/products/{OTHER_ID}/" in agent
     assert CONTAINER not in agent and PRODUCT_ID not in dealer
-    assert f"1. Bulk dried moringa leaves ({CONTAINER}) — 3 × {container}\n" in dealer
+    assert f"1. {zh[CONTAINER]} ({CONTAINER}) — 3 × {container}\n" in dealer
     for body in (agent, dealer):
         assert "\n目的国和港口 (Destination country and port): 上海\n" in body
         assert f"\n{MESSAGE}\n" in body

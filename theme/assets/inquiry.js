@@ -212,6 +212,17 @@
     });
   }
 
+  /* The catalog language of this page (its folder: /zh/…), the key of a product's names in the list. */
+  function pageLanguage() {
+    var list = document.querySelector("[data-inquiry-list]");
+    return (list && list.getAttribute("data-lang")) || document.documentElement.lang || "";
+  }
+
+  /* A product's name in this page's language when the list knows it, else the name it was added with. */
+  function nameOf(item, lang) {
+    return item.names && typeof item.names[lang] === "string" && item.names[lang] ? item.names[lang] : item.name;
+  }
+
   function storageWorks() {
     try {
       localStorage.setItem(STORE + "-probe", "1");
@@ -291,7 +302,9 @@
         var target = form && form.elements.target_price ? form.elements.target_price.value.trim() : "";
         var existing = items.filter(function (item) { return item.id === id; })[0];
         if (!existing) {
-          items.push({ id: id, name: button.getAttribute("data-name") || id, contact: button.getAttribute("data-contact") || "dealer",
+          var names = {};
+          names[pageLanguage()] = button.getAttribute("data-name") || id;
+          items.push({ id: id, name: button.getAttribute("data-name") || id, names: names, contact: button.getAttribute("data-contact") || "dealer",
                        unit: asked ? form.elements.unit.value : button.getAttribute("data-unit") || "",
                        family: button.getAttribute("data-family") || "", quantity: asked, target: target });
           writeList(items);
@@ -424,6 +437,7 @@
   /* --- the inquiry list page -------------------------------------------------------------------------- */
 
   function setupList(section) {
+    var lang = section.getAttribute("data-lang") || "";
     var layout = JSON.parse(section.getAttribute("data-layout"));
     var contacts = JSON.parse(section.getAttribute("data-contacts"));
     var blank = section.getAttribute("data-blank");
@@ -452,7 +466,7 @@
       return items.map(function (item, index) {
         var asked = item.quantity ? " — " + (item.unitName ? amount(item.quantity, item.unitName) : item.quantity) : "";
         var target = typeof item.target === "string" && item.target ? "\n   " + targetLabel + ": " + item.target : "";
-        return (index + 1) + ". " + item.name + " (" + item.id + ")" + asked + target + "\n   " + pageOf(item.id);
+        return (index + 1) + ". " + nameOf(item, lang) + " (" + item.id + ")" + asked + target + "\n   " + pageOf(item.id);
       }).join("\n");
     }
 
@@ -473,18 +487,18 @@
         row.className = "vc-basket__item";
         var link = document.createElement("a");
         link.href = pageOf(item.id);
-        link.textContent = item.name;
+        link.textContent = nameOf(item, lang);
         var quantity = document.createElement("input");
         quantity.type = "number";
         quantity.min = "0";
         quantity.step = "any";
         quantity.inputMode = "decimal";
         quantity.value = item.quantity || "";
-        quantity.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + item.name);
+        quantity.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + nameOf(item, lang));
         var unit = document.createElement("select");
         unit.innerHTML = unitOptions;
         fitUnits(unit, item.family);
-        unit.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + item.name);
+        unit.setAttribute("aria-label", section.getAttribute("data-quantity") + ": " + nameOf(item, lang));
         if (item.unit) unit.value = item.unit;
         var remove = document.createElement("button");
         remove.type = "button";
@@ -546,6 +560,38 @@
       updaters.forEach(function (update) { update(); });
     }
 
+    /* A product added on a page in another language is named here as this language names it: read once from
+       its page here (its quote section's data-name), then kept in the list. Offline, or opened from disk, the
+       name it was added with stays. */
+    function learnNames() {
+      var missing = readList().filter(function (item) { return !(item.names && item.names[lang]); });
+      if (!missing.length || location.protocol === "file:" || !window.fetch || !window.DOMParser) return;
+      Promise.all(missing.map(function (item) {
+        return fetch(pageOf(item.id)).then(function (response) {
+          return response.ok ? response.text() : "";
+        }).then(function (html) {
+          var found = html && new DOMParser().parseFromString(html, "text/html").querySelector("[data-inquiry][data-name]");
+          return found ? [item.id, found.getAttribute("data-name")] : null;
+        }).catch(function () { return null; });
+      })).then(function (learned) {
+        var all = readList();
+        var changed = false;
+        learned.forEach(function (pair) {
+          if (!pair || !pair[1]) return;
+          all.forEach(function (item) {
+            if (item.id !== pair[0]) return;
+            item.names = item.names && typeof item.names === "object" ? item.names : {};
+            item.names[lang] = pair[1];
+            changed = true;
+          });
+        });
+        if (changed) {
+          writeList(all);
+          render();
+        }
+      });
+    }
+
     restoreDraft(form);
     /* On a shared computer the next person should not find this buyer's name and address in the form. */
     var clear = section.querySelector("[data-clear-draft]");
@@ -567,6 +613,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     window.addEventListener("storage", function (event) { if (event.key === STORE) render(); });
     render();
+    learnNames();
   }
 
   function init() {
