@@ -421,6 +421,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{problem}",
     },
     # Rules across files
+    "rule.id_rename": {
+        "en": "'{expected}' cannot be an id (lower-case letters, digits and hyphens only): rename it to {renamed}, matching the id '{value}'",
+        "id": "'{expected}' tidak bisa menjadi id (hanya huruf kecil, angka dan tanda hubung): ganti namanya menjadi {renamed}, sesuai id '{value}'",
+    },
     "rule.id_mismatch": {
         "en": "id '{value}' must equal the file name '{expected}' (rename the file or change the id)",
         "id": "id '{value}' harus sama dengan nama berkas '{expected}' (ganti nama berkas atau ubah id)",

@@ -161,11 +161,19 @@ def check_file_ids(result: Validated, sources: Sources) -> Iterator[Issue]:
     for product in having(result.products, "id"):
         expected = product.document.path.stem
         if product.model.id != expected:
-            yield make_issue(product.where, product.at("id"), "id", "rule.id_mismatch", value=product.model.id, expected=expected)
+            yield _id_mismatch(product, expected, f"{product.model.id}.yml")
     for bumdes in having(result.bumdes, "id"):
         expected = bumdes.document.path.parent.name
         if bumdes.model.id != expected:
-            yield make_issue(bumdes.where, bumdes.at("id"), "id", "rule.id_mismatch", value=bumdes.model.id, expected=expected)
+            yield _id_mismatch(bumdes, expected, bumdes.model.id)
+
+
+def _id_mismatch(checked: Checked[Any], expected: str, renamed: str) -> Issue:
+    """An id that differs from its file's (folder's) name. When that name could never be an id ("Kepiting Bakau
+    Betina.yml"), changing the id cannot help: only renaming does, so the message says to what."""
+    if re.fullmatch(models.ID_PATTERN, expected):
+        return make_issue(checked.where, checked.at("id"), "id", "rule.id_mismatch", value=checked.model.id, expected=expected)
+    return make_issue(checked.where, checked.at("id"), "id", "rule.id_rename", value=checked.model.id, expected=expected, renamed=renamed)
 
 
 def check_unique_ids(result: Validated, sources: Sources, today: dt.date) -> Iterator[Issue]:

@@ -117,6 +117,7 @@ CASES = {
  "what_it_meant": {K: P.replace("markets: [CN, SG]", "markets: [China, Singapura]").replace("verified: 2026-10-01", "verified: 12/10/2026")
                     .replace("gacc_registration: CIDN1234567", "gacc_registration: CIDN1234567\nalibaba_url: www.alibaba.com/product-detail/kelor")},
  "id_written_as_a_name": {BF: B.replace("id: bumdes-maju", "id: BUMDes Maju")},
+ "file_named_as_a_product": {"products/bumdes-maju/Kelor Tea.yml": P.replace("id: kelor-powder", "id: kelor-tea")},
  "folder_typo": {"products/bumdes-maj/kelor-tea.yml": P.replace("id: kelor-powder", "id: kelor-tea")},
  "yaml_structure": {K: P.replace("availability: available", "availability: available\n- limited")},
  "missing_colon": {K: P.replace("shelf_life_months: \"24\"", "shelf_life_months \"24\"")},
