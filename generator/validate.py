@@ -394,6 +394,8 @@ def _shape_issue(where: str, document: Document, model: type[BaseModel], error: 
         if hinted is not None:
             code, extra = hinted
             values.update(extra)
+    if code == "schema.not_text" and value is None:
+        code = "schema.empty"  # "zh:" with nothing after it: not a list or a group, just not written yet
     if code in ("schema.not_text", "schema.not_mapping", "schema.not_list", "schema.missing"):
         values.pop("value", None)
     if code == "schema.missing":

@@ -118,6 +118,8 @@ CASES = {
                     .replace("gacc_registration: CIDN1234567", "gacc_registration: CIDN1234567\nalibaba_url: www.alibaba.com/product-detail/kelor")},
  "id_written_as_a_name": {BF: B.replace("id: bumdes-maju", "id: BUMDes Maju")},
  "file_named_as_a_product": {"products/bumdes-maju/Kelor Tea.yml": P.replace("id: kelor-powder", "id: kelor-tea")},
+ "blank_translation": {K: P.replace("name: {id: Bubuk daun kelor, en: Moringa leaf powder, zh: 辣木叶粉}",
+                                    "name:\n  id: Bubuk daun kelor\n  en: Moringa leaf powder\n  zh:")},
  "folder_typo": {"products/bumdes-maj/kelor-tea.yml": P.replace("id: kelor-powder", "id: kelor-tea")},
  "yaml_structure": {K: P.replace("availability: available", "availability: available\n- limited")},
  "missing_colon": {K: P.replace("shelf_life_months: \"24\"", "shelf_life_months \"24\"")},
