@@ -65,7 +65,7 @@ def product_record(catalog: Catalog, media: Media, product: ProductEntry) -> dic
         "lead_time_days": {"min": data.lead_time.min_days, "max": data.lead_time.max_days},
         "price": {"on_request": price.on_request, "min": _num(price.min), "max": _num(price.max),
                   "currency": price.currency, "unit": price.unit, "incoterm": price.incoterm},
-        "shipping": [{"incoterm": s.incoterm, "place": s.place} for s in data.shipping],
+        "shipping": [{"incoterm": s.incoterm, "place": s.place if isinstance(s.place, str) else dict(s.place)} for s in data.shipping],
         "packaging": dict(data.packaging),
         "shelf_life_months": data.shelf_life_months,
         "storage": dict(data.storage) if data.storage else None,
@@ -111,6 +111,11 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def _in_source(text: str | dict[str, str], catalog: Catalog) -> str:
+    """A text that may be per language, in the source language (a CSV cell holds one)."""
+    return text if isinstance(text, str) else text.get(catalog.source_language, next(iter(text.values()), ""))
+
+
 def render_products_csv(catalog: Catalog, media: Media) -> str:
     """One row per product, one column per field and language; UTF-8 with BOM so Excel reads it right."""
     langs = [lang.code for lang in catalog.languages]
@@ -140,7 +145,7 @@ def render_products_csv(catalog: Catalog, media: Media) -> str:
                 r["capacity"]["quantity"], r["capacity"]["unit"], r["capacity"]["period"],
                 r["lead_time_days"]["min"], r["lead_time_days"]["max"], "true" if price["on_request"] else "false",
                 price["min"], price["max"], price["currency"], price["unit"], price["incoterm"],
-                "; ".join(f"{s['incoterm']} {s['place']}" for s in r["shipping"]), r["shelf_life_months"],
+                "; ".join(f"{s['incoterm']} {_in_source(s['place'], catalog)}" for s in r["shipping"]), r["shelf_life_months"],
                 " ".join(str(m) for m in r["season"]), r["samples"]["policy"],
                 "; ".join(" ".join(str(x) for x in (c["type"], c["number"], c["issuer"], c["valid_until"] or "") if x)
                           for c in r["certifications"]),
@@ -186,7 +191,7 @@ def products_schema(catalog: Catalog) -> dict[str, Any]:
                                                        "max": number_or_null, "currency": string_or_null,
                                                        "unit": string_or_null, "incoterm": string_or_null}},
             "shipping": {"type": "array", "items": {"type": "object", "properties": {"incoterm": {"type": "string"},
-                                                                                     "place": {"type": "string"}}}},
+                                                                                     "place": {"type": ["string", "object"]}}}},
             "packaging": text, "storage": text_or_null,
             "shelf_life_months": {"type": ["integer", "null"]},
             "season": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 12}},

@@ -517,8 +517,9 @@ class Shipping(Shape):
 
     incoterm: Incoterm
     """Incoterms 2020 rule (e.g. FOB)."""
-    place: Text
-    """Named port or place (e.g. Pantoloan, Palu; Tanjung Perak, Surabaya)."""
+    place: Text | Localized
+    """Named port or place (e.g. Pantoloan, Palu): plain text, or per language where names differ (id: Pelabuhan
+    Pantoloan, Palu; zh: 帕卢 Pantoloan 港)."""
 
 
 class Specification(Shape):
@@ -598,8 +599,8 @@ class PriceTier(Shape):
     """Unit of the quantity and the price, from vocabularies.units (e.g. kg)."""
     incoterm: Incoterm
     """Incoterms 2020 rule of this price (e.g. FOB, CFR)."""
-    place: Text
-    """The named port or place (e.g. Pantoloan, Palu for FOB; Qingdao for CFR)."""
+    place: Text | Localized
+    """The named port or place (e.g. Pantoloan, Palu for FOB; Qingdao for CFR): plain text, or per language."""
 
 
 class ContainerLoad(Shape):

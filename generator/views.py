@@ -1141,7 +1141,7 @@ def price_groups(ctx: PageContext, product: ProductEntry) -> tuple[PriceGroup, .
     loc, vocab = ctx.loc, ctx.config.vocabularies
     groups: dict[tuple[str, str], list] = {}
     for tier in product.data.price_tiers:
-        groups.setdefault((tier.incoterm, tier.place), []).append(tier)
+        groups.setdefault((tier.incoterm, loc.plain(tier.place)), []).append(tier)
     result = []
     for (term, place), tiers in groups.items():
         rows = tuple(PriceRow(
@@ -1231,7 +1231,7 @@ def product_view(ctx: PageContext, page: P.Page) -> PageView:
         price=price_text(ctx, product),
         lead_time=loc.t("product.lead_time_value", min=lead.min_days, max=lead.max_days) if lead.max_days != lead.min_days
         else loc.t("product.lead_time_single", min=lead.min_days),
-        shipping=tuple(ShippingTerm(term=s.incoterm, name=loc.plain(vocab.incoterms[s.incoterm].name), place=s.place) for s in data.shipping),
+        shipping=tuple(ShippingTerm(term=s.incoterm, name=loc.plain(vocab.incoterms[s.incoterm].name), place=loc.plain(s.place)) for s in data.shipping),
         hs_code=data.hs_code,
         season=loc.months(list(data.season)),
         certifications=certifications,

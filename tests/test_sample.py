@@ -97,6 +97,30 @@ def test_the_link_check_finds_a_broken_link(tmp_path):
     ]
 
 
+def test_ports_are_named_in_the_pages_language_and_in_the_source_language_in_the_csv(sample_site):
+    """A Chinese buyer reads CIP 香港国际机场 and FCA 帕卢 … 机场, not the Indonesian "Bandara"; a place written as
+    plain text (or per language) reaches the open data too."""
+    import csv
+    import json
+    from html import unescape
+    from re import sub
+
+    def words(lang: str) -> str:
+        html = (sample_site / lang / "products" / "kepiting-bakau-hidup" / "index.html").read_text(encoding="utf-8")
+        return " ".join(unescape(sub(r"<[^>]+>", " ", html)).split())
+
+    assert "香港国际机场" in words("zh") and "帕卢 Mutiara SIS Al-Jufri 机场" in words("zh") and "Bandara" not in words("zh")
+    assert "Mutiara SIS Al-Jufri Airport, Palu" in words("en") and "Bandara" not in words("en")
+    assert "Bandara Mutiara SIS Al-Jufri, Palu" in words("id")
+    kelor = (sample_site / "zh" / "products" / "bubuk-daun-kelor" / "index.html").read_text(encoding="utf-8")
+    assert "上海" in unescape(kelor.split('class="vc-spec vc-prices"', 2)[2].split("</table>")[0])  # the CIF tier's caption
+    records = {r["id"]: r for r in json.loads((sample_site / "data" / "products.json").read_text(encoding="utf-8"))["products"]}
+    assert records["kepiting-bakau-hidup"]["shipping"][1]["place"]["zh"] == "香港国际机场"
+    with (sample_site / "data" / "products.csv").open(encoding="utf-8-sig", newline="") as handle:  # Excel's BOM
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert rows["kepiting-bakau-hidup"]["shipping"] == "FCA Bandara Mutiara SIS Al-Jufri, Palu; CIP Bandara Internasional Hong Kong"
+
+
 def test_the_sample_video_says_nowhere_and_is_published(sample_site):
     """Like the sample photos, the repository's video records no place (tests/test_videos.py blanks located ones)."""
     source = (ROOT / "products/bumdes-hijau-lestari-pombewe/kelor-penjemuran.mp4").read_bytes()
