@@ -1396,7 +1396,8 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
     body = InquiryListBody(
         layout=json_for_attribute(layout.as_json()),
         # An agent without a storefront of its own sends buyers to the dealer's, as product pages do.
-        contacts=json_for_attribute({c.key: {"name": c.name, "email": c.email, "whatsapp": c.whatsapp, "wechat": c.wechat,
+        contacts=json_for_attribute({c.key: {"name": c.name, "email": c.email, "whatsapp": c.whatsapp,
+                                             "whatsapp_display": c.whatsapp_display, "wechat": c.wechat,
                                              "alibaba": c.alibaba or dealer.alibaba_url} for c in contacts}),
         products_url=ctx.link.to(P.PRODUCTS),
         kit=kit, incoterms=tuple(Choice(value=term, label=loc.plain(t.name)) for term, t in vocab.incoterms.items()),

@@ -418,6 +418,11 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
     page.fill("#q-message", MESSAGE)
     groups = page.locator(".vc-send-group")
     assert groups.count() == 2
+    # Whom each message goes to, about how many products, and the number WhatsApp will open.
+    headers = sorted(groups.locator(".vc-send-group__to").all_text_contents())
+    assert headers == ["发送给 Agen Palu · 2 件产品", "发送给 Dealer Uji · 1 件产品"], headers
+    numbers = groups.locator('[data-show="whatsapp_display"]').all_text_contents()
+    assert all(re.fullmatch(r"\+62 8\d\d-\d{4}-\d{4}", number) for number in numbers), numbers
     messages = {}
     for index in range(2):
         href = groups.nth(index).locator('[data-send="email"]').get_attribute("href")

@@ -534,13 +534,19 @@
       order.forEach(function (key) {
         var contact = contacts[key];
         var group = groupTemplate.content.firstElementChild.cloneNode(true);
+        /* "To Agen Palu · 3 products": how many of the list's products this message asks about. */
+        var count = byContact[key].length;
+        var counted = section.getAttribute(new Intl.PluralRules(document.documentElement.lang || undefined).select(count) === "one" ?
+          "data-count-one" : "data-count-other") || "{count}";
         group.querySelector(".vc-send-group__to").textContent =
-          section.getAttribute("data-to").replace("{name}", contact.name) + " · " + byContact[key].length;
+          section.getAttribute("data-to").replace("{name}", contact.name) + " · " + counted.replace("{count}", count);
         Array.prototype.forEach.call(group.querySelectorAll("[data-if]"), function (element) {
           element.hidden = !contact[element.getAttribute("data-if")];
         });
         var email = group.querySelector('[data-show="email"]');
         if (email) email.textContent = contact.email;
+        var whatsapp = group.querySelector('[data-show="whatsapp_display"]');
+        if (whatsapp) whatsapp.textContent = contact.whatsapp_display || "";
         var wechat = group.querySelector('[data-show="wechat"]');
         if (wechat) wechat.textContent = contact.wechat ? wechat.getAttribute("data-label") + ": " + contact.wechat : "";
         var alibaba = group.querySelector('[data-send="alibaba"]');
