@@ -385,17 +385,22 @@ _CUT_BY_HASH = re.compile(r"[ \t]+#[^ \t\r\n]")
 """After a plain value: ' #2 Palu' is a comment to YAML, but '#' with no space after it is rarely meant as one."""
 _CURLY_OPEN = "“‘„‚«「『"
 _CURLY_CLOSE = "”’“‘»」』"
-_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD}]")
 """Spaces YAML does not read as spaces: no-break (WhatsApp, word processors), typographic and ideographic ones."""
+_ODD_SPACE_IN_STRUCTURE = re.compile(f"^ *[{_ODD}]|:[{_ODD}]|[{_ODD}]+:")
+"""Where such a space breaks the YAML: in the indentation, or beside a key's colon. Inside a value (a Chinese
+text's ideographic space) it is text, and never the cause of a syntax error near it."""
 
 
 def _odd_space_near(text: str, lines: list[int]) -> LoadError | None:
     """An unusual space on the lines where the parser stopped, or the line before: the likely cause, where it is."""
     all_lines = text.split("\n")
     for number in sorted({n for line in lines for n in (line - 1, line) if 0 <= n < len(all_lines)}):
-        found = _ODD_SPACE.search(all_lines[number])
+        found = _ODD_SPACE_IN_STRUCTURE.search(all_lines[number])
         if found:
-            return LoadError(number + 1, found.start() + 1, "load.odd_space", {"character": character_name(found.group())})
+            at = _ODD_SPACE.search(all_lines[number], found.start())
+            return LoadError(number + 1, at.start() + 1, "load.odd_space", {"character": character_name(at.group())})
     return None
 
 

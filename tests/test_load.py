@@ -99,6 +99,12 @@ def test_curly_quotes_around_a_value_are_reported_and_inside_text_are_not():
         (1, 10, "load.curly_quotes", {"quotes": "“”"}), (2, 9, "load.curly_quotes", {"quotes": "‘’"})]
 
 
+def test_an_ideographic_space_inside_a_chinese_text_is_not_blamed_for_a_syntax_error_beside_it():
+    with pytest.raises(LoadError) as caught:
+        parse("a: 1\nsummary: 青蟹\u3000活体\nunit tonne\nb: 2\n")
+    assert (caught.value.code, caught.value.line) == ("load.missing_colon", 3)
+
+
 def test_a_key_holding_a_no_break_space_is_named():
     doc = parse("a:\n  x: 1\n\u00a0 y: 2\n")
     assert [(p.line, p.column, p.code, p.values) for p in doc.problems] == [
