@@ -383,8 +383,9 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> LoadError:
 
 _CUT_BY_HASH = re.compile(r"[ \t]+#[^ \t\r\n]")
 """After a plain value: ' #2 Palu' is a comment to YAML, but '#' with no space after it is rarely meant as one."""
-_CURLY_OPEN = "“‘„‚«「『"
-_CURLY_CLOSE = "”’“‘»」』"
+_CURLY_OPEN = "“‘„‚«"
+_CURLY_CLOSE = "”’“‘»"
+"""A phone keyboard's quotes. Not Chinese corner brackets: 「…」 around a whole Chinese text is punctuation."""
 _ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[{_ODD}]")
 """Spaces YAML does not read as spaces: no-break (WhatsApp, word processors), typographic and ideographic ones."""
