@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 import typing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -97,6 +98,8 @@ class Intake:
     """Every file to add, by path: the YAML file and the photos."""
     photos: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     """Each photo's path and the location metadata removed from it."""
+    checked: bool = False
+    """Whether the catalog check read the answers (under a stand-in name when the real one blocks)."""
 
     @property
     def ready(self) -> bool:
@@ -467,25 +470,38 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
         if not value:
             intake.find(field_id, "schema.missing")
         elif not _is_id(value):
-            intake.find(field_id, "scaffold.bad_id", value=shorten(value))
-    if not all(_is_id(value) for value in names.values()):
-        return intake  # no file can be named
-    folder = f"{PRODUCTS_DIR}/{folder_id}"
-    file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else own_id + '.yml'}"
+            made = slugify(value)
+            if field_id == "id" and _is_id(made):
+                intake.find(field_id, "intake.bad_id", value=shorten(value), suggestion=made)
+            else:
+                intake.find(field_id, "scaffold.bad_id", value=shorten(value))
+    # A name that blocks the pull request (an id that is no id or is taken) still lets the rest of the answers
+    # be checked now, under a stand-in name, so that one round of fixes can be the last: their files are
+    # checked, then removed, and never proposed.
+    check_id = own_id if _is_id(own_id) else slugify(own_id) if own_id else ""
+    if not (_is_id(check_id) and _is_id(folder_id if spec.kind == "product" else check_id)):
+        return intake  # no file can be named, not even for the check
+    folder = f"{PRODUCTS_DIR}/{folder_id if spec.kind == 'product' else check_id}"
+    file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else check_id + '.yml'}"
     if spec.kind == "product" and not (root / folder).is_dir():
         if not bumdes_said:
             intake.find("bumdes", "intake.no_bumdes", value=folder_id)
-        return intake
+        return intake  # which BUMDes it belongs to decides too much of the check to guess
+    blocked = not all(_is_id(value) for value in names.values())
     if (root / file).exists() or (spec.kind == "bumdes" and (root / folder).exists()):
-        intake.find("id", "intake.exists", value=file if spec.kind == "product" else folder)
-        return intake
-    photos = fetch_photos(values.photos, own_id, spec.field("photos"), download, intake)
+        intake.find("id", "intake.exists", value=check_id)
+        blocked = True
+        check_id = f"{check_id}-{STAND_IN}-{issue}"
+        folder = folder if spec.kind == "product" else f"{PRODUCTS_DIR}/{check_id}"
+        file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else check_id + '.yml'}"
+    photos = fetch_photos(values.photos, check_id, spec.field("photos"), download, intake)
     if spec.kind == "product" and not values.photos:
         # Allowed (the page shows "no photo yet" and a preview card), but a buyer trusts what they can see.
         intake.find("photos", "intake.no_photo", Severity.WARNING)
     data: dict[str, Any] = {}
     for path, value in values.by_path.items():
         set_path(data, path, value)
+    data["id"] = check_id
     if photos:
         data["photos"] = [{"file": photo.name, **({"alt": link.alt} if link.alt else {})} for link, photo in photos]
     header = f'Dibuat dari isu #{issue} dengan formulir "{form.name}". · Made from issue #{issue} with that form.'
@@ -495,14 +511,28 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
         raise ValueError(f"unsafe path among {sorted(files)}")
     for path, content in files.items():
         write.create_file(root / path, content)
-    intake.file, intake.files = file, files
-    intake.photos = [(f"{folder}/{photo.name}", photo.removed) for _, photo in photos]
     written = [(f"{folder}/{photo.name}", photo.position) for _, photo in photos]
-    for found in check_catalog(root, today=today).issues:
-        finding = _finding_of(found, spec, file, folder, written)
+    try:
+        found = check_catalog(root, today=today).issues
+    finally:
+        if blocked:
+            for path in files:
+                (root / path).unlink(missing_ok=True)
+            if spec.kind == "bumdes":
+                shutil.rmtree(root / folder, ignore_errors=True)
+    intake.checked = True
+    for issue_found in found:
+        finding = _finding_of(issue_found, spec, file, folder, written)
         if finding is not None:
             intake.findings.append(finding)
+    if not blocked:
+        intake.file, intake.files = file, files
+        intake.photos = [(f"{folder}/{photo.name}", photo.removed) for _, photo in photos]
     return intake
+
+
+STAND_IN = "periksa"
+"""Part of the stand-in name a taken id is checked under (never proposed)."""
 
 
 def _bumdes_of(root: Path, answer: str, intake: Intake) -> str:
@@ -606,7 +636,7 @@ def render_reply(intake: Intake) -> str:
                  f"*{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}. Open **⋯** on this"
                  " issue → **Edit**, fix the answers named below and save: the check runs again and a new reply"
                  " appears here.*"]
-        if not intake.files:
+        if not intake.checked:
             # No file could be made from these answers, so the catalog check has not read them yet: a short
             # list now may grow once these are fixed, and the person should know before they think it done.
             lines += ["", "Isian ini belum bisa diperiksa seluruhnya. Setelah masalah di bawah diperbaiki, pemeriksaan"

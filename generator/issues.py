@@ -853,9 +853,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the text before the first photo is not used (write each description on the line under its photo)",
         "id": "teks sebelum foto pertama tidak dipakai (tulis keterangan setiap foto di baris di bawah fotonya)",
     },
+    "intake.bad_id": {
+        "en": "'{value}' is not a valid id (lower-case letters, digits and single hyphens: write {suggestion}); the other answers were checked as if it were",
+        "id": "'{value}' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal: tulis {suggestion}); jawaban lain sudah diperiksa seolah-olah id-nya itu",
+    },
     "intake.exists": {
-        "en": "'{value}' is already in the catalog (choose another id; to change what is there, ask a maintainer)",
-        "id": "'{value}' sudah ada di katalog (pilih id lain; untuk mengubah yang sudah ada, hubungi pengelola)",
+        "en": "'{value}' is already in the catalog (choose another id; to change what is there, ask a maintainer); the other answers were checked under a stand-in id",
+        "id": "'{value}' sudah ada di katalog (pilih id lain; untuk mengubah yang sudah ada, hubungi pengelola); jawaban lain sudah diperiksa dengan id sementara",
     },
     "intake.no_photo": {
         "en": "no photo: the product's page will say 'no photo yet', and buyers ask about products they can see (edit this issue and add photos to the Photos answer; the check runs again)",

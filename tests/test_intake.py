@@ -291,8 +291,29 @@ def test_a_problem_of_the_file_as_a_whole_has_its_own_section(catalog, github, t
     intake = run(catalog, body, github)
     assert [(f.field, f.issue.code) for f in intake.findings] == [("id", "intake.exists")]
     assert intake.files == {} and not intake.ready
-    # One problem, but the rest was not checked: the reply says more may follow, so one fix is not taken for the last.
-    assert "belum bisa diperiksa seluruhnya" in render_reply(intake) and "could not be checked in full yet" in render_reply(intake)
+    # The rest was checked under a stand-in id (and found fine), so the reply does not say more may follow,
+    # and the stand-in's file is gone.
+    assert intake.checked and "belum bisa diperiksa seluruhnya" not in render_reply(intake)
+    assert not list(catalog.glob("products/*/*periksa*"))
+
+
+def test_a_taken_or_malformed_id_does_not_hide_the_other_answers_problems(catalog, github):
+    """One round of fixes, not two: the id's problem and the rest's are said together."""
+    for label, value, code in (("ID produk / Product id", "kelor-powder", "intake.exists"),
+                               ("ID produk / Product id", "Teh Daun Kelor", "intake.bad_id")):
+        body = answer(answer(PRODUCT_BODY, label, value), "Kode HS / HS code", "12119")
+        intake = run(catalog, body, github)
+        assert {(f.field, f.issue.code) for f in intake.findings} == {("id", code), ("hs_code", "intake.pattern_hs")}
+        assert intake.files == {} and not intake.ready  # its photos were fetched to be checked too, then removed
+    said = next(f for f in intake.findings if f.field == "id").issue.message("id")
+    assert said.startswith("'Teh Daun Kelor' bukan id yang valid (huruf kecil, angka dan tanda hubung tunggal: tulis teh-daun-kelor)")
+    assert not list(catalog.glob("products/*/teh-daun-kelor*")) and not list(catalog.glob("products/*/*periksa*"))
+
+
+def test_a_reply_says_more_may_follow_when_nothing_could_be_checked(catalog, github):
+    intake = run(catalog, answer(PRODUCT_BODY, "ID BUMDes / BUMDes id", "bumdes-tidak-ada"), github)
+    assert not intake.checked and "belum bisa diperiksa seluruhnya" in render_reply(intake)
+    assert "could not be checked in full yet" in render_reply(intake)
 
 
 def test_a_bumdes_named_by_its_name_is_read_as_its_id_and_every_other_mistake_is_still_found(catalog, github):
@@ -433,7 +454,7 @@ def test_shell_metacharacters_in_every_answer_are_refused_or_inert(catalog, gith
         body = answer(body, element.label, SHELL)
     intake = run(catalog, body, github)
     found = {(f.field, f.issue.code) for f in intake.findings}
-    assert {("id", "scaffold.bad_id"), ("bumdes", "scaffold.bad_id"), ("category", "intake.choice"),
+    assert {("id", "intake.bad_id"), ("bumdes", "scaffold.bad_id"), ("category", "intake.choice"),
             ("price_on_request", "intake.choice"), ("season", "intake.choice"), ("confirm", "intake.consent"),
             ("confirm", "intake.choice")} <= found
     assert intake.files == {} and github.requested == [] and not Path("/tmp/intake-pwned").exists()
@@ -475,16 +496,20 @@ def test_yaml_injection_and_markup_stay_inert_text(catalog, github, hostile):
 
 
 def test_an_id_that_would_leave_the_folder_is_refused_and_nothing_is_written(catalog, github):
-    before = sorted(str(p) for p in catalog.rglob("*"))
+    def written() -> list[str]:  # the check's own cache (.cache/, git-ignored build state) aside
+        return sorted(str(p) for p in catalog.rglob("*") if ".cache" not in p.relative_to(catalog).parts)
+
+    before = written()
     for label, value in [("ID produk / Product id", "../../.github/workflows/evil"),
                          ("ID produk / Product id", "kelor; rm -rf ~"),
                          ("ID BUMDes / BUMDes id", "bumdes-maju/../../.github"),
                          ("ID BUMDes / BUMDes id", "$(id)")]:
         intake = run(catalog, answer(PRODUCT_BODY, label, value), github)
-        # Refused as an id, or as a BUMDes the catalog lacks (with the real ones it may have meant).
-        assert [f.issue.code for f in intake.findings] in (["scaffold.bad_id"], ["intake.bumdes_unknown"]) and intake.files == {}
-    assert sorted(str(p) for p in catalog.rglob("*")) == before
-    assert github.requested == []
+        # Refused as an id (the rest checked under the id it could be, then removed), or as a BUMDes the
+        # catalog lacks (with the real ones it may have meant).
+        assert [f.issue.code for f in intake.findings] in (["intake.bad_id"], ["scaffold.bad_id"], ["intake.bumdes_unknown"])
+        assert intake.files == {} and not intake.ready
+    assert written() == before  # photos fetched for the check were removed with the stand-in file
 
 
 def test_an_answer_that_repeats_a_question_is_refused(catalog, github):
