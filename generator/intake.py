@@ -494,6 +494,8 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
         check_id = f"{check_id}-{STAND_IN}-{issue}"
         folder = folder if spec.kind == "product" else f"{PRODUCTS_DIR}/{check_id}"
         file = f"{folder}/{BUMDES_FILE if spec.kind == 'bumdes' else check_id + '.yml'}"
+        if (root / file).exists() or (spec.kind == "bumdes" and (root / folder).exists()):
+            return intake  # the stand-in is taken too: nothing of anyone else's is ever written over or removed
     photos = fetch_photos(values.photos, check_id, spec.field("photos"), download, intake)
     if spec.kind == "product" and not values.photos:
         # Allowed (the page shows "no photo yet" and a preview card), but a buyer trusts what they can see.
