@@ -157,6 +157,9 @@ class Values:
     photos: list[PhotoLink] = field(default_factory=list)
     folder: str = ""
     """The product form's BUMDes id."""
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    """For each answer of one item per line (specifications, certificates): each item's line among the answer's
+    non-empty lines, so that the reply numbers a problem by the line the person wrote, not by the item read."""
 
 
 def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Values:
@@ -176,7 +179,7 @@ def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Val
         elif spec.reading not in FORM_ONLY and text:
             if spec.path in CODE_READINGS:
                 text = _code(text, spec, intake)
-            value = _read(text, spec, element.options, intake)
+            value = _read(text, spec, element.options, intake, values.lines.setdefault(spec.id, []))
             if value not in (None, [], ""):
                 values.by_path[spec.path] = value
     return values
@@ -222,29 +225,42 @@ def _clean(text: str, spec: FormField, intake: Intake) -> str:
     return text.strip()
 
 
-def _read(text: str, spec: FormField, options: tuple[str, ...], intake: Intake) -> Any:
+def _read(text: str, spec: FormField, options: tuple[str, ...], intake: Intake, lines: list[int]) -> Any:
     reading = spec.reading
     if reading in (Reading.TEXT, Reading.LONG):
         return text
     if reading is Reading.CHOICE:
-        if text not in options:
+        chosen = _choice(text, options)
+        if chosen is None:
             intake.find(spec.id, "intake.choice", value=shorten(text), allowed=", ".join(options))
-            return None
-        return text
+        return chosen
     if reading is Reading.FLAG:
-        if text not in FLAG_CHOICES:
+        chosen = _choice(text, tuple(FLAG_CHOICES))
+        if chosen is None:
             intake.find(spec.id, "intake.choice", value=shorten(text), allowed=", ".join(FLAG_CHOICES))
             return None
-        return FLAG_CHOICES[text]
+        return FLAG_CHOICES[chosen]
     if reading is Reading.MONTHS:
         return [int(label.split()[0]) for label in _ticked(text, spec, options, intake)]
     if reading is Reading.CODES:
         return [code for code in re.split(r"[\s,;]+", text) if code]
     if reading is Reading.SPECIFICATIONS:
-        return _read_lines(text, spec, intake, _specification, "Kadar air / Moisture: ≤ 8 %")
+        return _read_lines(text, spec, intake, _specification, "Kadar air / Moisture: ≤ 8 %", lines)
     if reading is Reading.CERTIFICATIONS:
-        return _read_lines(text, spec, intake, _certification, "halal; ID123; BPJPH; 2028-01-31")
+        return _read_lines(text, spec, intake, _certification, "halal; ID123; BPJPH; 2028-01-31", lines)
     raise AssertionError(f"no reader for {reading}")  # pragma: no cover - forms.py and this stay in step
+
+
+def _choice(text: str, options: tuple[str, ...]) -> str | None:
+    """The dropdown option an answer means. Editing an issue shows its answers as plain text, so a person
+    retypes them: "Tidak" or "tidak / no" for "Tidak / No", "fob" for "FOB" (either half, any case)."""
+    if text in options:
+        return text
+    wanted = " ".join(text.split()).casefold()
+    for option in options:
+        if wanted in {part.strip().casefold() for part in (option, *option.split(ALT_SEPARATOR))}:
+            return option
+    return None
 
 
 def _ticked(text: str, spec: FormField, options: tuple[str, ...], intake: Intake) -> list[str]:
@@ -266,17 +282,18 @@ def _read_consent(text: str, spec: FormField, options: tuple[str, ...], intake: 
         intake.find(spec.id, "intake.consent")
 
 
-def _read_lines(text: str, spec: FormField, intake: Intake, read_line: Callable[[str], Any], expected: str) -> list[Any]:
-    """One item per non-empty line; a line that does not read is reported with its number."""
+def _read_lines(text: str, spec: FormField, intake: Intake, read_line: Callable[[str], Any], expected: str,
+                lines: list[int]) -> list[Any]:
+    """One item per non-empty line; a line that does not read is reported with its number (counting the answer's
+    non-empty lines), and ``lines`` gets each item's."""
     items = []
-    for line in (line.strip() for line in text.split("\n")):
-        if not line:
-            continue
+    for number, line in enumerate(line for line in (line.strip() for line in text.split("\n")) if line):
         item = read_line(line)
         if item is None:
-            intake.find(spec.id, "intake.line", item=len(items), value=shorten(line), expected=expected)
+            intake.find(spec.id, "intake.line", item=number, value=shorten(line), expected=expected)
         else:
             items.append(item)
+            lines.append(number)
     return items
 
 
@@ -523,9 +540,11 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
             if spec.kind == "bumdes":
                 shutil.rmtree(root / folder, ignore_errors=True)
     intake.checked = True
+    said = {f.field for f in intake.findings if f.issue.code == "intake.choice"}
     for issue_found in found:
-        finding = _finding_of(issue_found, spec, file, folder, written)
-        if finding is not None:
+        finding = _finding_of(issue_found, spec, file, folder, written, values.lines)
+        # A dropdown answer refused above is "missing" to the check too: once is enough.
+        if finding is not None and not (finding.issue.code == "schema.missing" and finding.field in said):
             intake.findings.append(finding)
     if not blocked:
         intake.file, intake.files = file, files
@@ -564,7 +583,8 @@ FORM_WORDING = {"schema.pattern_hs": "intake.pattern_hs", "schema.pattern_nib": 
 """The check's messages that tell a file's writer to quote a code, said instead as a form's answer needs it."""
 
 
-def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: list[tuple[str, int]]) -> Finding | None:
+def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: list[tuple[str, int]],
+                lines: dict[str, list[int]] | None = None) -> Finding | None:
     """The check's issue as a problem of a form field; None for issues of files this submission did not add.
     ``photos`` are the photos' paths in the file's order, each with its place in the answer (the reply's number)."""
     if found.code in FORM_WORDING:
@@ -579,6 +599,9 @@ def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: li
     form_field, item = spec.at_path(found.field)
     if form_field is not None and form_field.reading is Reading.PHOTOS and item is not None and item < len(positions):
         item = positions[item]
+    numbered = (lines or {}).get(form_field.id, []) if form_field is not None else []
+    if item is not None and item < len(numbered):
+        item = numbered[item]
     return Finding(form_field.id if form_field else "", found, item)
 
 

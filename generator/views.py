@@ -1010,9 +1010,19 @@ def inquiry_view(ctx: PageContext, page: P.Page, product: ProductEntry, bumdes: 
         contact=contact, mailto=mailto_link(contact.email, subject, opener),
         whatsapp=whatsapp_link(bumdes.contact.whatsapp, opener) if bumdes.contact.whatsapp else None,
         alibaba=alibaba, unit=data.moq.unit, moq=format(data.moq.quantity.normalize(), "f"), family=vocab.units[data.moq.unit].family,
-        terms=json_for_attribute([f"{s.incoterm} {s.place}" for s in data.shipping]),
+        terms=json_for_attribute([incoterm_choice(loc, s.incoterm, s.place) for s in data.shipping]),
         samples=samples, send_order=send_order(ctx),
     )
+
+
+def incoterm_choice(loc: Localizer, incoterm: str, place: str | Mapping[str, str]) -> str | list[str]:
+    """An Incoterm with its place as the quote form offers it: shown in this language ("FOB 帕卢 Pantoloan 港"),
+    and sent with the English beside it ("FOB 帕卢 Pantoloan 港 (Pantoloan port, Palu)") when the place is
+    written per language, as the message's labels are; a place written once is both."""
+    if isinstance(place, str):
+        return f"{incoterm} {place}"
+    shown, sent = f"{incoterm} {loc.plain(place)}", f"{incoterm} {label_text(both_names(loc, place))}"
+    return shown if sent == shown else [shown, sent]
 
 
 def both_names(loc: Localizer, names: Any) -> tuple[str, ...]:

@@ -408,12 +408,24 @@ def test_an_existing_bumdes_is_not_overwritten(catalog, github):
 def test_the_consent_box_and_the_choices_are_required_as_offered(catalog, github):
     body = PRODUCT_BODY.replace("- [X] BUMDes setuju", "- [ ] BUMDes setuju")
     body = answer(body, "Kategori / Category", "kelor")
-    body = answer(body, "Harga atas permintaan? / Price on request?", "yes")
+    body = answer(body, "Harga atas permintaan? / Price on request?", "mungkin")
     body = body.replace("- [X] 3 – Maret / March", "- [X] 13 – Smarch")
     intake = run(catalog, body, github)
     assert [(f.field, f.issue.code) for f in intake.findings if f.issue.path == "issue"] == [
         ("category", "intake.choice"), ("price_on_request", "intake.choice"), ("season", "intake.choice"), ("confirm", "intake.consent")]
+    # A refused dropdown answer is said once, not again as "required" by the check.
+    assert [(f.field, f.issue.code) for f in intake.findings if f.field == "category"] == [("category", "intake.choice")]
     assert not intake.ready
+
+
+@pytest.mark.parametrize(("question", "written"), [
+    ("Harga atas permintaan? / Price on request?", "tidak"), ("Harga atas permintaan? / Price on request?", "No"),
+    ("Kategori / Category", "MORINGA"), ("Incoterm pengiriman / Shipping Incoterm", "fob"),
+])
+def test_a_dropdown_answer_retyped_while_editing_the_issue_is_read_as_the_option_it_names(catalog, github, question, written):
+    """Editing an issue shows its answers as plain text: "tidak" for "Tidak / No", "fob" for "FOB"."""
+    intake = run(catalog, answer(PRODUCT_BODY, question, written), github)
+    assert [f.issue.code for f in intake.findings if f.issue.severity is Severity.ERROR] == [] and intake.ready
 
 
 # --- hostile answers ---------------------------------------------------------------------------------------

@@ -114,11 +114,26 @@ def test_ports_are_named_in_the_pages_language_and_in_the_source_language_in_the
     assert "Bandara Mutiara SIS Al-Jufri, Palu" in words("id")
     kelor = (sample_site / "zh" / "products" / "bubuk-daun-kelor" / "index.html").read_text(encoding="utf-8")
     assert "上海" in unescape(kelor.split('class="vc-spec vc-prices"', 2)[2].split("</table>")[0])  # the CIF tier's caption
+    # The quote form's Incoterm choices: shown in the page's language, sent with the English beside it.
+    terms = json.loads(unescape(words_attr(sample_site, "zh", "kepiting-bakau-hidup", "data-terms")))
+    assert terms == [["FCA 帕卢 Mutiara SIS Al-Jufri 机场", "FCA 帕卢 Mutiara SIS Al-Jufri 机场 (Mutiara SIS Al-Jufri Airport, Palu)"],
+                     ["CIP 香港国际机场", "CIP 香港国际机场 (Hong Kong International Airport)"]]
+    assert json.loads(unescape(words_attr(sample_site, "en", "kepiting-bakau-hidup", "data-terms")))[0] == \
+        "FCA Mutiara SIS Al-Jufri Airport, Palu"  # in English, shown is sent
     records = {r["id"]: r for r in json.loads((sample_site / "data" / "products.json").read_text(encoding="utf-8"))["products"]}
     assert records["kepiting-bakau-hidup"]["shipping"][1]["place"]["zh"] == "香港国际机场"
     with (sample_site / "data" / "products.csv").open(encoding="utf-8-sig", newline="") as handle:  # Excel's BOM
         rows = {row["id"]: row for row in csv.DictReader(handle)}
     assert rows["kepiting-bakau-hidup"]["shipping"] == "FCA Bandara Mutiara SIS Al-Jufri, Palu; CIP Bandara Internasional Hong Kong"
+
+
+def words_attr(site, lang: str, product: str, name: str) -> str:
+    """An attribute of a product page's quote section, as written (entities not yet decoded)."""
+    import re
+
+    html = (site / lang / "products" / product / "index.html").read_text(encoding="utf-8")
+    section = html.split('<section class="vc-inquiry"', 1)[1].split(">", 1)[0]
+    return re.search(rf'{name}="([^"]*)"', section).group(1)
 
 
 def test_the_sample_video_says_nowhere_and_is_published(sample_site):

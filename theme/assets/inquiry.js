@@ -352,8 +352,10 @@
     var unit = form.elements.unit;
     fitUnits(unit, section.getAttribute("data-family"));
     var incoterm = form.elements.incoterm;
+    /* Each term is its text, or [shown, sent] where the place is written per language (views.incoterm_choice). */
     JSON.parse(section.getAttribute("data-terms") || "[]").forEach(function (term) {
-      incoterm.insertBefore(new Option(term, term), incoterm.options[incoterm.options.length - 1]);
+      var pair = Array.isArray(term) ? term : [term, term];
+      incoterm.insertBefore(new Option(pair[0], pair[1]), incoterm.options[incoterm.options.length - 1]);
     });
     if (!section.hasAttribute("data-samples")) form.elements.sample.closest(".vc-field").remove();
     section.insertBefore(form, section.querySelector(".vc-send__title"));
