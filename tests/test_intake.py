@@ -418,6 +418,15 @@ def test_the_consent_box_and_the_choices_are_required_as_offered(catalog, github
     assert not intake.ready
 
 
+def test_a_list_answers_problems_are_numbered_by_the_line_the_person_wrote(catalog, github):
+    """Line 1 does not read; line 2 reads but names an issuer the catalog lacks: both are said at their own line."""
+    lines = "Halal MUI no 123\nhalal; ID123; LPPOM; 2028-01-31"
+    intake = run(catalog, answer(PRODUCT_BODY, "Sertifikat / Certificates", lines), github)
+    found = [(f.field, f.item, f.issue.code) for f in intake.findings if f.field == "certifications"]
+    assert ("certifications", 0, "intake.line") in found
+    assert any(item == 1 and code != "intake.line" for _, item, code in found), found  # the issuer, on line 2
+
+
 @pytest.mark.parametrize(("question", "written"), [
     ("Harga atas permintaan? / Price on request?", "tidak"), ("Harga atas permintaan? / Price on request?", "No"),
     ("Kategori / Category", "MORINGA"), ("Incoterm pengiriman / Shipping Incoterm", "fob"),
