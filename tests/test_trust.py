@@ -142,6 +142,14 @@ def test_the_quote_box_says_whom_a_request_goes_to_and_for_whom(site):
                      CONTAINER: "您的询价将发送给授权经销商 Dealer Uji，由其回复报价。"}  # the dealer itself
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "找不到该页面"), ("en", "Page not found"), ("id", "Halaman tidak ditemukan")])
+def test_an_address_that_does_not_exist_answers_in_the_folders_language_with_the_ways_on(site, lang, said):
+    html = (site / lang / "404.html").read_text(encoding="utf-8")
+    assert f"<h1>{said}</h1>" in html and "404 - Not found" not in html
+    links = re.findall(r'<a href="(https://example\.org/catalog/[^"]*)"', html.split("<h1>", 1)[1])
+    assert {f"https://example.org/catalog/{lang}/{path}" for path in ("products/", "regions/", "contact/")} <= set(links), links
+
+
 def test_units_offered_for_a_quantity_fit_the_product(site):
     """The form is drawn by inquiry.js from the language's kit (test_browser checks the drawn form); here, what
     it draws from: the product's unit and family, whether it offers samples, and every unit's family."""
