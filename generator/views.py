@@ -953,11 +953,13 @@ def subject_word(loc: Localizer) -> str:
     return word if word == english else f"{word} / {english}"
 
 
-def message_layout(loc: Localizer, *, subject: str, about: tuple[Line, ...], samples: bool) -> MessageLayout:
-    """The lines of an inquiry: greeting, what it is about, what the buyer wants, who they are, their message."""
+def message_layout(loc: Localizer, *, subject: str, about: tuple[Line, ...], samples: bool, quantity: bool = True) -> MessageLayout:
+    """The lines of an inquiry: greeting, what it is about, what the buyer wants, who they are, their message.
+    Without ``quantity`` (the inquiry list, whose products each carry their own) there is no quantity line."""
     both = loc.both
     wants = [Line(label=both(f"inquiry.{name}"), field=name)
-             for name in ("quantity", "destination", "incoterm", "target_price", "delivery", "documents")]
+             for name in ("quantity", "destination", "incoterm", "target_price", "delivery", "documents")
+             if quantity or name != "quantity"]
     if samples:
         wants.append(Line(label=both("inquiry.sample"), field="sample"))
     who = [Line(label=both(f"inquiry.{name}"), field=name) for name in ("buyer_name", "company", "country", "reply")]
@@ -1397,7 +1399,7 @@ def inquiry_list_view(ctx: PageContext, page: P.Page) -> PageView:
     vocab = ctx.config.vocabularies
     dealer, *agents = ctx.read.contacts()
     contacts = [contact_line(ctx, "dealer", dealer), *(contact_line(ctx, agent.id, agent) for agent in agents)]
-    layout = message_layout(loc, subject=subject_word(loc), samples=True, about=(
+    layout = message_layout(loc, subject=subject_word(loc), samples=True, quantity=False, about=(
         Line(label=loc.both("inquiry.products"), field="items", block=True),
     ))
     # The same form as every product page's (the language's kit), without the one product's quantity.

@@ -437,6 +437,7 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
     assert CONTAINER not in agent and PRODUCT_ID not in dealer
     assert f"1. {zh[CONTAINER]} ({CONTAINER}) — 3 × {container}\n" in dealer
     for body in (agent, dealer):
+        assert "数量 (Quantity)" not in body  # each product's quantity is on its own line, not asked again below
         assert "\n目的国和港口 (Destination country and port): 上海\n" in body
         assert f"\n{MESSAGE}\n" in body
     # Removing a product takes it out of the list and its message.
