@@ -419,6 +419,7 @@ def test_the_inquiry_list_sends_one_message_per_contact_with_each_quantity(brows
     groups = page.locator(".vc-send-group")
     assert groups.count() == 2
     # Whom each message goes to, about how many products, and the number WhatsApp will open.
+    assert page.locator("[data-send-several]").text_content() == "这些产品由 2 个不同的联系人负责：请分别发送下面的 2 条询价。"
     headers = sorted(groups.locator(".vc-send-group__to").all_text_contents())
     assert headers == ["发送给 Agen Palu · 2 件产品", "发送给 Dealer Uji · 1 件产品"], headers
     numbers = groups.locator('[data-show="whatsapp_display"]').all_text_contents()
@@ -504,6 +505,7 @@ def test_a_target_price_stays_with_the_product_it_was_written_for(browser, site)
     page.locator(".vc-facts__actions [data-basket-add]").click()
     page.goto(f"{site}en/inquiry/")
     assert page.input_value("#q-target-price") == "" and page.input_value("#q-company") == "Harbour Foods Ltd"
+    assert page.locator("[data-send-several]").is_hidden()  # both go to the same agent: one message, nothing to warn of
     bodies = [query_parts(link.get_attribute("href"))[1]["body"] for link in page.locator('.vc-send-group [data-send="email"]').all()]
     kelor = next(body for body in bodies if f"({PRODUCT_ID})" in body)
     assert f"({PRODUCT_ID})\r\n   Target price: US$5.00/kg CIF\r\n" in kelor

@@ -561,11 +561,21 @@
         });
         updaters.push(update);
       });
+      sayHowMany(order.length);
       refresh();
     }
 
     function refresh() {
       updaters.forEach(function (update) { update(); });
+    }
+
+    /* Products answered by different contacts make one message each: a buyer who sends the first must know
+       there are more. */
+    function sayHowMany(count) {
+      var several = section.querySelector("[data-send-several]");
+      if (!several) return;
+      several.textContent = count > 1 ? several.getAttribute("data-send-several").split("{count}").join(count) : "";
+      several.hidden = count < 2;
     }
 
     /* A product added on a page in another language is named here as this language names it: read once from
