@@ -546,10 +546,37 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
         # A dropdown answer refused above is "missing" to the check too: once is enough.
         if finding is not None and not (finding.issue.code == "schema.missing" and finding.field in said):
             intake.findings.append(finding)
+    _say_price_by_question(intake, values)
     if not blocked:
         intake.file, intake.files = file, files
         intake.photos = [(f"{folder}/{photo.name}", photo.removed) for _, photo in photos]
     return intake
+
+
+PRICE_NEEDS = ("price.min", "price.currency", "price.unit", "price.incoterm")
+"""The questions a price needs when it is not 'on request'."""
+
+
+def _say_price_by_question(intake: Intake, values: Values) -> None:
+    """The check says a price needs 'on_request: true' or min, currency, unit and incoterm: in the form, name the
+    questions to fill in or to empty, which follow from the answer to "Price on request?"."""
+    spec = intake.form.spec
+    paths = {f.path: f.id for f in spec.fields if f.path}
+    on_request = values.by_path.get("price.on_request")
+    if on_request:
+        named = [paths[p] for p in ("price.min", "price.max", "price.currency", "price.unit", "price.incoterm")
+                 if p in paths and values.by_path.get(p) not in (None, "")]
+        code = "intake.price_extra"
+    else:
+        named = [paths[p] for p in PRICE_NEEDS if p in paths and values.by_path.get(p) in (None, "")]
+        code = "intake.price_missing"
+    if not named:
+        return
+    for index, finding in enumerate(intake.findings):
+        if finding.issue.code == "schema.price":
+            labels = ", ".join(f"“{intake.form.label(field_id)}”" for field_id in named)
+            intake.findings[index] = replace(finding, field=paths.get("price.on_request", finding.field),
+                                             issue=replace(finding.issue, code=code, values=(("questions", labels),)))
 
 
 STAND_IN = "periksa"

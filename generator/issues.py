@@ -881,6 +881,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the village may be: {suggestions} (copy the right code into this answer, or search the village-code page, kontributor/kode-desa/)",
         "id": "desanya mungkin: {suggestions} (salin kode yang benar ke jawaban ini, atau cari di halaman kode desa, kontributor/kode-desa/)",
     },
+    "intake.price_missing": {
+        "en": "a price that is not on request needs these answers too: {questions} (or answer Ya / Yes to “price on request”)",
+        "id": "harga yang bukan atas permintaan perlu jawaban ini juga: {questions} (atau jawab Ya / Yes pada “harga atas permintaan”)",
+    },
+    "intake.price_extra": {
+        "en": "the price is on request, so leave these empty (write -): {questions} (or answer Tidak / No to give a price)",
+        "id": "harga atas permintaan, jadi kosongkan (tulis -) jawaban ini: {questions} (atau jawab Tidak / No untuk mencantumkan harga)",
+    },
     "intake.read_as": {
         "en": "'{value}' read as {read}",
         "id": "'{value}' dibaca sebagai {read}",

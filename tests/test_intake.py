@@ -271,7 +271,7 @@ def test_the_reply_names_each_problem_under_the_question_to_fix(catalog, github,
         ("Foto / Photos", 2, "error", "schema.missing"),
         ("Kode HS / HS code", None, "error", "intake.pattern_hs"),
         ("Pesanan minimum, jumlah / Minimum order, quantity", None, "error", "schema.ambiguous_number"),
-        ("Harga atas permintaan? / Price on request?", None, "error", "schema.price"),
+        ("Harga atas permintaan? / Price on request?", None, "error", "intake.price_extra"),
         ("Sertifikat / Certificates", 2, "error", "intake.line"),
     ]
     assert rows[1]["message"]["id"].startswith("'`12119`' bukan kode HS")
@@ -416,6 +416,20 @@ def test_the_consent_box_and_the_choices_are_required_as_offered(catalog, github
     # A refused dropdown answer is said once, not again as "required" by the check.
     assert [(f.field, f.issue.code) for f in intake.findings if f.field == "category"] == [("category", "intake.choice")]
     assert not intake.ready
+
+
+def test_a_price_problem_names_the_questions_to_fill_in_or_to_empty(catalog, github):
+    """No loop between "Ya" and "Tidak": the reply says which answers are missing, or which to empty."""
+    missing = run(catalog, answer(PRODUCT_BODY, "Incoterm harga / Incoterm of the price", "_No response_"), github)
+    said = [(f.field, f.issue.code, f.issue.message("id")) for f in missing.findings if f.issue.severity is Severity.ERROR]
+    assert said == [("price_on_request", "intake.price_missing", "harga yang bukan atas permintaan perlu jawaban ini juga: "
+                     "“Incoterm harga / Incoterm of the price” (atau jawab Ya / Yes pada “harga atas permintaan”)")]
+    body = answer(PRODUCT_BODY, "ID produk / Product id", "teh-kelor-lain")  # the first run's file is in the catalog now
+    extra = run(catalog, answer(body, "Harga atas permintaan? / Price on request?", "Ya / Yes"), github)
+    said = [(f.field, f.issue.code) for f in extra.findings if f.issue.severity is Severity.ERROR]
+    assert said == [("price_on_request", "intake.price_extra")]
+    for question in ("Harga terendah per satuan / Lowest price per unit", "Mata uang / Currency", "Incoterm harga / Incoterm of the price"):
+        assert question in extra.findings[0].issue.message("id")
 
 
 def test_a_list_answers_problems_are_numbered_by_the_line_the_person_wrote(catalog, github):
