@@ -48,10 +48,16 @@ _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 """One converter, reset between texts: building a Markdown instance costs more than converting a description."""
 
 
+_WIDE = "\u2e80-\u9fff\u3000-\u30ff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_WIDE_LINE_BREAK = re.compile(f"(?<=[{_WIDE}])\n(?=[{_WIDE}])")
+"""A line break inside a paragraph between two Chinese (Japanese, Korean) characters: a browser shows it as a
+space ("质量， 收取"), where Chinese has none."""
+
+
 @functools.lru_cache(maxsize=4096)
 def render_rich(text: str) -> str:
     """Limited Markdown → sanitised HTML: an allow-list of tags, https links only, rel=nofollow."""
-    html = _MARKDOWN.reset().convert(text)
+    html = _MARKDOWN.reset().convert(_WIDE_LINE_BREAK.sub("", text))
     return nh3.clean(
         html,
         tags=RICH_TAGS,

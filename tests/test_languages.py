@@ -169,3 +169,15 @@ def test_no_chinese_page_shows_latin_place_names_ascii_separators_or_plural_mist
 def test_no_english_page_has_a_plural_mistake(sample_site):
     found = {where: hits for where, text in page_texts(sample_site, "en") if (hits := PLURAL_MISTAKE.findall(text))}
     assert found == {}
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("质量，\n收取货款。", "<p>质量，收取货款。</p>"),  # no space a browser would show between Chinese characters
+    ("**询价**\n在任意产品页面", "<p><strong>询价</strong>\n在任意产品页面</p>"),  # after markup: left as written
+    ("moringa\npowder", "<p>moringa\npowder</p>"),  # between words the line break stays a space
+    ("辣木\nmoringa", "<p>辣木\nmoringa</p>"),
+])
+def test_a_line_break_inside_a_chinese_paragraph_adds_no_space(written, shown):
+    from generator.localize import render_rich
+
+    assert render_rich(written) == shown
