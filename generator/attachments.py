@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import socket
 import ssl
 import time
 import urllib.parse
@@ -212,4 +213,8 @@ def _reason(exc: BaseException) -> str:
         return "timeout"
     if isinstance(exc, ssl.SSLError):
         return "TLS error"
+    if isinstance(exc, socket.gaierror):
+        return "GitHub could not be reached (name lookup failed)"  # not "gaierror": the person reads this
+    if isinstance(exc, (ConnectionError, OSError)):
+        return "the connection to GitHub failed"
     return type(exc).__name__

@@ -177,6 +177,9 @@ def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Val
         elif spec.reading is Reading.PHOTOS:
             values.photos = _read_photo_links(text, spec, intake)
         elif spec.reading not in FORM_ONLY and text:
+            if spec.reading in (Reading.TEXT, Reading.LONG):
+                for number in dict.fromkeys(found.group().strip() for found in PHONE_IN_TEXT.finditer(text)):
+                    intake.find(spec.id, "intake.phone_in_text", Severity.WARNING, value=shorten(number))
             if spec.path in CODE_READINGS:
                 text = _code(text, spec, intake)
             value = _read(text, spec, element.options, intake, values.lines.setdefault(spec.id, []))
@@ -195,6 +198,9 @@ CODE_READINGS: dict[str, tuple[str, Callable[[str], str]]] = {
 form has no YAML, so the check's advice to quote a code would only send the answer round in a loop."""
 
 
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])(?:\+62|62|0)[\s.-]?8\d{1,2}(?:[\s.-]?\d{2,5}){2,3}(?!\w)")
+"""An Indonesian mobile number in a text that will be published (0812-3456-7890, +62 812 3456 7890): the form
+asks for none, since an issue and the catalog are public and buyers reach the dealer through the catalog."""
 QUOTES = "\"'“”‘’„«»「」"
 
 
@@ -606,8 +612,11 @@ def _is_id(value: str) -> bool:
 
 
 FORM_WORDING = {"schema.pattern_hs": "intake.pattern_hs", "schema.pattern_nib": "intake.pattern_nib",
-                "schema.pattern_village": "intake.pattern_village", "village.suggestions": "intake.village_suggestions"}
-"""The check's messages that tell a file's writer to quote a code, said instead as a form's answer needs it."""
+                "schema.pattern_village": "intake.pattern_village", "village.suggestions": "intake.village_suggestions",
+                "rule.unknown_term": "intake.unknown_term", "rule.gacc_for_china": "intake.gacc_for_china",
+                "schema.range": "intake.range"}
+"""The check's messages that speak of a file (quote a code, a list in site_config.yml, a key to add, min and
+max), said instead as a form's answer needs it."""
 
 
 def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: list[tuple[str, int]],
@@ -623,7 +632,8 @@ def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: li
         return Finding("bumdes" if spec.kind == "product" else "", found)
     if found.path != file:
         return None
-    form_field, item = spec.at_path(found.field)
+    # The number is missing, not the markets: the reply puts it under the question to answer.
+    form_field, item = spec.at_path("gacc_registration" if found.code == "intake.gacc_for_china" else found.field)
     if form_field is not None and form_field.reading is Reading.PHOTOS and item is not None and item < len(positions):
         item = positions[item]
     numbered = (lines or {}).get(form_field.id, []) if form_field is not None else []

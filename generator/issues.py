@@ -889,6 +889,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the price is on request, so leave these empty (write -): {questions} (or answer Tidak / No to give a price)",
         "id": "harga atas permintaan, jadi kosongkan (tulis -) jawaban ini: {questions} (atau jawab Tidak / No untuk mencantumkan harga)",
     },
+    "intake.unknown_term": {
+        "en": "'{value}' is not one of the catalog's choices here (choose one of: {allowed})",
+        "id": "'{value}' bukan pilihan yang dikenal katalog di sini (pilih salah satu: {allowed})",
+    },
+    "intake.gacc_for_china": {
+        "en": "food for China (CN among the markets) needs the GACC registration number (answer that question)",
+        "id": "pangan untuk Tiongkok (CN di pasar ekspor) memerlukan nomor registrasi GACC (isi pertanyaan itu)",
+    },
+    "intake.range": {
+        "en": "the longest ({max}) is shorter than the shortest ({min}) (swap the two answers)",
+        "id": "yang paling lama ({max}) lebih kecil dari yang paling cepat ({min}) (tukar kedua jawaban)",
+    },
+    "intake.phone_in_text": {
+        "en": "'{value}' looks like a phone number: the issue and the catalog are public (delete it unless it is meant for everyone; buyers reach the dealer through the catalog)",
+        "id": "'{value}' tampak seperti nomor telepon: isu dan katalog bisa dibaca siapa saja (hapus, kecuali memang untuk umum; pembeli menghubungi dealer lewat katalog)",
+    },
     "intake.read_as": {
         "en": "'{value}' read as {read}",
         "id": "'{value}' dibaca sebagai {read}",

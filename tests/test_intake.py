@@ -432,6 +432,29 @@ def test_a_price_problem_names_the_questions_to_fill_in_or_to_empty(catalog, git
         assert question in extra.findings[0].issue.message("id")
 
 
+@pytest.mark.parametrize(("written", "number"), [
+    ("Hubungi Ibu Sari 0812-3456-7890 untuk contoh.", "0812-3456-7890"), ("WA +62 812 3456 7890", "+62 812 3456 7890"),
+    ("Kapasitas 2500 kg per bulan sejak 2019.", None), ("Kode HS 0306.33 dan 12119000.", None),
+])
+def test_a_phone_number_in_a_published_text_gets_a_warning(catalog, github, written, number):
+    intake = run(catalog, answer(PRODUCT_BODY, "Deskripsi (Indonesia) / Description (Indonesian)", written), github)
+    warned = [f.issue.message("id") for f in intake.findings if f.issue.code == "intake.phone_in_text"]
+    assert warned == ([f"'{number}' tampak seperti nomor telepon: isu dan katalog bisa dibaca siapa saja "
+                       "(hapus, kecuali memang untuk umum; pembeli menghubungi dealer lewat katalog)"] if number else [])
+    assert intake.ready  # a warning: said, never blocking
+
+
+def test_the_reply_speaks_of_the_form_not_of_the_file(catalog, github):
+    """No site_config.yml, no YAML key to add: the choices to make and the question to answer."""
+    body = answer(PRODUCT_BODY, "Sertifikat / Certificates", "halal; ID123; MUI; 2028-01-31")
+    body = answer(body, "Nomor registrasi GACC / GACC registration number", "_No response_")
+    intake = run(catalog, body, github)
+    said = {(f.field, f.issue.code): f.issue.message("id") for f in intake.findings}
+    assert said[("certifications", "intake.unknown_term")].startswith("'mui' bukan pilihan yang dikenal katalog di sini (pilih salah satu: ")
+    assert ("gacc_registration", "intake.gacc_for_china") in said
+    assert not any("site_config" in text or "gacc_registration'" in text for text in said.values()), said
+
+
 def test_a_list_answers_problems_are_numbered_by_the_line_the_person_wrote(catalog, github):
     """Line 1 does not read; line 2 reads but names an issuer the catalog lacks: both are said at their own line."""
     lines = "Halal MUI no 123\nhalal; ID123; LPPOM; 2028-01-31"
@@ -797,3 +820,13 @@ def test_the_writing_job_refuses_an_artifact_with_a_path_outside_one_folder(tmp_
                                      "ISSUE_NUMBER": "21"})
         assert result.returncode == 1, bad
         assert result.stdout.startswith("::error::the intake artifact holds"), result.stdout
+
+
+def test_a_failed_download_is_said_in_words_not_as_a_python_exception_name():
+    import socket
+
+    from generator.attachments import _reason
+
+    assert _reason(socket.gaierror(-2, "Name or service not known")) == "GitHub could not be reached (name lookup failed)"
+    assert _reason(ConnectionResetError()) == "the connection to GitHub failed"
+    assert _reason(TimeoutError()) == "timeout"
