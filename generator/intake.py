@@ -625,6 +625,8 @@ def _finding_of(found: Issue, spec: FormSpec, file: str, folder: str, photos: li
     ``photos`` are the photos' paths in the file's order, each with its place in the answer (the reply's number)."""
     if found.code in FORM_WORDING:
         found = replace(found, code=FORM_WORDING[found.code])
+    if found.code == "intake.village_suggestions":  # codes to copy into the answer as they are: no YAML quotes
+        found = replace(found, values=tuple((name, value.replace('"', "")) for name, value in found.values))
     positions = [position for _, position in photos]
     if found.path in dict(photos):
         return Finding("photos", found, dict(photos)[found.path])

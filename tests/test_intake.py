@@ -830,3 +830,10 @@ def test_a_failed_download_is_said_in_words_not_as_a_python_exception_name():
     assert _reason(socket.gaierror(-2, "Name or service not known")) == "GitHub could not be reached (name lookup failed)"
     assert _reason(ConnectionResetError()) == "the connection to GitHub failed"
     assert _reason(TimeoutError()) == "timeout"
+
+
+def test_the_villages_suggested_for_a_wrong_code_are_written_to_copy_into_the_answer(catalog, github):
+    intake = run(catalog, answer(BUMDES_BODY, "Kode desa Kemendagri / Kemendagri village code", "72.10.01.2099"), github,
+                 kind="bumdes", issue=7)
+    suggested = [f.issue.message("id") for f in intake.findings if f.issue.code == "intake.village_suggestions"]
+    assert suggested and "72.10.01.2009 Kalukubula" in suggested[0] and '"' not in suggested[0], suggested
