@@ -215,7 +215,7 @@ def _code(text: str, spec: FormField, intake: Intake) -> str:
         return unquoted  # the check says what is wrong with the code itself, not with its quotes
     read = written(digits)
     if read != text:
-        intake.find(spec.id, "intake.read_as", Severity.WARNING, value=shorten(text), read=read)
+        intake.find(spec.id, "intake.read_as", Severity.INFO, value=shorten(text), read=read)
     return read
 
 
@@ -599,7 +599,7 @@ def _bumdes_of(root: Path, answer: str, intake: Intake) -> str:
         return answer
     made = slugify(answer)
     if made in folders:
-        intake.find("bumdes", "intake.bumdes_by_name", Severity.WARNING, value=shorten(answer), bumdes=made)
+        intake.find("bumdes", "intake.bumdes_by_name", Severity.INFO, value=shorten(answer), bumdes=made)
         return made
     near = near_bumdes(made, folders)
     if near:

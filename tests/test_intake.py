@@ -322,9 +322,11 @@ def test_a_bumdes_named_by_its_name_is_read_as_its_id_and_every_other_mistake_is
     intake = run(catalog, body, github)
     assert PRODUCT_FILE in intake.files  # the file is made in the BUMDes's folder
     found = {(f.field, f.issue.code, f.issue.severity) for f in intake.findings}
-    assert ("bumdes", "intake.bumdes_by_name", Severity.WARNING) in found
-    assert ("hs_code", "intake.read_as", Severity.WARNING) in found  # 1211.90 is 121190
+    assert ("bumdes", "intake.bumdes_by_name", Severity.INFO) in found
+    assert ("hs_code", "intake.read_as", Severity.INFO) in found  # 1211.90 is 121190
     assert ("moq_quantity", "schema.ambiguous_number", Severity.ERROR) in found  # in the same round, not the next
+    # Information, not a warning: it needs no fixing, so it does not ask for it round after round.
+    assert "peringatan" not in render_reply(intake).split("\n")[2] or "0 peringatan" in render_reply(intake)
     said = next(f for f in intake.findings if f.field == "bumdes").issue.message("id")
     assert said == "'BUMDes Maju' dibaca sebagai BUMDes bumdes-maju (lain kali tulis id-nya, ujung alamat halamannya: …/bumdes/bumdes-maju/)"
 
@@ -340,7 +342,7 @@ def test_a_product_without_photos_is_made_with_a_warning_that_says_how_to_add_th
 @pytest.mark.parametrize(("written", "read"), [("3301.29", "330129"), ('"330129"', "330129"), ("1211 90 00", "12119000")])
 def test_an_hs_code_written_with_dots_spaces_or_quotes_is_read_as_its_digits(catalog, github, written, read):
     intake = run(catalog, answer(PRODUCT_BODY, "Kode HS / HS code", written), github)
-    assert [(f.field, f.issue.code, f.issue.severity) for f in intake.findings] == [("hs_code", "intake.read_as", Severity.WARNING)]
+    assert [(f.field, f.issue.code, f.issue.severity) for f in intake.findings] == [("hs_code", "intake.read_as", Severity.INFO)]
     assert f"hs_code: '{read}'" in intake.files[PRODUCT_FILE].decode() or f'hs_code: "{read}"' in intake.files[PRODUCT_FILE].decode()
 
 
@@ -357,7 +359,7 @@ def test_a_bumdes_code_written_with_quotes_or_separators_is_read_as_the_file_wri
     """The check's advice for files ("in quotes") must not send a form's answer round in a loop: quoted,
     hyphenated or undotted, the code is read, said so, and nothing else is wrong."""
     intake = run(catalog, answer(BUMDES_BODY, question, written), github, kind="bumdes", issue=7)
-    assert [(f.issue.code, f.issue.severity) for f in intake.findings] == [("intake.read_as", Severity.WARNING)]
+    assert [(f.issue.code, f.issue.severity) for f in intake.findings] == [("intake.read_as", Severity.INFO)]
     assert intake.findings[0].issue.message("id") == f"'{written}' dibaca sebagai {read}"
     assert f'"{read}"' in intake.files["products/bumdes-sejahtera-kalukubula/bumdes.yml"].decode("utf-8")
 
