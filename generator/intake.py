@@ -182,6 +182,11 @@ def read_values(answers: dict[str, str], form: IssueForm, intake: Intake) -> Val
                     intake.find(spec.id, "intake.phone_in_text", Severity.WARNING, value=shorten(number))
             if spec.path in CODE_READINGS:
                 text = _code(text, spec, intake)
+            if spec.path in ("lead_time.min_days", "lead_time.max_days"):
+                span = re.fullmatch(r"(\d+)\s*[-–—]\s*(\d+)(\s*\D*)", text)
+                if span:  # "3-7 hari": both answers in one; say where each number goes, and read no number here
+                    intake.find(spec.id, "intake.lead_time_span", value=shorten(text), min=span.group(1), max=span.group(2))
+                    continue
             value = _read(text, spec, element.options, intake, values.lines.setdefault(spec.id, []))
             if value not in (None, [], ""):
                 values.by_path[spec.path] = value
@@ -311,8 +316,8 @@ def _localized(text: str) -> dict[str, str]:
 
 def _specification(line: str) -> dict[str, Any] | None:
     name, colon, value = line.partition(":")
-    if not colon or not name.strip() or not value.strip():
-        return None
+    if not colon or not name.strip() or not value.strip() or value.strip() in NOTHING:
+        return None  # "Kadar air: -" says nothing a buyer could read: a line to complete or to delete
     return {"name": _localized(name.strip()), "value": value.strip()}
 
 
@@ -546,10 +551,10 @@ def intake_issue(root: Path, form: IssueForm, body: str, *, issue: int, today: d
             if spec.kind == "bumdes":
                 shutil.rmtree(root / folder, ignore_errors=True)
     intake.checked = True
-    said = {f.field for f in intake.findings if f.issue.code == "intake.choice"}
+    said = {f.field for f in intake.findings if f.issue.code in ("intake.choice", "intake.lead_time_span")}
     for issue_found in found:
         finding = _finding_of(issue_found, spec, file, folder, written, values.lines)
-        # A dropdown answer refused above is "missing" to the check too: once is enough.
+        # An answer refused above (a dropdown, a span) is "missing" to the check too: once is enough.
         if finding is not None and not (finding.issue.code == "schema.missing" and finding.field in said):
             intake.findings.append(finding)
     _say_price_by_question(intake, values)

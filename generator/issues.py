@@ -905,6 +905,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' looks like a phone number: the issue and the catalog are public (delete it unless it is meant for everyone; buyers reach the dealer through the catalog)",
         "id": "'{value}' tampak seperti nomor telepon: isu dan katalog bisa dibaca siapa saja (hapus, kecuali memang untuk umum; pembeli menghubungi dealer lewat katalog)",
     },
+    "intake.lead_time_span": {
+        "en": "'{value}' holds both numbers: write {min} under “Shortest lead time” and {max} under “Longest lead time”",
+        "id": "'{value}' berisi dua angka: tulis {min} pada “Waktu siap paling cepat” dan {max} pada “Waktu siap paling lama”",
+    },
     "intake.read_as": {
         "en": "'{value}' read as {read}",
         "id": "'{value}' dibaca sebagai {read}",

@@ -839,3 +839,14 @@ def test_the_villages_suggested_for_a_wrong_code_are_written_to_copy_into_the_an
                  kind="bumdes", issue=7)
     suggested = [f.issue.message("id") for f in intake.findings if f.issue.code == "intake.village_suggestions"]
     assert suggested and "72.10.01.2009 Kalukubula" in suggested[0] and '"' not in suggested[0], suggested
+
+
+def test_a_lead_time_written_as_a_span_is_told_where_each_number_goes(catalog, github):
+    body = answer(PRODUCT_BODY, "Waktu siap paling cepat (hari) / Shortest lead time (days)", "3-7 hari")
+    body = answer(body, "Spesifikasi / Specifications", "Kadar air / Moisture: -")
+    intake = run(catalog, body, github)
+    said = [(f.field, f.issue.code) for f in intake.findings if f.issue.severity is Severity.ERROR]
+    assert ("lead_time_min_days", "intake.lead_time_span") in said and ("lead_time_min_days", "schema.missing") not in said
+    span = next(f for f in intake.findings if f.issue.code == "intake.lead_time_span").issue.message("id")
+    assert span == "'3-7 hari' berisi dua angka: tulis 3 pada “Waktu siap paling cepat” dan 7 pada “Waktu siap paling lama”"
+    assert ("specifications", "intake.line") in said  # "Kadar air: -" says nothing: complete or delete the line
