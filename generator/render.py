@@ -299,12 +299,13 @@ def render_mkdocs_config(catalog: Catalog, env: LanguageEnv, *, docs_dir: Path, 
                 "search_label": loc.t("search.label"),
                 "search_placeholder": loc.t("search.placeholder"),
                 "search_thumb": THUMB_WIDTH,
-                # Without JavaScript there is no search box: the listing, the home page's categories and the
-                # regions instead. Only fixed pages: a cached page keeps its links (the categories that have
-                # products change with the catalog, and a page is not rebuilt for that).
+                # The 404 page (overrides/404.html): what happened, and the browse links and contact below.
                 "not_found_title": loc.t("not_found.title"),
                 "not_found_text": loc.t("not_found.text"),
                 "contact_url": CONTACT,
+                # Without JavaScript there is no search box: the listing, the home page's categories and the
+                # regions instead. Only fixed pages: a cached page keeps its links (the categories that have
+                # products change with the catalog, and a page is not rebuilt for that).
                 "browse_label": loc.t("search.browse"),
                 "browse_links": [{"name": loc.t("nav.products"), "url": PRODUCTS},
                                  {"name": loc.t("nav.categories"), "url": f"{HOME}#{HOME_CATEGORIES}"},
