@@ -936,8 +936,11 @@ SAMPLE_NOTICE = {"id": "Data contoh", "en": "Sample data", "zh": "示例数据"}
 
 def pdf_text(pdf: bytes, tmp_path) -> str:
     """The PDF's text as poppler's pdftotext reads it, in reading order (the PDF a buyer would print)."""
+    import shutil
     import subprocess
 
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: install Debian's poppler-utils (.ci/run does)", pytrace=False)
     path = tmp_path / "sheet.pdf"
     path.write_bytes(pdf)
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout

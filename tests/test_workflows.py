@@ -285,7 +285,7 @@ def test_pull_request_tests_run_with_debian_chromium_cjk_fonts_and_node():
     (job,) = [job for job in workflow["jobs"].values() if any("make test" in str(s.get("run")) for s in job["steps"])]
     assert re.fullmatch(r"python:[0-9.]+-bookworm", str(job.get("container", "")))  # Debian, with the project's Python
     install = " ".join(str(step.get("run", "")) for step in job["steps"])
-    for package in ("chromium", "fonts-noto-cjk", "nodejs", "npm", "make", "git", "zbar-tools"):
+    for package in ("chromium", "fonts-noto-cjk", "nodejs", "npm", "make", "git", "zbar-tools", "poppler-utils"):
         assert re.search(rf"apt-get install[^\n]*(\\\n[^\n]*)*\b{re.escape(package)}\b", install), package
 
 
