@@ -68,13 +68,26 @@ def replace_file(path: Path, data: bytes) -> None:
     The temporary name is unique, so two processes writing the same file (two workers encoding the same
     photo) never rename each other's half-written bytes into place.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    # Four system calls for a file in an existing folder (open, write, close, rename): a build from nothing
+    # writes ~35,000 link-preview cards this way at 10,000 products.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     try:
-        temporary.write_bytes(data)
+        fd = os.open(temporary, flags, 0o666)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, flags, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         os.replace(temporary, path)
-    finally:
+    except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
 
 
 def create_file(path: Path, data: bytes) -> None:
