@@ -20,7 +20,7 @@ from generator import write
 from generator.catalog import Catalog, build_catalog
 from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
-from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_key, card_name, load_fonts, missing_glyphs_by_text, process_card
+from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_facts, card_name, load_fonts, render_card
 from generator.media import CardFor, Media
 from generator.minify import collapse_whitespace
 from generator.previews import PlannedCard, TextSource, plan_cards
@@ -104,8 +104,8 @@ def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, 
         return issues + photo_issues
     # UI strings of every language, for the cards, the root chooser and the feeds.
     strings = {code: load_strings(root / STRINGS_DIR, code) for code in {"en", *(l.code for l in catalog.languages)}}
-    # Cards: a link preview per (category, province) and per province for BUMDes, in each language, for the
-    # products and BUMDes without a photo (cached by content).
+    # Cards: a link preview with the name, in each language, for every product and BUMDes without a photo
+    # (cached by content).
     cards, card_issues = process_cards(catalog, plan_cards(catalog, localizers(catalog, strings)),
                                        root / FONTS_DIR, root / PHOTO_CACHE, report)
     issues += card_issues
@@ -160,7 +160,8 @@ def _build_site(root: Path, out: Path, today: dt.date, only_bumdes: str | None, 
     report.languages = len(catalog.languages)
     issues.append(make_issue(os.path.relpath(out, root), (1, 1), "", "build.done", Severity.INFO,
                              pages=report.pages, languages=report.languages, cached=report.pages_reused,
-                             processed=report.photos_processed, reused=report.photos_reused))
+                             processed=report.photos_processed, reused=report.photos_reused,
+                             cards_drawn=report.cards_drawn, cards_reused=report.cards_reused))
     return issues
 
 
@@ -229,22 +230,26 @@ def localizers(catalog: Catalog, strings: dict[str, dict[str, str]]) -> dict[str
 def process_cards(catalog: Catalog, plans: dict[CardFor, PlannedCard], fonts_dir: Path, cache_dir: Path, report: BuildReport
                   ) -> tuple[dict[CardFor, str], list[Issue]]:
     """Every card's file name in ``cache_dir``, those not there yet drawn in parallel; a warning for each text
-    (a category's or province's name in one language, the BUMDes label, the title) with characters the card
-    font lacks, naming the file it is written in (they are left out, never drawn as boxes)."""
+    (a name, a category's or province's name in one language, the BUMDes label, the title) with characters the
+    card font lacks, naming the file it is written in (they are left out, never drawn as boxes)."""
     if not plans:
         return {}, []
     fonts = load_fonts(fonts_dir)
     names: dict[CardFor, str] = {}
     missing: dict[str, CardTexts] = {}
     left_out: dict[TextSource, str] = {}
+    chosen: dict[tuple[str, ...], tuple[int, str, str]] = {}
+    # One listing of the cache, not a stat per card (~35,000 of them at 10,000 products).
+    cached = set(os.listdir(cache_dir)) if cache_dir.is_dir() else set()
     for which, plan in plans.items():
-        for source, chars in zip(plan.sources, missing_glyphs_by_text(plan.texts, fonts.coverage)):
+        key, lacking = card_facts(plan.texts, fonts, chosen)
+        for source, chars in zip(plan.sources, lacking):
             if chars:
                 left_out[source] = "".join(dict.fromkeys(left_out.get(source, "") + chars))
-        name = names[which] = card_name(card_key(plan.texts, fonts))
+        name = names[which] = card_name(key)
         if name in missing:
             continue
-        if (cache_dir / name).is_file():
+        if name in cached:
             report.cards_reused += 1
         else:
             missing[name] = plan.texts
@@ -252,7 +257,9 @@ def process_cards(catalog: Catalog, plans: dict[CardFor, PlannedCard], fonts_dir
               for source, chars in sorted(left_out.items(), key=lambda item: (item[0].path, item[0].field))]
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        jobs = list(missing.values())
+        # Cards with the same category, province and title are handed out together: a worker draws their shared
+        # backdrop once (cards._backdrop).
+        jobs = sorted(missing.items(), key=lambda job: (job[1].kind, job[1].place, job[1].site_title, job[0]))
         # Fonts are read once per worker (1.5 MB), not sent with each card.
         with ProcessPoolExecutor(max_workers=min(2, len(jobs)), initializer=_load_card_fonts, initargs=(fonts_dir,)) as pool:
             for _ in pool.map(_draw_card, jobs, [cache_dir] * len(jobs), chunksize=max(1, min(64, len(jobs) // 8))):
@@ -268,9 +275,10 @@ def _load_card_fonts(fonts_dir: Path) -> None:
     _CARD_FONTS = load_fonts(fonts_dir)
 
 
-def _draw_card(texts: CardTexts, cache_dir: Path) -> str:
+def _draw_card(job: tuple[str, CardTexts], cache_dir: Path) -> None:
     assert _CARD_FONTS is not None
-    return process_card(texts, _CARD_FONTS, cache_dir)[0]
+    name, texts = job
+    write.replace_file(cache_dir / name, render_card(texts, _CARD_FONTS))
 
 
 def _process_one(job: tuple[Path, str], cache_dir: Path) -> tuple[Any, bool, str]:

@@ -34,9 +34,9 @@ BUMDES = "bumdes"
 PHOTO = "photo"
 """A file beside a catalog file: a photo, a certificate's scan, or a product's video."""
 CARD = "card"
-"""A link-preview card, media.card_read ("product/seafood/72/zh", "bumdes/72/en"): its digest is the card's
-content key (its words in that language, the settings, the font), so a page names the card drawn for exactly
-the category, province and UI strings it would say now."""
+"""A link-preview card, media.card_read ("product/kepiting-hidup/zh", "bumdes/bumdes-maju/en"): its digest is the
+card's content key (its words in that language, the settings, the font), so a page names the card drawn for
+exactly the name, category, province and UI strings it would say now."""
 TEXT = "text"
 """A project-written text, theme/pages/<lang>/<name>.md in every language."""
 CONTACTS = "contacts"

@@ -745,8 +745,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Building
     "build.done": {
-        "en": "built {pages} pages in {languages} languages ({cached} unchanged, from cache); photos: {processed} processed, {reused} reused from cache",
-        "id": "{pages} halaman dalam {languages} bahasa selesai dibuat ({cached} tidak berubah, dari cache); foto: {processed} diproses, {reused} dari cache",
+        "en": "built {pages} pages in {languages} languages ({cached} unchanged, from cache); photos: {processed} processed, {reused} reused from cache; link-preview cards: {cards_drawn} drawn, {cards_reused} reused from cache",
+        "id": "{pages} halaman dalam {languages} bahasa selesai dibuat ({cached} tidak berubah, dari cache); foto: {processed} diproses, {reused} dari cache; kartu pratinjau tautan: {cards_drawn} dibuat, {cards_reused} dari cache",
     },
     "build.mkdocs_failed": {
         "en": "MkDocs could not build this language; the previous site/ was kept: {problem}",

@@ -16,23 +16,22 @@ from generator.videos import ProcessedVideo
 CARD_PRODUCT = "product"
 CARD_BUMDES = "bumdes"
 CardFor = tuple[str, str, str]
-"""Which link-preview card, in which language: (CARD_PRODUCT, "<category>/<province code>", language) or
-(CARD_BUMDES, "<province code>", language). A card says only what and where, so every product of one category
-and province shares one card per language, and every BUMDes of one province another."""
+"""Which link-preview card, in which language: (CARD_PRODUCT, product id, language) or (CARD_BUMDES, BUMDes id,
+language). A card names its product or BUMDes, so each has its own in each language."""
 
 
 def product_card(product: ProductEntry, lang: str) -> CardFor:
-    """The card a product without a photo shows in ``lang``: its category's and its province's."""
-    return (CARD_PRODUCT, f"{product.data.category}/{product.province_code}", lang)
+    """The card a product without a photo shows in ``lang``."""
+    return (CARD_PRODUCT, product.id, lang)
 
 
 def bumdes_card(bumdes: BumdesEntry, lang: str) -> CardFor:
-    """The card a BUMDes without a photo shows in ``lang``: its province's."""
-    return (CARD_BUMDES, bumdes.province_code, lang)
+    """The card a BUMDes without a photo shows in ``lang``."""
+    return (CARD_BUMDES, bumdes.id, lang)
 
 
 def card_read(card: CardFor) -> str:
-    """The card as a page's record names it: "product/seafood/72/zh"."""
+    """The card as a page's record names it: "product/kepiting-hidup/zh"."""
     return "/".join(card)
 
 
@@ -51,7 +50,7 @@ class Media:
     documents: Mapping[Path, ProcessedDocument] = field(default_factory=dict)
     videos: Mapping[Path, ProcessedVideo] = field(default_factory=dict)
     cards: Mapping[CardFor, str] = field(default_factory=dict)
-    """The file name of each link-preview card a page without a photo shows; several cards may be one file."""
+    """The file name of each link-preview card a page without a photo shows; cards that say the same are one file."""
 
     def get(self, folder: Path, photo: Photo) -> ProcessedPhoto | None:
         """The processed outputs of one photo entry, if it was processed."""

@@ -297,8 +297,8 @@ def _preview(ctx: PageContext, folder: Path, photos: list[Photo]) -> str | None:
 
 
 def _preview_or_card(ctx: PageContext, card: CardFor, folder: Path, photos: list[Photo]) -> str | None:
-    """The link preview of a product's or BUMDes's own page: its first photo, else ``card`` (shared with every
-    page that says the same category and province in this language)."""
+    """The link preview of a product's or BUMDes's own page: its first photo, else ``card`` (its name, category or
+    "BUMDes", and province in this language)."""
     if photos:
         return _preview(ctx, folder, photos)
     name = ctx.read.card(card)

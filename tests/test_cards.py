@@ -1,4 +1,5 @@
-"""Link-preview cards: size, format, no metadata, the same bytes every time, line breaking, glyphs, fallbacks, cache."""
+"""Link-preview cards: size, format, no metadata, the same bytes every time, the spliced PNG, line breaking, glyphs,
+fallbacks, cache."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import io
 import math
 import multiprocessing
 import pickle
+import random
 import struct
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageDraw
 
 from generator import cards
 from generator.cards import (CardFonts, CardTexts, card_key, choose_text, draw_card, fit_lines, fit_name, load_fonts, plan_card,
@@ -24,13 +27,16 @@ from generator.cards import (CardFonts, CardTexts, card_key, choose_text, draw_c
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = load_fonts(ROOT / cards.FONTS_DIR)
 
-CRAB_ZH = CardTexts("海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Seafood", "Hasil laut"))
-CRAB_EN = CardTexts("Seafood", "Central Sulawesi", "Village Export Catalog", ("Hasil laut", "海产品"))
-CRAB_ID = CardTexts("Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Seafood", "海产品"))
-# Headlines far longer than any category name: the layout still holds.
+CRAB_ZH = CardTexts("活青蟹", "海产品", "中苏拉威西省", "印尼乡村出口产品目录", ("Kepiting bakau hidup", "Live mud crab"), ("Seafood", "Hasil laut"))
+CRAB_EN = CardTexts("Live mud crab", "Seafood", "Central Sulawesi", "Village Export Catalog", ("Kepiting bakau hidup", "活青蟹"),
+                    ("Hasil laut", "海产品"))
+CRAB_ID = CardTexts("Kepiting bakau hidup", "Hasil laut", "Sulawesi Tengah", "Katalog Ekspor Desa", ("Live mud crab", "活青蟹"),
+                    ("Seafood", "海产品"))
+# Names far longer than most, and a long category and place: the layout still holds.
 LONG_ZH = CardTexts("干制长心卡帕藻（Eucheuma cottonii），莱康湾养殖45天，晾架晒干，卡帕型卡拉胶原料，压缩捆装，每个20英尺集装箱约11吨",
-                    "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
+                    "海藻及海藻制品（干制、盐渍）", "中苏拉威西省 班盖群岛县", "印尼乡村出口产品目录", ("Dried Eucheuma cottonii seaweed",))
 LONG_ID = CardTexts("Minyak atsiri nilam (patchouli) hasil penyulingan uap tradisional BUMDes Kabupaten Kepulauan Selayar kualitas ekspor",
+                    "Minyak atsiri dan bahan aromatik alami lainnya untuk industri parfum",
                     "Kabupaten Kepulauan Selayar, Sulawesi Selatan", "Katalog Ekspor Desa", ("Patchouli essential oil",))
 SAMPLES = (CRAB_ZH, CRAB_EN, CRAB_ID, LONG_ZH, LONG_ID)
 
@@ -63,30 +69,67 @@ def test_a_card_is_a_1200_by_630_palette_png_without_metadata(texts):
     data = render_card(texts, FONTS)
     with Image.open(io.BytesIO(data)) as image:
         assert (image.format, image.mode, image.size) == ("PNG", "P", (1200, 630))
-        assert len(image.getpalette()) // 3 <= cards.PALETTE_COLOURS
+        assert len(image.getpalette()) // 3 == len(cards.RAMPS) * cards.RAMP_LEVELS <= 256
     # No text, time, colour-profile or EXIF chunk: nothing about the machine that made it.
     assert set(png_chunks(data)) == {b"IHDR", b"PLTE", b"IDAT", b"IEND"}
-    assert len(data) < 40_000  # WhatsApp shows no picture over 300 kB; a card is ~12 kB
+    assert len(data) < 45_000  # WhatsApp shows no picture over 300 kB; a card is 15-35 kB
 
 
-def psnr(a: Image.Image, b: Image.Image) -> float:
-    stat = ImageStat.Stat(ImageChops.difference(a.convert("RGB"), b.convert("RGB")))
-    mse = sum(stat.sum2) / (3 * a.width * a.height)
-    return 10 * math.log10(255 ** 2 / mse) if mse else math.inf
+def idat(data: bytes) -> bytes:
+    at, found = 8, b""
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at:at + 4])
+        if data[at + 4:at + 8] == b"IDAT":
+            found += data[at + 8:at + 8 + length]
+        at += 12 + length
+    return found
 
 
 @pytest.mark.parametrize("texts", SAMPLES, ids=["zh", "en", "id", "long-zh", "long-id"])
-def test_the_palette_keeps_the_look_of_the_drawing(texts):
-    # 47-48 dB here; a JPEG at quality 88 (the earlier encoding) is 46 dB; 16 colours would be 33 dB, visibly banded.
-    with Image.open(io.BytesIO(render_card(texts, FONTS))) as image:
-        assert psnr(draw_card(texts, FONTS), image) > 44
+def test_the_spliced_png_is_one_valid_zlib_stream_of_exactly_the_drawn_card(texts):
+    data = render_card(texts, FONTS)
+    # zlib checks the stream's end and its Adler-32 (the bands' sums combined): a wrong splice raises here.
+    rows = zlib.decompress(idat(data))
+    assert len(rows) == 630 * 1201 and rows[::1201] == bytes(630)  # every row: filter byte 0, then 1200 indices
+    drawn = draw_card(texts, FONTS)
+    assert b"".join(rows[y * 1201 + 1:(y + 1) * 1201] for y in range(630)) == drawn.tobytes()
+    with Image.open(io.BytesIO(data)) as image:
+        assert ImageChops.difference(image.convert("RGB"), drawn.convert("RGB")).getbbox() is None
+
+
+def test_adler32_of_joined_bytes_is_combined_from_the_parts():
+    rng = random.Random(7)
+    for length_a, length_b in ((0, 5), (5, 0), (1, 1), (12_010, 70_000), (65_521, 65_522), (200_000, 131_042)):
+        a, b = rng.randbytes(length_a), rng.randbytes(length_b)
+        assert cards.adler32_combine(zlib.adler32(a), zlib.adler32(b), len(b)) == zlib.adler32(a + b)
+
+
+def test_pasted_glyphs_are_what_pillow_draws():
+    # The glyph cache must not change the look: the basic layout draws the same pixels at the same places.
+    for text, size in (("活青蟹（泥蟹）", 100), ("Kepiting bakau hidup 500 g", 88), ("Minyak atsiri, ekspor", 36)):
+        line = cards.TextLine(text, 0, size, size, cards.INK, (0, 0, 1300, 2 * size))
+        canvas = Image.new("L", (1301, 2 * size), cards._coverage_to_index(cards.SAND, cards.INK)[0])
+        cards._paint(canvas, line, FONTS)
+        expected = Image.new("L", (1300, 2 * size), 0)
+        ImageDraw.Draw(expected).text((0, size), text, font=face(size), fill=255, anchor="ls")
+        assert canvas.crop((1, 0, 1301, 2 * size)).tobytes() == expected.point(cards._coverage_to_index(cards.SAND, cards.INK)).tobytes(), text
+
+
+def test_every_text_lies_on_a_flat_colour_of_the_backdrop():
+    shapes = cards._shapes().copy()
+    shapes.putpalette(cards.palette())
+    for region, background in ((cards.NAME_REGION, cards.SAND), (cards.KIND_REGION, cards.SAND), (cards.PLACE_REGION, cards.SAND),
+                               (cards.TITLE_REGION, cards.GREEN)):
+        colours = shapes.crop(region).convert("RGB").getcolors()
+        assert colours == [(colours[0][0], background)], region
 
 
 def test_the_same_texts_give_the_same_bytes_cold_or_warm_and_in_another_process():
     warm = render_card(CRAB_ZH, FONTS)
-    cards._FACES.clear()
-    cards._PALETTES.clear()
-    cards._background.cache_clear()
+    for cache in (cards._FACES, cards._GLYPHS, cards._INKED, cards._ADVANCES, cards._BACKDROPS):
+        cache.clear()
+    cards._base.cache_clear()
+    cards._shapes.cache_clear()
     cards._pin.cache_clear()
     assert render_card(CRAB_ZH, FONTS) == warm
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -95,6 +138,14 @@ def test_the_same_texts_give_the_same_bytes_cold_or_warm_and_in_another_process(
 
 def test_different_texts_give_different_cards():
     assert render_card(CRAB_ZH, FONTS) != render_card(dataclasses.replace(CRAB_ZH, place="北苏拉威西省"), FONTS)
+    assert render_card(CRAB_ZH, FONTS) != render_card(dataclasses.replace(CRAB_ZH, name="冷冻青蟹"), FONTS)
+
+
+def test_cards_of_one_backdrop_share_its_bytes_outside_the_name():
+    # What makes a card cheap: only the name's rows are drawn and compressed again (docs/performance.md).
+    first, second = draw_card(CRAB_ZH, FONTS), draw_card(dataclasses.replace(CRAB_ZH, name="冷冻青蟹"), FONTS)
+    changed = ImageChops.difference(first.convert("RGB"), second.convert("RGB")).getbbox()
+    assert changed is not None and cards.NAME_REGION[1] <= changed[1] and changed[3] <= cards.NAME_REGION[3]
 
 
 # --- line breaking (a font-free measure) -------------------------------------------------------------------
@@ -145,21 +196,35 @@ def test_a_name_too_long_for_three_lines_ends_in_an_ellipsis_of_its_script():
 
 def test_the_name_takes_the_largest_size_at_which_it_fits():
     assert fit_name("活青蟹", lambda size: face(size).getlength).size == cards.NAME_SIZES[0][0]
-    long = fit_name(LONG_ID.headline, lambda size: face(size).getlength)
+    long = fit_name(LONG_ID.name, lambda size: face(size).getlength)
     assert long.size == cards.NAME_SIZES[-1][0] and len(long.lines) == 3 and long.truncated
     assert long.lines[-1].endswith("...")
+
+
+def test_a_name_on_two_lines_is_balanced_and_no_word_is_cut_for_it():
+    # Greedy breaking would leave "segar" alone; the narrowest wrap with as many lines shares the words out.
+    assert fit_name("Kepiting bakau hidup segar", lambda size: units, 20, ((1, 2),)).lines == ("Kepiting bakau", "hidup segar")
+    assert fit_name("Keanekaragamanhayati laut", lambda size: units, 21, ((1, 2),)).lines == ("Keanekaragamanhayati", "laut")
+    assert fit_name("印尼乡村出口产品目录", lambda size: units, 16, ((1, 2),)).lines == ("印尼乡村出", "口产品目录")
+    assert fit_name("Java-Type Citronella Oil", lambda size: face(size).getlength).lines == ("Java-Type", "Citronella Oil")
 
 
 @pytest.mark.parametrize("texts", SAMPLES, ids=["zh", "en", "id", "long-zh", "long-id"])
 def test_every_line_of_a_card_fits_its_place(texts):
     plan = plan_card(texts, FONTS)
-    for line in plan.lines:
+    for line in plan.name + plan.backdrop:
         left, top, right, bottom = face(line.size).getbbox(line.text, anchor="ls")
-        assert line.x + right <= 1200 - cards.MARGIN + 2, line.text
-        inside_band = line.baseline > cards.BAND_TOP
-        assert (cards.BAND_TOP < line.baseline + top if inside_band else line.baseline + bottom < cards.BAND_TOP), line.text
-    name_lines = [line.text for line in plan.lines if line.size >= cards.NAME_SIZES[-1][0]]
-    assert 1 <= len(name_lines) <= 3
+        region = line.region
+        # Inside its region, so nothing of it is cut off: the region only guards the shapes.
+        assert region[0] <= line.x + left and line.x + right <= region[2] - 16, line.text
+        assert region[1] <= line.baseline + top and line.baseline + bottom <= region[3], line.text
+    assert 1 <= len(plan.name) <= 3 and [line.color for line in plan.backdrop] == [cards.GREEN, cards.MUTED, cards.WHITE]
+    assert sum(measure_ok(line) for line in plan.name) == len(plan.name)
+
+
+def measure_ok(line: cards.TextLine) -> bool:
+    """The layout's measure (summed advances) is Pillow's getlength of the whole line."""
+    return cards._measure(FONTS, line.size)(line.text) == face(line.size).getlength(line.text)
 
 
 # --- glyphs and the fallback ----------------------------------------------------------------------------------
@@ -216,12 +281,13 @@ def test_every_name_place_and_category_of_the_sample_catalog_is_drawn_as_written
 
 
 def test_a_name_with_a_character_the_font_lacks_is_drawn_in_the_next_language_that_it_covers():
-    texts = dataclasses.replace(CRAB_ZH, headline="活鱲鱼")  # 鱲 is outside GB2312
+    texts = dataclasses.replace(CRAB_ZH, name="活鱲鱼")  # 鱲 is outside GB2312
     assert 0x9C72 not in FONTS.coverage
     plan = plan_card(texts, FONTS)
-    assert plan.headline_from == 1 and plan.left_out == ""
-    assert "Seafood" in [line.text for line in plan.lines]
-    assert not any("鱲" in line.text for line in plan.lines)
+    assert plan.name_from == 1 and plan.left_out == ""
+    assert [line.text for line in plan.name] == ["Kepiting bakau hidup"]
+    lacking_kind = plan_card(dataclasses.replace(CRAB_ZH, kind="鱲类"), FONTS)
+    assert lacking_kind.backdrop[0].text == "Seafood" and lacking_kind.left_out == ""
 
 
 def test_letters_with_diacritics_the_font_lacks_become_their_base_letter():
@@ -234,17 +300,17 @@ def test_letters_with_diacritics_the_font_lacks_become_their_base_letter():
 def test_what_no_candidate_covers_is_left_out_and_said():
     assert choose_text(("活青蟹🦀", "Live crab 🦀"), FONTS.coverage) == (0, "活青蟹", "🦀")
     assert choose_text(("Łódź",), FONTS.coverage) == (0, "ódz", "Ł")
-    crab = dataclasses.replace(CRAB_ZH, headline="海产品🦀", alternates=())
+    crab = dataclasses.replace(CRAB_ZH, name="活青蟹🦀", name_alternates=())
     assert plan_card(crab, FONTS).left_out == "🦀"
-    # Nothing of the missing character is drawn: the card is that of the headline without it.
-    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, headline="海产品"), FONTS)
+    # Nothing of the missing character is drawn: the card is that of the name without it.
+    assert render_card(crab, FONTS) == render_card(dataclasses.replace(crab, name="活青蟹"), FONTS)
 
 
 def test_every_text_of_the_card_goes_through_the_fallback():
-    texts = CardTexts("Kopi 🫘", "Aceh 🌋", "Katalog ✦", ())
+    texts = CardTexts("Kopi 🫘", "Rempah ☕", "Aceh 🌋", "Katalog ✦")
     plan = plan_card(texts, FONTS)
-    assert set(plan.left_out) == {"🫘", "🌋", "✦"}
-    assert [line.text for line in plan.lines] == ["Kopi", "Aceh", "Katalog"]
+    assert set(plan.left_out) == {"🫘", "☕", "🌋", "✦"}
+    assert [line.text for line in plan.name + plan.backdrop] == ["Kopi", "Rempah", "Aceh", "Katalog"]
 
 
 # --- naming and the cache -------------------------------------------------------------------------------------
@@ -253,18 +319,24 @@ def test_every_text_of_the_card_goes_through_the_fallback():
 def test_the_key_changes_with_every_text_the_font_and_the_settings(monkeypatch):
     key = card_key(CRAB_ID, FONTS)
     assert card_key(dataclasses.replace(CRAB_ID), FONTS) == key
-    changed = {name: card_key(dataclasses.replace(CRAB_ID, **{name: "x"}), FONTS) for name in ("headline", "place", "site_title")}
+    changed = {name: card_key(dataclasses.replace(CRAB_ID, **{name: "x"}), FONTS) for name in ("name", "kind", "place", "site_title")}
     assert len(set(changed.values()) | {key}) == len(changed) + 1
-    # The headline's alternates count only when one is drawn: a Chinese name renamed leaves the Indonesian card.
-    assert card_key(dataclasses.replace(CRAB_ID, alternates=("Seafood", "海鲜")), FONTS) == key
-    lacking = dataclasses.replace(CRAB_ID, headline="鱲")  # outside the font: the first alternate is drawn
-    assert card_key(lacking, FONTS) != card_key(dataclasses.replace(lacking, alternates=("Fish",)), FONTS)
-    assert card_key(lacking, FONTS) == card_key(dataclasses.replace(CRAB_ID, headline="Seafood", alternates=()), FONTS)
+    # Alternates count only when one is drawn: a Chinese name renamed leaves the Indonesian card.
+    assert card_key(dataclasses.replace(CRAB_ID, name_alternates=("Live mud crab", "鲜活青蟹")), FONTS) == key
+    assert card_key(dataclasses.replace(CRAB_ID, kind_alternates=("Seafood", "海鲜")), FONTS) == key
+    lacking = dataclasses.replace(CRAB_ID, name="鱲")  # outside the font: the first alternate is drawn
+    assert card_key(lacking, FONTS) != card_key(dataclasses.replace(lacking, name_alternates=("Fish",)), FONTS)
+    assert card_key(lacking, FONTS) == card_key(dataclasses.replace(CRAB_ID, name="Live mud crab", name_alternates=()), FONTS)
     other_font = CardFonts(data=FONTS.data + b"\0", digest=hashlib.sha256(FONTS.data + b"\0").hexdigest(), coverage=FONTS.coverage)
     assert card_key(CRAB_ID, other_font) != key
     assert card_key(CRAB_ID, load_fonts(ROOT / cards.FONTS_DIR)) == key  # read again: same bytes, same key
     monkeypatch.setattr(cards, "SETTINGS_VERSION", cards.SETTINGS_VERSION + "-next")
+    cards.settings_fingerprint.cache_clear()  # read once per process: settings change only with the code
+    cards._key_prefix.cache_clear()
     assert card_key(CRAB_ID, FONTS) != key
+    monkeypatch.undo()
+    cards.settings_fingerprint.cache_clear()
+    cards._key_prefix.cache_clear()
 
 
 def test_a_card_is_drawn_once_then_reused_from_the_cache(tmp_path):

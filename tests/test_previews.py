@@ -1,5 +1,5 @@
-"""Link previews of products and BUMDes without a photo: a card per (category, province, language) or per (province,
-language), shared by every page that says the same, cached, on the page's record."""
+"""Link previews of products and BUMDes without a photo: a card with the name, category (or BUMDes) and province in
+each language, shared by pages that say the same, cached, on the page's record."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PIL import Image
 
 from conftest import CONFIG, CRAB, PRODUCT, REGION, TODAY, jpeg_bytes, write_catalog
 from generator.build import BuildReport, build_site, check_catalog, localizers, process_cards
-from generator.cards import FONTS_DIR, CardTexts, missing_glyphs
+from generator.cards import FONTS_DIR, CardTexts, choose_text, missing_glyphs
 from generator.catalog import build_catalog
 from generator.deps import CARD
 from generator.issues import Severity
@@ -76,17 +76,16 @@ def test_a_sample_product_without_a_photo_has_a_card_in_each_language(sample_sit
     assert len({path.read_bytes() for path in cards.values()}) == 3
 
 
-def test_the_sample_shares_one_card_per_category_and_province_and_one_per_province_for_bumdes(sample_site):
-    # Sample BUMDes without a photo: two in Aceh (11), one each in West Sumatra, East Java and Central Sulawesi.
+def test_every_sample_product_and_bumdes_without_a_photo_has_its_own_card(sample_site):
+    bumdes = ("bumdes-harum-pegayon", "bumdes-tunas-gayo-wih-ilang", "bumdes-saiyo-sakato-batang-barus",
+              "bumdes-agung-makmur-burno", "bumdes-cengkeh-emas-lakatan")
     for lang in LANGS:
-        aceh = {sample_card(sample_site, lang, f"bumdes/{b}") for b in ("bumdes-harum-pegayon", "bumdes-tunas-gayo-wih-ilang")}
-        others = {sample_card(sample_site, lang, f"bumdes/{b}") for b in
-                  ("bumdes-saiyo-sakato-batang-barus", "bumdes-agung-makmur-burno", "bumdes-cengkeh-emas-lakatan")}
-        assert len(aceh) == 1 and len(others) == 3 and not aceh & others
-        products = {sample_card(sample_site, lang, f"products/{p}") for p in PHOTO_LESS}  # three categories, three provinces
-        assert len(products) == 3 and not products & (aceh | others)
-    # 3 (category, province) pairs and 4 provinces of BUMDes, in 3 languages: 21 cards for 3 products and 5 BUMDes.
-    assert len(list((sample_site / "media").glob("*-card.png"))) == 21
+        # Two BUMDes of Aceh (11) no longer share one: each card says its own name.
+        seen = [sample_card(sample_site, lang, f"bumdes/{b}") for b in bumdes]
+        seen += [sample_card(sample_site, lang, f"products/{p}") for p in PHOTO_LESS]
+        assert len(set(seen)) == len(seen) == 8
+    # 3 products and 5 BUMDes, in 3 languages.
+    assert len(list((sample_site / "media").glob("*-card.png"))) == 24
 
 
 def plans_of(root: Path):
@@ -95,40 +94,45 @@ def plans_of(root: Path):
     return catalog, plan_cards(catalog, localizers(catalog, strings))
 
 
-def test_a_card_says_the_category_and_the_province_in_the_pages_language_never_the_name(tmp_path):
+def test_a_card_says_the_name_the_category_and_the_province_in_the_pages_language(tmp_path):
     root = write_catalog(tmp_path / "catalog", {K: WITH_PHOTO, "products/bumdes-maju/kelor.jpg": jpeg_bytes(), CRAB_FILE: CRAB,
                                                 FROZEN_FILE: FROZEN}, with_theme=True)
     catalog, plans = plans_of(root)
-    # The moringa has a photo: no card. Both crabs are seafood of Central Sulawesi: one card; the BUMDes another.
-    assert sorted(plans) == sorted([*(("product", "seafood/72", lang) for lang in LANGS), *(("bumdes", "72", lang) for lang in LANGS)])
-    assert product_card(catalog.products["kepiting-hidup"], "zh") == product_card(catalog.products["kepiting-beku"], "zh")
-    zh = plans[("product", "seafood/72", "zh")].texts
-    assert (zh.headline, zh.place, zh.site_title) == ("海产品", "中苏拉威西省", "测试目录")
-    assert zh.alternates == ("Hasil laut", "Seafood")
-    en = plans[("product", "seafood/72", "en")].texts
-    assert (en.headline, en.place, en.site_title) == ("Seafood", "Central Sulawesi", "Test Catalog")
-    assert not [t for t in plans.values() for text in (t.texts.headline, t.texts.place) if "crab" in text.lower() or "蟹" in text]
+    # The moringa has a photo: no card. Each crab and the BUMDes has its own, in each language.
+    assert sorted(plans) == sorted((kind, subject, lang) for lang in LANGS for kind, subject in
+                                   (("product", "kepiting-hidup"), ("product", "kepiting-beku"), ("bumdes", "bumdes-maju")))
+    assert product_card(catalog.products["kepiting-hidup"], "zh") == ("product", "kepiting-hidup", "zh")
+    zh = plans[("product", "kepiting-hidup", "zh")].texts
+    assert (zh.name, zh.kind, zh.place, zh.site_title) == ("活青蟹", "海产品", "中苏拉威西省", "测试目录")
+    assert (zh.name_alternates, zh.kind_alternates) == (("Kepiting bakau hidup", "Live mud crab"), ("Hasil laut", "Seafood"))
+    en = plans[("product", "kepiting-beku", "en")].texts
+    assert (en.name, en.kind, en.place, en.site_title) == ("Frozen mud crab", "Seafood", "Central Sulawesi", "Test Catalog")
     bumdes = plans[bumdes_card(catalog.bumdes["bumdes-maju"], "zh")].texts
-    assert (bumdes.headline, bumdes.place) == ("村办企业（BUMDes）", "中苏拉威西省")
-    assert plans[("bumdes", "72", "en")].texts.headline == "Village-owned enterprise (BUMDes)"
+    assert (bumdes.name, bumdes.kind, bumdes.place) == (catalog.bumdes["bumdes-maju"].data.name["zh"], "村办企业（BUMDes）", "中苏拉威西省")
+    assert plans[("bumdes", "bumdes-maju", "en")].texts.kind == "Village-owned enterprise (BUMDes)"
     # Where each text is written, for the font warning.
-    assert [(s.path, s.field) for s in plans[("product", "seafood/72", "zh")].sources] == [
-        ("site_config.yml", "vocabularies.categories.seafood.name.zh"), ("regions/72-sulawesi-tengah.yml", "province.name.zh"),
-        ("site_config.yml", "title.zh")]
-    assert plans[("bumdes", "72", "id")].sources[0] == TextSource("theme/strings/id.yml", "bumdes.card")
+    assert [(s.path, s.field) for s in plans[("product", "kepiting-hidup", "zh")].sources] == [
+        (CRAB_FILE, "name.zh"), ("site_config.yml", "vocabularies.categories.seafood.name.zh"),
+        ("regions/72-sulawesi-tengah.yml", "province.name.zh"), ("site_config.yml", "title.zh")]
+    assert plans[("bumdes", "bumdes-maju", "id")].sources[1] == TextSource("theme/strings/id.yml", "bumdes.card")
 
 
-def test_alternate_names_put_latin_script_first_and_leave_out_the_pages_own():
-    assert alternate_names({"zh": "干丁香", "id": "Cengkeh kering", "en": "Dried cloves"}, "en") == ("Cengkeh kering", "干丁香")
+def test_alternate_names_leave_out_the_pages_own_and_a_latin_one_is_drawn_first():
+    alternates = alternate_names({"zh": "干丁香", "id": "Cengkeh kering", "en": "Dried cloves"}, "en")
+    assert alternates == ("干丁香", "Cengkeh kering")
     assert alternate_names("MD-2", "zh") == ()
+    # Where the page's own name cannot be drawn, the Latin one is tried before the Chinese.
+    covered = {ord(c) for c in "abcdefghijklmnopqrstuvwxyz CDGIKNLOST干丁香"}
+    assert choose_text(("Dried cloves ☃", *alternates), covered) == (2, "Cengkeh kering", "")
 
 
 def test_characters_the_card_font_lacks_are_named_for_the_warning():
     covered = {ord(c) for c in "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ,海产品"}
-    texts = CardTexts("Kopi ☃", "Aceh", "Katalog", alternates=("Coffee ☃",))
+    texts = CardTexts("Kopi ☃", "Hasil laut", "Aceh", "Katalog", name_alternates=("Coffee ☃",))
     assert missing_glyphs(texts, covered) == "☃"
-    # A headline the font lacks falls back to another language's: nothing is left out.
-    assert missing_glyphs(CardTexts("Kopi ☃", "Aceh", "Katalog", alternates=("Coffee",)), covered) == ""
+    # A name the font lacks falls back to another language's: nothing is left out.
+    assert missing_glyphs(CardTexts("Kopi ☃", "Hasil laut", "Aceh", "Katalog", name_alternates=("Coffee",)), covered) == ""
+    assert missing_glyphs(CardTexts("Kopi", "Laut ☃", "Aceh", "Katalog", kind_alternates=("Sea",)), covered) == ""
 
 
 def build(root: Path) -> BuildReport:
@@ -148,62 +152,75 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_products_card_changes_only_with_its_category_or_province_and_their_names(tmp_path):
+def test_a_card_is_drawn_again_only_in_the_languages_whose_words_changed(tmp_path):
     root = write_catalog(tmp_path / "catalog", {K: WITH_PHOTO, "products/bumdes-maju/kelor.jpg": jpeg_bytes(), CRAB_FILE: CRAB,
                                                 FROZEN_FILE: FROZEN}, with_theme=True)
     first = build(root)
-    assert (first.cards_drawn, first.cards_reused) == (6, 0)  # seafood of Central Sulawesi and the BUMDes, in three languages
-    crab = cards_of(root, "products/kepiting-hidup")
-    assert cards_of(root, "products/kepiting-beku") == crab  # one file per language for both crabs
-    assert len(set(crab.values())) == 3
+    assert (first.cards_drawn, first.cards_reused) == (9, 0)  # two crabs and the BUMDes, in three languages
+    crab, frozen = cards_of(root, "products/kepiting-hidup"), cards_of(root, "products/kepiting-beku")
+    assert len(set(crab.values()) | set(frozen.values())) == 6
     assert build(root).cards_drawn == 0
     # The page's record names the card it shows, so a page whose card changes is rebuilt.
     records = PageCache(root / ".cache/pages/all/zh").read_records()
-    assert (CARD, "product/seafood/72/zh") in records["products/kepiting-hidup/"]
-    assert (CARD, "bumdes/72/zh") in records["bumdes/bumdes-maju/"]
+    assert (CARD, "product/kepiting-hidup/zh") in records["products/kepiting-hidup/"]
+    assert (CARD, "bumdes/bumdes-maju/zh") in records["bumdes/bumdes-maju/"]
     assert not [r for r in records["products/kelor-powder/"] if r[0] == CARD]
 
-    # A new name: the same card (the name is the preview's title, not on the card).
+    # A new Chinese name: that crab's Chinese card only.
     edit(root / CRAB_FILE, "zh: 活青蟹", "zh: 鲜活青蟹")
-    assert build(root).cards_drawn == 0 and cards_of(root, "products/kepiting-hidup") == crab
+    assert build(root).cards_drawn == 1
+    renamed = cards_of(root, "products/kepiting-hidup")
+    assert renamed["zh"] != crab["zh"] and (renamed["id"], renamed["en"]) == (crab["id"], crab["en"])
+    assert cards_of(root, "products/kepiting-beku") == frozen
+    assert (root / "site/media" / renamed["zh"]).is_file() and not (root / "site/media" / crab["zh"]).exists()
 
-    # Another category: the card of moringa from Central Sulawesi; the other crab keeps its own.
+    # Another category: that crab's three cards.
     edit(root / CRAB_FILE, "category: seafood", "category: moringa")
     report = build(root)
     assert (report.cards_drawn, report.cards_reused) == (3, 6)
     moringa = cards_of(root, "products/kepiting-hidup")
-    assert not set(moringa.values()) & set(crab.values()) and cards_of(root, "products/kepiting-beku") == crab
+    assert not set(moringa.values()) & set(renamed.values()) and cards_of(root, "products/kepiting-beku") == frozen
 
-    # The category's Chinese name changes: its Chinese card only is drawn again.
+    # The category's Chinese name changes: the Chinese card of the product in it, no other.
     edit(root / "site_config.yml", "seafood: {name: {id: Hasil laut, en: Seafood, zh: 海产品}", "seafood: {name: {id: Hasil laut, en: Seafood, zh: 海鲜}")
     assert build(root).cards_drawn == 1
-    renamed = cards_of(root, "products/kepiting-beku")
-    assert renamed["zh"] != crab["zh"] and (renamed["id"], renamed["en"]) == (crab["id"], crab["en"])
-    assert cards_of(root, "products/kepiting-hidup") == moringa and (root / "site/media" / renamed["zh"]).is_file()
-    assert not (root / "site/media" / crab["zh"]).exists()
+    after = cards_of(root, "products/kepiting-beku")
+    assert after["zh"] != frozen["zh"] and (after["id"], after["en"]) == (frozen["id"], frozen["en"])
+    assert cards_of(root, "products/kepiting-hidup") == moringa
 
     # The province's English name changes: the English cards of that province, the BUMDes's too, and no other.
     bumdes = cards_of(root, "bumdes/bumdes-maju")
     edit(root / "regions/72-sulawesi-tengah.yml", "en: Central Sulawesi", "en: Central Sulawesi Province")
-    assert build(root).cards_drawn == 3  # seafood, moringa and BUMDes of Central Sulawesi, in English
-    after = {url: cards_of(root, url) for url in ("bumdes/bumdes-maju", "products/kepiting-hidup", "products/kepiting-beku")}
-    assert after["bumdes/bumdes-maju"]["en"] != bumdes["en"] and after["bumdes/bumdes-maju"]["zh"] == bumdes["zh"]
-    assert after["products/kepiting-hidup"]["en"] != moringa["en"] and after["products/kepiting-beku"]["id"] == renamed["id"]
+    assert build(root).cards_drawn == 3  # both crabs and the BUMDes, in English
+    now = cards_of(root, "bumdes/bumdes-maju")
+    assert now["en"] != bumdes["en"] and now["zh"] == bumdes["zh"]
+    assert cards_of(root, "products/kepiting-hidup")["zh"] == moringa["zh"]
+
+
+def test_the_build_says_how_many_cards_it_drew_and_reused(tmp_path):
+    root = write_catalog(tmp_path / "catalog", {CRAB_FILE: CRAB}, with_theme=True)
+    for drawn, reused in ((9, 0), (0, 9)):  # the crab and the BUMDes, in three languages (the moringa has a photo)
+        done = [i for i in build_site(root, out=None, today=TODAY, report=BuildReport()) if i.code == "build.done"]
+        assert len(done) == 1 and f"link-preview cards: {drawn} drawn, {reused} reused from cache" in done[0].format("en")
+        assert f"kartu pratinjau tautan: {drawn} dibuat, {reused} dari cache" in done[0].format("id")
 
 
 def test_a_text_the_card_font_cannot_draw_is_one_warning_naming_the_file_and_field_it_is_written_in(tmp_path):
     config = CONFIG.replace("seafood: {name: {id: Hasil laut, en: Seafood, zh: 海产品}", "seafood: {name: {id: Laut ☃, en: Sea ☃, zh: 海☃}")
     region = REGION.replace("zh: 中苏拉威西省", "zh: 中苏拉威西省☃")
+    crab = CRAB.replace("zh: 活青蟹}", "zh: 活青蟹🦀}").replace("en: Live mud crab,", "en: Live mud crab 🦀,").replace(
+        "id: Kepiting bakau hidup,", "id: Kepiting bakau hidup 🦀,")
     root = write_catalog(tmp_path / "catalog", {"site_config.yml": config, "regions/72-sulawesi-tengah.yml": region,
-                                                CRAB_FILE: CRAB, FROZEN_FILE: FROZEN}, with_theme=True)
+                                                CRAB_FILE: crab, FROZEN_FILE: FROZEN}, with_theme=True)
     catalog, plans = plans_of(root)
     report = BuildReport()
     names, issues = process_cards(catalog, plans, root / FONTS_DIR, tmp_path / "cache", report)
     # One warning for each text, not one for each product or page that shows it.
     assert [(i.path, i.field, i.severity) for i in issues] == [
+        *((CRAB_FILE, f"name.{lang}", Severity.WARNING) for lang in ("en", "id", "zh")),
         ("regions/72-sulawesi-tengah.yml", "province.name.zh", Severity.WARNING),
         *(("site_config.yml", f"vocabularies.categories.seafood.name.{lang}", Severity.WARNING) for lang in ("en", "id", "zh"))]
-    assert "☃" in issues[0].format("en") and "theme/fonts" in issues[0].format("id")
+    assert "🦀" in issues[0].format("en") and "☃" in issues[3].format("en") and "theme/fonts" in issues[0].format("id")
     # The cards are still made, without the character: never an empty box.
-    assert (tmp_path / "cache" / names[("product", "seafood/72", "zh")]).is_file()
-    assert report.cards_drawn == 9  # seafood, moringa (kelor has no photo here) and the BUMDes, in three languages
+    assert (tmp_path / "cache" / names[("product", "kepiting-hidup", "zh")]).is_file()
+    assert report.cards_drawn == 12  # two crabs, the moringa (no photo here) and the BUMDes, in three languages
