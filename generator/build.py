@@ -20,7 +20,7 @@ from generator import write
 from generator.catalog import Catalog, build_catalog
 from generator.csp import POLICY_TOKEN, with_policy
 from generator.deps import EVERYTHING, CatalogReader, Dependencies, Read
-from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_facts, card_name, load_fonts, render_card
+from generator.cards import FONTS_DIR, CardFonts, CardTexts, card_facts, card_name, load_fonts, store_card
 from generator.media import CardFor, Media
 from generator.minify import collapse_whitespace
 from generator.previews import PlannedCard, TextSource, plan_cards
@@ -278,7 +278,7 @@ def _load_card_fonts(fonts_dir: Path) -> None:
 def _draw_card(job: tuple[str, CardTexts], cache_dir: Path) -> None:
     assert _CARD_FONTS is not None
     name, texts = job
-    write.replace_file(cache_dir / name, render_card(texts, _CARD_FONTS))
+    store_card(texts, _CARD_FONTS, cache_dir / name)
 
 
 def _process_one(job: tuple[Path, str], cache_dir: Path) -> tuple[Any, bool, str]:

@@ -19,7 +19,8 @@ not the 15-18 ms of drawing, reducing to a palette and encoding a whole picture 
 
 Pure layout (``segment``, ``wrap_lines``, ``fit_lines``, ``fit_name``, ``choose_text``, ``plan_card``) is
 measured with the font but kept apart from drawing (``draw_card``), from encoding (``render_card``, which returns
-PNG bytes) and from the one function that reads and writes the cache (``process_card``). The font ships with the project
+PNG bytes) and from the cache (``process_card`` reads and writes it, ``store_card`` writes a card the build
+has already named). The font ships with the project
 (theme/fonts/, a subset of Noto Sans CJK SC made by scripts/subset_fonts.py) and is read once per build
 (``load_fonts``): nothing is fetched and the machine's own fonts are never used. A card is named by the hash
 of the texts it draws, the settings and the font's bytes (``card_key``), so a build reuses it until one changes.
@@ -896,5 +897,11 @@ def process_card(texts: CardTexts, fonts: CardFonts, cache_dir: Path) -> tuple[s
     name = card_name(card_key(texts, fonts))
     if (cache_dir / name).is_file():
         return name, True
-    write.replace_file(cache_dir / name, render_card(texts, fonts))
+    store_card(texts, fonts, cache_dir / name)
     return name, False
+
+
+def store_card(texts: CardTexts, fonts: CardFonts, path: Path) -> None:
+    """Draw the card and write it whole to ``path`` (its name, from ``card_key``, already known): a half-written
+    card is never left under a name a later build would take as drawn."""
+    write.replace_file(path, render_card(texts, fonts))
