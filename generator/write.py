@@ -62,6 +62,10 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+"""Open flags for a file that must not exist yet (a hard link into a cache is never written through)."""
+
+
 def replace_file(path: Path, data: bytes) -> None:
     """Write a file whole or not at all: readers see the old bytes or the new ones, never half of them.
 
@@ -71,19 +75,13 @@ def replace_file(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     # Four system calls for a file in an existing folder (open, write, close, rename): a build from nothing
     # writes ~35,000 link-preview cards this way at 10,000 products.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     try:
-        fd = os.open(temporary, flags, 0o666)
+        fd = os.open(temporary, NEW_FILE, 0o666)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(temporary, flags, 0o666)
+        fd = os.open(temporary, NEW_FILE, 0o666)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
+        _write_all(fd, data)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -99,12 +97,16 @@ def create_file(path: Path, data: bytes) -> None:
     into a cache.
     """
     _make_parent(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags, 0o666)
+        fd = os.open(path, NEW_FILE, 0o666)
     except FileExistsError:
         os.unlink(path)
-        fd = os.open(path, flags, 0o666)
+        fd = os.open(path, NEW_FILE, 0o666)
+    _write_all(fd, data)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte (one write() may take fewer), then close ``fd`` whatever happens."""
     try:
         view = memoryview(data)
         while view:
