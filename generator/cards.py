@@ -653,7 +653,13 @@ def _shapes() -> Image.Image:
 
 def _shade(image: Image.Image, at: tuple[int, int], coverage: Image.Image, background: RGB, color: RGB) -> None:
     """Paint ``color`` over ``background`` where ``coverage`` has ink, as palette indices."""
-    image.paste(coverage.point(_coverage_to_index(background, color)), at, coverage.point(INK_ONLY))
+    shades, mask = _as_palette(coverage, background, color)
+    image.paste(shades, at, mask)
+
+
+def _as_palette(coverage: Image.Image, background: RGB, color: RGB) -> tuple[Image.Image, Image.Image]:
+    """A coverage mask as palette indices of ``color`` over ``background``, and as a paste mask (its ink only)."""
+    return coverage.point(_coverage_to_index(background, color)), coverage.point(INK_ONLY)
 
 
 def _sprout_mask(size: int) -> Image.Image:
@@ -767,11 +773,11 @@ _INKED: dict[tuple[Glyph, RGB, RGB], tuple[Image.Image, Image.Image]] = {}
 
 
 def _inked(glyph: Glyph, background: RGB, color: RGB) -> tuple[Image.Image, Image.Image]:
-    """A glyph's coverage as palette indices of ``color`` over ``background``, and as a paste mask (its ink only)."""
+    """``_as_palette`` of a glyph, once per process."""
     key = (glyph, background, color)
     if key not in _INKED:
         assert glyph.bitmap is not None
-        _INKED[key] = (glyph.bitmap.point(_coverage_to_index(background, color)), glyph.bitmap.point(INK_ONLY))
+        _INKED[key] = _as_palette(glyph.bitmap, background, color)
     return _INKED[key]
 
 
@@ -851,15 +857,10 @@ def settings_fingerprint() -> str:
                        features.version("freetype2"), features.version("zlib")], separators=(",", ":"))
 
 
-def drawn_texts(texts: CardTexts, covered: Container[int]) -> tuple[str, str, str, str]:
-    """The name, category, place and title as ``plan_card`` draws them (an alternate only where the font needs it)."""
-    return tuple(choose_text(candidates, covered)[1] for candidates in _candidates(texts))  # type: ignore[return-value]
-
-
 def card_key(texts: CardTexts, fonts: CardFonts) -> str:
     """Content hash of (the texts drawn, settings, font bytes): the cache key and the file name's stem. The
     alternates count only when one is drawn, so a product renamed in Chinese redraws only its Chinese card."""
-    return _key(drawn_texts(texts, fonts.coverage), fonts)
+    return card_facts(texts, fonts, {})[0]
 
 
 def card_facts(texts: CardTexts, fonts: CardFonts, chosen: dict[tuple[str, ...], tuple[int, str, str]]) -> tuple[str, tuple[str, ...]]:
